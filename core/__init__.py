@@ -1,0 +1,1 @@
+"""Lectern's core: documents, analysis and annotations. Plain Python, never Qt."""

@@ -1,0 +1,207 @@
+"""Load an article file into a Document: canonical text, title, encoding and fingerprint.
+
+Canonical text is what every offset in Lectern counts into: Python string indices
+(code points), newlines normalised to ``\\n``, no byte-order mark.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.errors import LecternError
+from core.markup import html_to_article, markdown_to_text
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+TITLE_MAX_CHARS = 200
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+
+# Signatures of common binary formats someone might drop on the window by mistake.
+_BINARY_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or an office document)",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x7fELF": "a program",
+}
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as Lectern reads it. ``text`` is the canonical text."""
+
+    text: str
+    title: str
+    source: Path | None = None
+    encoding: str = "utf-8"
+    format: str = "text"
+    fingerprint: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            object.__setattr__(self, "fingerprint", fingerprint_of(self.text))
+
+    @classmethod
+    def from_text(cls, text: str, title: str | None = None, source: Path | None = None) -> Document:
+        """Build a document from text already in memory (canonicalising it)."""
+        canonical = canonical_text(text)
+        return cls(text=canonical, title=title or title_from_text(canonical), source=source)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def display_name(self) -> str:
+        return self.source.name if self.source else self.title
+
+
+def fingerprint_of(text: str) -> str:
+    """The sha256 of the canonical text: the same words give the same id wherever the file is."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def canonical_text(text: str) -> str:
+    """Normalise newlines to ``\\n`` and drop a leading byte-order mark."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def title_from_text(text: str) -> str:
+    """The first non-blank line, trimmed to a sensible length."""
+    for line in text.split("\n", 50):
+        stripped = line.strip()
+        if stripped:
+            if len(stripped) > TITLE_MAX_CHARS:
+                return stripped[:TITLE_MAX_CHARS] + "…"
+            return stripped
+    return "Untitled"
+
+
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """Read ``path`` (.txt, .md, .html) into a Document, or raise LecternError saying why not."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    suffix = path.suffix.lower()
+    text, encoding = decode_bytes(raw, path.name)
+    text = canonical_text(text)
+    if suffix in HTML_SUFFIXES:
+        title, text = html_to_article(text)
+        fmt = "html"
+    elif suffix in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)
+        title = title_from_text(text)
+        fmt = "markdown"
+    else:
+        title = title_from_text(text)
+        fmt = "text"
+    if not text.strip():
+        raise LecternError(f"“{path.name}” has no readable text.")
+    return Document(text=text, title=title, source=path.resolve(), encoding=encoding, format=fmt)
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = path.name or str(path)
+    if not path.exists():
+        raise LecternError(f"“{path}” does not exist.")
+    if path.is_dir():
+        raise LecternError(f"“{name}” is a folder, not an article file.")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        known = ", ".join(sorted(s for s in SUPPORTED_SUFFIXES if s))
+        raise LecternError(f"“{name}” is not a file type Lectern reads (it reads {known}).")
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise LecternError(
+                f"“{name}” is {size / 2**20:.0f} MB; Lectern opens articles up to "
+                f"{MAX_DOCUMENT_BYTES // 2**20} MB."
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
+    except PermissionError as error:
+        raise LecternError(f"“{name}” cannot be read: permission denied.") from error
+    except OSError as error:
+        raise LecternError(f"“{name}” cannot be read: {error.strerror or error}.") from error
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise LecternError(f"“{name}” is larger than {MAX_DOCUMENT_BYTES // 2**20} MB.")
+    if not raw.strip():
+        raise LecternError(f"“{name}” is empty.")
+    return raw
+
+
+def decode_bytes(raw: bytes, name: str = "the file") -> tuple[str, str]:
+    """Decode with a BOM if present, else strict UTF-8, else charset-normalizer's best guess."""
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if raw.startswith(signature):
+            raise LecternError(f"“{name}” is {kind}, not a text article.")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise LecternError(f"“{name}” starts as {encoding} text but is damaged.") from error
+            return text.removeprefix("\ufeff"), encoding
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw:
+        raise LecternError(f"“{name}” looks like a binary file (it contains NUL bytes).")
+    from charset_normalizer import from_bytes  # only needed for non-UTF-8 files
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise LecternError(f"“{name}” is not text Lectern can decode.")
+    text, encoding = str(best), best.encoding
+    western = _as_western_text(raw)
+    if western is not None and encoding not in _NON_LATIN_HINTS:
+        text, encoding = western, "cp1252"
+    if _looks_binary(text):
+        raise LecternError(f"“{name}” looks like a binary file, not a text article.")
+    return text, encoding
+
+
+# Code pages whose guess we trust over cp1252: they are for non-Latin scripts.
+_NON_LATIN_HINTS = {"cp1251", "koi8_r", "koi8_u", "cp1253", "cp1255", "cp1256", "cp866",
+                    "mac_cyrillic", "iso8859_5", "iso8859_7", "iso8859_8", "cp1125",
+                    "shift_jis", "euc_jp", "gb2312", "gb18030", "big5", "euc_kr", "cp949"}
+_WESTERN_EXTRAS = set("“”‘’„‚—–…€£¥©®™°·«»•†‡‰")
+
+
+def _as_western_text(raw: bytes) -> str | None:
+    """The cp1252 reading of ``raw`` when it gives only Western European letters and
+    typography. Statistical guessers often call short English or French text cp1257 or
+    cp775; cp1252 is by far the likeliest legacy encoding of a Latin-script article."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for char in set(text):
+        if char.isascii() or char in _WESTERN_EXTRAS:
+            continue
+        if not ("\u00c0" <= char <= "\u00ff" or char in "\u00a0\u00bf\u00a1\u00ba\u00aa"):
+            return None
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > len(sample) * 0.01

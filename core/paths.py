@@ -1,0 +1,50 @@
+"""Where Lectern keeps its files: one place, overridable so tests never touch real user dirs."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Lectern"
+HOME_ENV_VAR = "LECTERN_HOME"
+RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+SAMPLE_ARTICLE = RESOURCES_DIR / "samples" / "tbilisi_tallinn_trade_talks.txt"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The data, config and cache folders of one Lectern installation."""
+
+    data: Path
+    config: Path
+    cache: Path
+
+    @classmethod
+    def from_environment(cls, home: str | os.PathLike[str] | None = None) -> AppPaths:
+        """Use ``home`` or ``$LECTERN_HOME`` as one root when given, else platformdirs."""
+        root = home if home is not None else os.environ.get(HOME_ENV_VAR)
+        if root:
+            base = Path(root).expanduser().resolve()
+            return cls(data=base / "data", config=base / "config", cache=base / "cache")
+        return cls(
+            data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        )
+
+    def ensure(self) -> AppPaths:
+        """Create the folders if they are missing and return self."""
+        for folder in (self.data, self.config, self.cache):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+    @property
+    def store_file(self) -> Path:
+        return self.data / "annotations.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"

@@ -1,0 +1,87 @@
+"""User preferences (recent files, reading size, window layout) in a small JSON file.
+
+Kept in plain Python so the command line and tests can read them without Qt; a
+damaged file is set aside and defaults are used, since preferences are not work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MAX_RECENT_FILES = 10
+DEFAULT_READING_SIZE = 13.0
+MIN_READING_SIZE = 8.0
+MAX_READING_SIZE = 40.0
+
+
+class Settings:
+    """A dictionary of preferences bound to a file; ``save`` writes it atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._values: dict[str, Any] = self._read()
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            values = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError):
+            self.path.replace(self.path.with_suffix(".damaged.json"))
+            return {}
+        return values if isinstance(values, dict) else {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self._values[key] = value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(self._values, indent=2, ensure_ascii=False)
+        handle, temp_name = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temp_name, self.path)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+
+    # --- typed accessors --------------------------------------------------------------
+    @property
+    def recent_files(self) -> list[str]:
+        files = self.get("recent_files", [])
+        return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
+
+    def add_recent_file(self, path: str | os.PathLike[str]) -> None:
+        name = str(Path(path).resolve())
+        files = [name] + [f for f in self.recent_files if f != name]
+        self.set("recent_files", files[:MAX_RECENT_FILES])
+        self.set("last_file", name)
+
+    def remove_recent_file(self, path: str) -> None:
+        self.set("recent_files", [f for f in self.recent_files if f != path])
+
+    @property
+    def last_file(self) -> str | None:
+        value = self.get("last_file")
+        return value if isinstance(value, str) else None
+
+    @property
+    def reading_size(self) -> float:
+        value = self.get("reading_size", DEFAULT_READING_SIZE)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return DEFAULT_READING_SIZE
+        return min(max(float(value), MIN_READING_SIZE), MAX_READING_SIZE)
+
+    @reading_size.setter
+    def reading_size(self, value: float) -> None:
+        self.set("reading_size", min(max(float(value), MIN_READING_SIZE), MAX_READING_SIZE))

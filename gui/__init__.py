@@ -1,0 +1,1 @@
+"""Lectern's Qt layer: adapts core objects to widgets; holds no data of its own."""

@@ -1,0 +1,88 @@
+"""Start the Qt application: pick the article, build the window, run or take a screenshot."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from core.errors import LecternError
+from core.paths import SAMPLE_ARTICLE, AppPaths
+from core.settings import Settings
+
+SCREENSHOT_SETTLE_MS = 150
+
+
+def choose_startup_file(requested: str | None, settings: Settings) -> Path:
+    """The file named on the command line, else the last article read, else the sample."""
+    if requested:
+        return Path(requested)
+    last = settings.last_file
+    if last and Path(last).is_file():
+        return Path(last)
+    return SAMPLE_ARTICLE
+
+
+def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
+    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+    from gui.theme import apply_theme
+
+    paths.ensure()
+    settings = Settings(paths.settings_file)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Lectern")
+    app.setOrganizationName("Lectern")
+    apply_theme(app, dark=True if args.dark else None)
+
+    window = MainWindow(paths, settings)
+    startup_file = choose_startup_file(args.file, settings)
+    if not window.open_file(startup_file):
+        if args.file:  # an explicitly named file that fails is an error for the caller
+            message = window.last_error_box.text() if window.last_error_box else "cannot open"
+            print(f"lectern: {message}", file=sys.stderr)
+            return 1
+        window.open_file(SAMPLE_ARTICLE)
+
+    if args.screenshot:
+        return _take_screenshot(app, window, Path(args.screenshot), size)
+    if getattr(args, "quit_after_paint", False):
+        _quit_after_first_paint(app, window)
+    window.show()
+    return app.exec()
+
+
+def _take_screenshot(app, window, out: Path, size: tuple[int, int]) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.resize(*size)
+    window.show()
+    loop = QEventLoop()
+    QTimer.singleShot(SCREENSHOT_SETTLE_MS, loop.quit)  # let docks and deferred panels lay out
+    loop.exec()
+    app.processEvents()
+    image = window.grab()
+    if not image.save(str(out)):
+        raise LecternError(f"Could not write the screenshot to “{out}”.")
+    window.close()
+    return 0
+
+
+def _quit_after_first_paint(app, window) -> None:
+    """For the startup benchmark: report the first paint of the article, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                print(f"first-paint {time.perf_counter():.6f}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window._first_paint_filter = FirstPaint(window)
+    window.article_view.viewport().installEventFilter(window._first_paint_filter)

@@ -1,0 +1,235 @@
+"""The main window: assembles the article view, the docks, the menus and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from core.document import Document, load_document
+from core.errors import LecternError
+from core.paths import AppPaths
+from core.settings import Settings
+from gui.article_view import ArticleView
+from gui.docks import PANEL_SPECS, EmptyState, make_dock
+
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+ZOOM_STEP = 1.0
+LARGE_FILE_BYTES = 2 * 1024 * 1024
+DEFAULT_SIZE = (1400, 900)
+
+
+class MainWindow(QMainWindow):
+    """Lectern's window. Opening an article replaces the current one only when it loads."""
+
+    document_opened = Signal(object)  # the new core Document
+
+    def __init__(self, paths: AppPaths, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.paths = paths
+        self.settings = settings or Settings(paths.settings_file)
+        self.last_error_box: QMessageBox | None = None
+        # Each returns False to keep the window open (e.g. the user cancels a save prompt).
+        self.close_guards: list[Callable[[], bool]] = []
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+
+        self.article_view = ArticleView(self, point_size=self.settings.reading_size)
+        self.setCentralWidget(self.article_view)
+        self.docks: dict[str, QDockWidget] = {}
+        for object_name, title, area in PANEL_SPECS:
+            placeholder = EmptyState(title, "Filled in when an article has been analysed.")
+            dock = make_dock(object_name, title, placeholder, self)
+            self.addDockWidget(area, dock)
+            self.docks[object_name] = dock
+        self.tabifyDockWidget(self.docks["entitiesPanel"], self.docks["factsPanel"])
+        self.docks["entitiesPanel"].raise_()
+
+        self._build_status_bar()
+        self._build_menus()
+        self._install_features()
+        self._restore_layout()
+        self._update_title()
+
+    def _install_features(self) -> None:
+        """Each feature module adds its panels, actions and connections to the window."""
+
+    # --- building -------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.file_label = QLabel()
+        self.words_label = QLabel()
+        self.encoding_label = QLabel()
+        for label in (self.file_label, self.words_label, self.encoding_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open,
+                                        self.choose_file)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        self.file_menu = file_menu
+        self.quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit,
+                                        self.close)
+
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self._action(self.view_menu, "&Larger Text", QKeySequence("Ctrl+="),
+                     lambda: self.zoom(+ZOOM_STEP), extra_shortcuts=[QKeySequence("Ctrl++")])
+        self._action(self.view_menu, "&Smaller Text", QKeySequence("Ctrl+-"),
+                     lambda: self.zoom(-ZOOM_STEP))
+        self._action(self.view_menu, "&Actual Size", QKeySequence("Ctrl+0"), self.reset_zoom)
+        self.view_menu.addSeparator()
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._action(self.help_menu, "&About Lectern", None, self.show_about)
+
+    def _action(self, menu, text: str, shortcut, slot, extra_shortcuts=()) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut), *extra_shortcuts])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- opening articles ---------------------------------------------------------------
+    def choose_file(self) -> None:
+        start = str(Path(self.settings.last_file).parent) if self.settings.last_file else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Open Article", start, ARTICLE_FILTER)
+        if name:
+            self.open_file(name)
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open ``path``; on failure show why in a dialog and keep the current article."""
+        path = Path(path)
+        large = path.is_file() and path.stat().st_size > LARGE_FILE_BYTES
+        if large:
+            self.statusBar().showMessage(f"Opening {path.name}…")
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QApplication.processEvents()
+        try:
+            document = load_document(path)
+        except LecternError as error:
+            self.show_error("Cannot open article", str(error))
+            return False
+        finally:
+            if large:
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
+        self.show_document(document)
+        self.settings.add_recent_file(path)
+        self.settings.save()
+        return True
+
+    def show_document(self, document: Document) -> None:
+        self.article_view.show_document(document)
+        self.file_label.setText(document.display_name)
+        self.words_label.setText(f"{document.word_count:,} words")
+        self.encoding_label.setText(document.encoding.upper())
+        self._update_title()
+        self.document_opened.emit(document)
+
+    @property
+    def document(self) -> Document | None:
+        return self.article_view.article
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user what went wrong without blocking the event loop."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.last_error_box = box
+        box.open()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files
+        for number, name in enumerate(recent, start=1):
+            label = f"&{number} {Path(name).name}" if number < 10 else Path(name).name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_file(n))
+        if not recent:
+            self.recent_menu.addAction("No recent articles").setEnabled(False)
+
+    def _update_title(self) -> None:
+        document = self.document
+        self.setWindowTitle(f"{document.title} — Lectern" if document else "Lectern")
+
+    # --- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            # Open after the drop returns so an error dialog does not block the drag source.
+            QTimer.singleShot(0, lambda: self.open_file(files[0]))
+
+    # --- reading size --------------------------------------------------------------------
+    def zoom(self, step: float) -> None:
+        self.settings.reading_size = self.article_view.point_size + step
+        self.article_view.set_point_size(self.settings.reading_size)
+        self.settings.save()
+
+    def reset_zoom(self) -> None:
+        self.settings.set("reading_size", None)
+        self.article_view.set_point_size(self.settings.reading_size)
+        self.settings.save()
+
+    # --- about, layout, closing ------------------------------------------------------------
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Lectern",
+                          "<b>Lectern</b><p>A reader for news articles: highlight and tag "
+                          "passages, write notes, and see who, where, when and how much.</p>")
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window_geometry")
+        state = self.settings.get("window_state")
+        if not (isinstance(geometry, str)
+                and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
+            self._default_size()
+        if isinstance(state, str):
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def _default_size(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
+
+    def save_layout(self) -> None:
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.settings.set("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
+        self.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(guard() for guard in self.close_guards):
+            event.ignore()
+            return
+        self.save_layout()
+        super().closeEvent(event)
+
+
+def _local_files(mime: QMimeData) -> list[str]:
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]

@@ -1,0 +1,81 @@
+"""Lectern's composition root: read the command line, build AppPaths, start the GUI or a command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.cli import COMMAND_MODULES, register_all
+from core.errors import LecternError
+from core.paths import AppPaths
+
+DESCRIPTION = ("Lectern: read news articles, highlight and tag them, "
+               "see who, where, when and how much.")
+HOME_HELP = "keep all data under DIR (like $LECTERN_HOME)"
+EPILOG = """commands (each has its own --help):
+  extract FILE        print the entities, facts and quotes found in an article
+  export FILE         write an article's annotations as W3C JSON-LD, brat, CSV or JSONL
+  import ANN --into FILE   merge an annotation file into the local store
+  search              list stored annotations across articles
+
+Data lives under $LECTERN_HOME when it is set, else in the platform's user folders."""
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lectern", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", help="article to open (.txt, .md, .html); "
+                        "default: the last article read, or the bundled sample")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="render the laid-out main window to a PNG and exit")
+    parser.add_argument("--size", default="1400x900", metavar="WxH",
+                        help="window size for --screenshot (default 1400x900)")
+    parser.add_argument("--annotations", metavar="ANN.json",
+                        help="load this annotation file onto the article")
+    parser.add_argument("--dark", action="store_true", help="use the dark palette")
+    parser.add_argument("--home", metavar="DIR", help=HOME_HELP)
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def build_command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lectern", description=DESCRIPTION)
+    parser.add_argument("--home", metavar="DIR", help=HOME_HELP)
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    register_all(subparsers)
+    return parser
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise LecternError(f"--size wants WIDTHxHEIGHT, like 1400x900, not “{text}”.") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise LecternError(f"--size {text} is out of range (200 to 8000 pixels each way).")
+    return width, height
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first_word = next((a for a in argv if not a.startswith("-")), None)
+    try:
+        if first_word in COMMAND_MODULES:
+            args = build_command_parser().parse_args(argv)
+            paths = AppPaths.from_environment(args.home)
+            return args.handler(args, paths)
+        args = build_gui_parser().parse_args(argv)
+        paths = AppPaths.from_environment(args.home)
+        size = parse_size(args.size)
+        from gui.app import run_gui  # Qt is imported only when a window is wanted
+
+        return run_gui(args, paths, size)
+    except LecternError as error:
+        print(f"lectern: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
