@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from core.formats.atomic import atomic_write_bytes
 
 MAX_RECENT_FILES = 10
 DEFAULT_READING_SIZE = 13.0
@@ -44,16 +45,7 @@ class Settings:
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self._values, indent=2, ensure_ascii=False)
-        handle, temp_name = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(self.path, data.encode("utf-8"))
 
     # --- typed accessors --------------------------------------------------------------
     @property
