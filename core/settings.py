@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from core.formats.atomic import atomic_write_bytes
+from core.atomic_write import atomic_write_bytes
 
 MAX_RECENT_FILES = 10
 DEFAULT_READING_SIZE = 13.0

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+import core.atomic_write as atomic
 from core.annotations import Annotation
+from core.atomic_write import atomic_write_bytes
 from core.errors import LecternError
-from core.formats import atomic
-from core.formats.atomic import atomic_write_bytes
 from core.formats.w3c import save_w3c
 
 OLD = b'{"old": "contents that must survive"}\n'

@@ -4,7 +4,7 @@ Every writer saves atomically (``atomic_write_bytes``); every reader validates a
 reads and raises LecternError, loading nothing, when something is wrong.
 """
 
-from core.formats.atomic import atomic_write_bytes
+from core.atomic_write import atomic_write_bytes
 from core.formats.brat import BratExport, dumps_brat, load_brat, loads_brat, save_brat
 from core.formats.csv_format import dumps_csv, save_csv
 from core.formats.jsonl import dumps_jsonl, save_jsonl

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.annotations import Annotation, quote_selector
+from core.atomic_write import atomic_write_bytes, describe_os_error
 from core.errors import LecternError
-from core.formats.atomic import atomic_write_bytes, describe_os_error
 
 UNTAGGED_LABEL = "Highlight"
 MAX_BRAT_FILE_BYTES = 200 * 1024 * 1024

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable
 
 from core.annotations import Annotation
-from core.formats.atomic import atomic_write_bytes
+from core.atomic_write import atomic_write_bytes
 
 CSV_COLUMNS = ("start", "end", "quote", "tags", "note", "created", "status")
 TAG_SEPARATOR = "; "

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 
 from core.annotations import Annotation
-from core.formats.atomic import atomic_write_bytes
+from core.atomic_write import atomic_write_bytes
 
 UNTAGGED_LABEL = "Highlight"
 
