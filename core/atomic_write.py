@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
-import uuid
+import time
 from pathlib import Path
 
 from core.errors import LecternError
@@ -36,7 +36,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, or raise LecternError and change nothing."""
     target = Path(path)
     folder = target.parent
-    temporary = folder / f".{target.name}.{uuid.uuid4().hex[:12]}.tmp"
+    temporary = folder / f".{target.name}.{os.getpid()}-{time.monotonic_ns()}.tmp"
     try:
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))

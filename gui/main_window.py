@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from core.document import Document, load_document
 from core.errors import LecternError
@@ -23,6 +16,9 @@ from core.paths import AppPaths
 from core.settings import Settings
 from gui.article_view import ArticleView
 from gui.docks import PANEL_SPECS, EmptyState, make_dock
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ZOOM_STEP = 1.0
@@ -112,6 +108,8 @@ class MainWindow(QMainWindow):
 
     # --- opening articles ---------------------------------------------------------------
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs stay off the startup path
+
         start = str(Path(self.settings.last_file).parent) if self.settings.last_file else ""
         name, _ = QFileDialog.getOpenFileName(self, "Open Article", start, ARTICLE_FILTER)
         if name:
@@ -153,6 +151,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the user what went wrong without blocking the event loop."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message,
                           QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
 
     # --- about, layout, closing ------------------------------------------------------------
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "About Lectern",
                           "<b>Lectern</b><p>A reader for news articles: highlight and tag "
                           "passages, write notes, and see who, where, when and how much.</p>")
