@@ -193,3 +193,10 @@ def test_document_from_text_canonicalises():
     assert document.text == "Headline\nBody\n"
     assert document.title == "Headline"
     assert document.word_count == 2
+
+
+def test_cyrillic_legacy_file_is_not_mistaken_for_western_text(tmp_path):
+    text = ("Правительство объявило о новом бюджете города на следующий год, "
+            "сообщили в пресс-службе мэрии в понедельник.\n") * 3
+    document = load_document(write(tmp_path, "ru.txt", text.encode("cp1251")))
+    assert document.text == text
