@@ -1,0 +1,334 @@
+"""The local store: one SQLite file holding every annotation, the tag scheme and small state.
+
+This package holds all of Lectern's SQL. Every change is one committed transaction
+(autosave), so a crash loses at most the change in flight. Two running instances
+share the file safely: WAL lets readers run beside the writer, writes are short
+``BEGIN IMMEDIATE`` transactions and ``busy_timeout`` makes the other wait its turn.
+Each write names the rows it changes, so neither instance overwrites the other's work.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.annotations import AnchorStatus, Annotation, utc_now
+from core.errors import LecternError
+from core.store.recovery import move_aside
+from core.store.schema import SCHEMA_VERSION, Unusable, connect
+from core.tags import Tag
+
+log = logging.getLogger(__name__)
+__all__ = [
+    "SCHEMA_VERSION", "AnnotationStore", "DocumentRecord", "StoredAnnotation", "paused_gc",
+]
+
+_COLUMNS = 'id, fingerprint, start, "end", exact, prefix, suffix, tags, note, created, ' \
+           'modified, status'
+_UPSERT = f"""INSERT INTO annotations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+    ON CONFLICT (id) DO UPDATE SET fingerprint=excluded.fingerprint, start=excluded.start,
+    "end"=excluded."end", exact=excluded.exact, prefix=excluded.prefix, suffix=excluded.suffix,
+    tags=excluded.tags, note=excluded.note, created=excluded.created,
+    modified=excluded.modified, status=excluded.status"""
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    fingerprint: str
+    path: str
+    title: str
+    opened: str
+
+
+@dataclass(frozen=True)
+class StoredAnnotation:
+    """A search hit: an annotation with the document it belongs to."""
+
+    annotation: Annotation
+    fingerprint: str
+    title: str
+    path: str
+
+
+class AnnotationStore:
+    """The SQLite store. Open with ``AnnotationStore.open(path)``; close when done.
+
+    ``recovery_message`` is set (and stays set) when the file found at ``path`` was
+    corrupt or from a newer Lectern and was moved aside for a fresh one.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path,
+                 recovery_message: str | None = None) -> None:
+        self._db = connection
+        self.path = path
+        self.recovery_message = recovery_message
+        self._batch_depth = 0
+
+    # --- opening -----------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path) -> AnnotationStore:
+        """Open or create the store at ``path``; move a corrupt or newer file aside first."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return cls(connect(path), path)
+        except Unusable as problem:
+            aside = move_aside(path, problem.tag)
+            message = (f"The annotation store {path} {problem.reason}. It was moved to "
+                       f"{aside.name} untouched and a fresh, empty store was started.")
+            log.warning(message)
+            try:
+                return cls(connect(path), path, recovery_message=message)
+            except (Unusable, sqlite3.Error) as error:
+                raise LecternError(f"A fresh annotation store cannot be made at {path}: "
+                                   f"{error}") from None
+        except sqlite3.Error as error:
+            raise LecternError(f"The annotation store {path} cannot be opened: {error}.") from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> AnnotationStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- transactions ------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction, or part of the enclosing ``batch()``."""
+        if self._batch_depth:
+            yield self._db
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlock
+        except sqlite3.Error as error:
+            raise _as_lectern(error) from None
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException as error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise _as_lectern(error) from None
+            raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several writes into one transaction (one undoable step of many)."""
+        with self._write():
+            self._batch_depth += 1
+            try:
+                yield
+            finally:
+                self._batch_depth -= 1
+
+    # --- documents ---------------------------------------------------------------
+    def remember_document(self, fingerprint: str, path: str = "",
+                          title: str = "") -> DocumentRecord | None:
+        """Record that a document was opened now; return what was known of it before."""
+        before = self.document(fingerprint)
+        with self._write() as db:
+            db.execute("""INSERT INTO documents (fingerprint, path, title, opened)
+                VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET
+                path = excluded.path, title = excluded.title, opened = excluded.opened""",
+                       (fingerprint, path, title, utc_now()))
+        return before
+
+    def document(self, fingerprint: str) -> DocumentRecord | None:
+        row = self._db.execute("SELECT fingerprint, path, title, opened FROM documents "
+                               "WHERE fingerprint = ?", (fingerprint,)).fetchone()
+        return DocumentRecord(*row) if row else None
+
+    def documents(self) -> list[DocumentRecord]:
+        """Every known document, the most recently opened first."""
+        rows = self._db.execute("SELECT fingerprint, path, title, opened FROM documents "
+                                "ORDER BY opened DESC")
+        return [DocumentRecord(*row) for row in rows]
+
+    # --- annotations -------------------------------------------------------------
+    def annotations(self, fingerprint: str) -> list[Annotation]:
+        """Every stored annotation of one document (unordered; AnnotationSet sorts)."""
+        with paused_gc():
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE fingerprint = ?",
+                                    (fingerprint,))
+            return [_annotation(row) for row in rows]
+
+    def count(self, fingerprint: str | None = None) -> int:
+        if fingerprint is None:
+            return self._db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+        return self._db.execute("SELECT count(*) FROM annotations WHERE fingerprint = ?",
+                                (fingerprint,)).fetchone()[0]
+
+    def locate(self, ids: Iterable[str]) -> dict[str, str]:
+        """The fingerprint of each of ``ids`` that is stored (under any document)."""
+        found = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(
+                f"SELECT id, fingerprint FROM annotations WHERE id IN ({marks})", chunk))
+        return found
+
+    def apply(self, puts: Sequence[tuple[str, Annotation]] = (), deletes: Sequence[str] = (),
+              tags: Sequence[Tag] | None = None) -> None:
+        """Write ``(fingerprint, annotation)`` pairs, delete ids, and optionally replace the
+        tag scheme, all in one committed transaction."""
+        with self._write() as db:
+            for fingerprint in {fp for fp, _ in puts}:
+                db.execute("INSERT OR IGNORE INTO documents (fingerprint) VALUES (?)",
+                           (fingerprint,))
+            for chunk in _chunks(list(deletes), 500):
+                marks = ",".join("?" * len(chunk))
+                db.execute(f"DELETE FROM annotations WHERE id IN ({marks})", chunk)
+                db.execute(f"DELETE FROM annotation_tags WHERE annotation_id IN ({marks})", chunk)
+            if puts:
+                db.executemany(_UPSERT, (_row(fp, a) for fp, a in puts))
+                db.executemany("DELETE FROM annotation_tags WHERE annotation_id = ?",
+                               ((a.id,) for _, a in puts))
+                db.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",
+                               ((tag, a.id) for _, a in puts for tag in a.tags))
+            if tags is not None:
+                db.execute("DELETE FROM tags")
+                db.executemany("INSERT INTO tags VALUES (?, ?, ?, ?)",
+                               ((i, t.name, t.colour, t.shortcut) for i, t in enumerate(tags)))
+
+    def tagged(self, tag: str) -> list[tuple[str, Annotation]]:
+        """``(fingerprint, annotation)`` for every stored annotation carrying ``tag``."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM annotations WHERE id IN "
+            "(SELECT annotation_id FROM annotation_tags WHERE tag = ?)", (tag,))
+        return [(row[1], _annotation(row)) for row in rows]
+
+    # --- search ------------------------------------------------------------------
+    def search(self, tag: str | None = None, text: str | None = None,
+               created_from: str | None = None, created_to: str | None = None,
+               fingerprint: str | None = None, limit: int | None = None
+               ) -> list[StoredAnnotation]:
+        """Annotations across documents, oldest first. ``text``: every word must occur in the
+        quote or the note (ignoring case); ``created_from``/``created_to``: ISO 8601 UTC
+        bounds, inclusive (a bare date ``2026-01-31`` covers that whole day)."""
+        where, params = [], []
+        if tag is not None:
+            where.append("a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag = ?)")
+            params.append(tag)
+        for word in (text or "").split():
+            where.append("(instr(casefold(a.exact), ?) OR instr(casefold(a.note), ?))")
+            params += [word.casefold()] * 2
+        if created_from:
+            where.append("a.created >= ?")
+            params.append(created_from)
+        if created_to:
+            where.append("a.created <= ?")
+            params.append(created_to + ("T99" if "T" not in created_to else ""))
+        if fingerprint is not None:
+            where.append("a.fingerprint = ?")
+            params.append(fingerprint)
+        sql = (f"SELECT {', '.join('a.' + c for c in _COLUMNS.split(', '))}, "
+               "coalesce(d.title, ''), coalesce(d.path, '') FROM annotations a "
+               "LEFT JOIN documents d ON d.fingerprint = a.fingerprint"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY a.created, a.id" + (" LIMIT ?" if limit is not None else ""))
+        if limit is not None:
+            params.append(limit)
+        return [StoredAnnotation(_annotation(row), row[1], row[12], row[13])
+                for row in self._db.execute(sql, params)]
+
+    # --- tag scheme, hidden entities, settings -----------------------------------
+    def tag_scheme(self) -> list[Tag] | None:
+        """The stored scheme, or None when none was ever saved."""
+        rows = self._db.execute("SELECT name, colour, shortcut FROM tags ORDER BY position")
+        tags = [Tag(*row) for row in rows]
+        return tags or None
+
+    def save_tag_scheme(self, tags: Sequence[Tag]) -> None:
+        self.apply(tags=tags)
+
+    def tag_use_count(self, tag: str) -> int:
+        return self._db.execute("SELECT count(*) FROM annotation_tags WHERE tag = ?",
+                                (tag,)).fetchone()[0]
+
+    def hide_entity(self, fingerprint: str, entity_key: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO hidden_entities VALUES (?, ?)",
+                       (fingerprint, entity_key))
+
+    def unhide_entity(self, fingerprint: str, entity_key: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM hidden_entities WHERE fingerprint = ? AND entity_key = ?",
+                       (fingerprint, entity_key))
+
+    def hidden_entities(self, fingerprint: str) -> set[str]:
+        rows = self._db.execute("SELECT entity_key FROM hidden_entities WHERE fingerprint = ?",
+                                (fingerprint,))
+        return {row[0] for row in rows}
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
+
+    # --- health ------------------------------------------------------------------
+    def integrity_ok(self) -> bool:
+        return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def data_version(self) -> int:
+        """Changes when another connection (another Lectern) commits; poll to refresh."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic GC while building many acyclic objects (a restore of 100,000
+    annotations): it would otherwise rescan the growing heap again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _as_lectern(error: sqlite3.Error) -> LecternError:
+    if "locked" in str(error) or "busy" in str(error):
+        return LecternError("The annotation store is busy (another Lectern is writing); "
+                            "your change was not saved. Try again.")
+    return LecternError(f"The annotation store could not save the change: {error}.")
+
+
+def _row(fingerprint: str, a: Annotation) -> tuple:
+    return (a.id, fingerprint, a.start, a.end, a.exact, a.prefix, a.suffix,
+            json.dumps(a.tags, ensure_ascii=False), a.note, a.created, a.modified,
+            a.status.value)
+
+
+@lru_cache(maxsize=4096)
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))  # tag lists repeat a lot; parse each shape once
+
+
+_STATUS = {status.value: status for status in AnchorStatus}
+
+
+def _annotation(row: Sequence[Any]) -> Annotation:
+    return Annotation(start=row[2], end=row[3], exact=row[4], prefix=row[5], suffix=row[6],
+                      tags=_tags(row[7]), note=row[8], id=row[0], created=row[9],
+                      modified=row[10], status=_STATUS[row[11]])
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

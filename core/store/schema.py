@@ -1,0 +1,112 @@
+"""The store's schema, its migrations, and opening a connection with the right pragmas."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 5000
+
+# MIGRATIONS[i] takes the schema from version i to i + 1; append, never edit a shipped one.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE documents (
+        fingerprint TEXT PRIMARY KEY,
+        path TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        opened TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE annotations (
+        id TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        status TEXT NOT NULL
+    );
+    CREATE INDEX annotations_by_document ON annotations (fingerprint);
+    CREATE INDEX annotations_by_created ON annotations (created);
+    CREATE TABLE annotation_tags (
+        tag TEXT NOT NULL,
+        annotation_id TEXT NOT NULL,
+        PRIMARY KEY (tag, annotation_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX annotation_tags_by_annotation ON annotation_tags (annotation_id);
+    CREATE TABLE tags (
+        position INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        colour TEXT NOT NULL,
+        shortcut TEXT
+    );
+    CREATE TABLE hidden_entities (
+        fingerprint TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        PRIMARY KEY (fingerprint, entity_key)
+    ) WITHOUT ROWID;
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+class Unusable(Exception):
+    def __init__(self, reason: str, tag: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.tag = tag
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per change.
+    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise Unusable(f"was written by a newer Lectern (schema version {version}; this "
+                            f"version reads up to {SCHEMA_VERSION})", f"newer-v{version}")
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise Unusable("is damaged", "corrupt")
+        db.execute("PRAGMA journal_mode = WAL")
+        # FULL: the WAL is fsynced at every commit, so a power cut keeps each autosave too.
+        db.execute("PRAGMA synchronous = FULL")
+        db.create_function("casefold", 1, _casefold, deterministic=True)
+        migrate(db, version)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            raise
+        raise Unusable(f"is damaged ({error})", "corrupt") from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def migrate(db: sqlite3.Connection, version: int) -> None:
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another instance may have migrated while we waited for the lock.
+            if db.execute("PRAGMA user_version").fetchone()[0] >= target:
+                db.execute("COMMIT")
+                continue
+            for statement in MIGRATIONS[target - 1].split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {target}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _casefold(value: str | None) -> str:
+    return value.casefold() if value else ""
+
+
