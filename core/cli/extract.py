@@ -1,0 +1,136 @@
+"""``lectern extract FILE``: print the entities, facts and quotes found in an article."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+
+from core.document import load_document
+from core.extract import Analysis, analyze
+from core.paths import AppPaths
+
+CSV_COLUMNS = (
+    "record",
+    "id",
+    "type",
+    "start",
+    "end",
+    "text",
+    "name",
+    "value",
+    "unit",
+    "approx",
+    "role_or_date",
+    "entity",
+)
+CSV_HELP = (
+    "CSV has one row per entity mention (record=mention, type=label, name=entity name, "
+    "role_or_date=role), per fact (record=fact, type=kind, name=subject, role_or_date=date) "
+    "and per quote (record=quote, name=speaker name, entity=speaker id), with columns: "
+    + ", ".join(CSV_COLUMNS)
+    + "."
+)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="print the entities, facts and quotes found in an article",
+        description="Analyse an article and print what it names, counts and quotes. "
+        "Offsets are character (code point) indices into the article's text.",
+        epilog=CSV_HELP,
+    )
+    parser.add_argument("file", help="article to analyse (.txt, .md, .html)")
+    parser.add_argument(
+        "--format", choices=("json", "csv"), default="json", help="output format (default json)"
+    )
+    parser.add_argument(
+        "--backend",
+        choices=("builtin", "spacy"),
+        default="builtin",
+        help="builtin (default, no download) or spacy (needs a spaCy English model)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Analyse ``args.file`` and write the result to stdout; LecternError propagates (exit 1)."""
+    analysis = analyze(load_document(args.file), backend=args.backend)
+    output = to_csv(analysis) if args.format == "csv" else to_json_text(analysis)
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a replaced stdout (tests) takes text
+        sys.stdout.write(output)
+    else:
+        stream.write(output.encode("utf-8"))
+        stream.flush()
+    return 0
+
+
+def to_json_text(analysis: Analysis) -> str:
+    return json.dumps(analysis.to_json(), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(analysis: Analysis) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            writer.writerow(
+                (
+                    "mention",
+                    entity.id,
+                    entity.label,
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    entity.name,
+                    _cell(entity.value),
+                    entity.unit or "",
+                    entity.approx,
+                    entity.role or "",
+                    entity.id,
+                )
+            )
+    for fact in analysis.facts:
+        writer.writerow(
+            (
+                "fact",
+                fact.id,
+                fact.kind,
+                fact.start,
+                fact.end,
+                fact.text,
+                fact.subject,
+                _cell(fact.value),
+                fact.unit or "",
+                fact.approx,
+                fact.date or "",
+                "",
+            )
+        )
+    for quote in analysis.quotes:
+        writer.writerow(
+            (
+                "quote",
+                quote.id,
+                "quote",
+                quote.start,
+                quote.end,
+                quote.text,
+                quote.speaker_name or "",
+                "",
+                "",
+                "",
+                "",
+                quote.speaker or "",
+            )
+        )
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)

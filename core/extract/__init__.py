@@ -1,0 +1,9 @@
+"""Analysis of a Document: entities (mentions grouped), facts and quotes, from one entry point.
+
+``analyze(document)`` returns an :class:`Analysis`; see ``model.py`` for its shape.
+"""
+
+from core.extract.model import Analysis, Entity, Fact, Mention, Quote, Span
+from core.extract.pipeline import AnalysisCancelled, analyze
+
+__all__ = ["Analysis", "AnalysisCancelled", "Entity", "Fact", "Mention", "Quote", "Span", "analyze"]

@@ -1,0 +1,273 @@
+"""Date expressions in text and their ISO 8601 values ("January 2009" → "2009-01")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from core.extract.spans import Candidate, anchored_matches
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+
+_SP = r"[ \u00a0]+"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])"
+)
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?![\w]|[.,]\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
+_RELATIVE_UNIT = (
+    r"(?:week|weekend|month|year|summer|winter|spring|autumn|fall|decade|century|quarter"
+    r"|season|term|semester|night|morning|evening|years|months|weeks|days|decades|centuries)"
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_COUNT = (
+    r"(?:\d+(?:[.,]\d+)?(?:[-–]\d+)?|(?i:a|an|several|few|many|a few|a couple of|hundreds of"
+    r"|thousands of|dozens of|" + _NUMBER_WORDS + r")(?:-(?i:one|two|three|four|five|six|seven"
+    r"|eight|nine))?)"
+)
+_DURATION_UNIT = (
+    r"(?:(?i:working|business|calendar|consecutive|straight|full)[ \u00a0]+)?"
+    r"(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)"
+)
+_HEDGE = (
+    r"(?:(?i:about|around|nearly|almost|more than|over|less than|at least|some|just|only"
+    r"|roughly|approximately|just over|just under|up to)" + _SP + r")"
+)
+
+DATE_PATTERN = re.compile(
+    "|".join(
+        (
+            # November 27, 1992 / March 14 / Nov. 27 1992
+            rf"(?P<mdy>{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR})?)",
+            # 27 November 1992 / 1 May
+            rf"(?P<dmy>{_DAY.replace('day>', 'dday>')}{_SP}(?:of{_SP})?"
+            rf"{_MONTH.replace('month>', 'dmonth>')}"
+            rf"(?:,?{_SP}{_YEAR.replace('year>', 'dyear>')})?)",
+            # January 2009 / September of 2004
+            rf"(?P<my>{_MONTH.replace('month>', 'mmonth>')}(?:{_SP}of)?,?{_SP}"
+            rf"{_YEAR.replace('year>', 'myear>')})",
+            # the 21st century
+            r"(?P<century>(?:(?i:the)"
+            + _SP
+            + r")?(?P<cnum>\d{1,2}(?:st|nd|rd|th)|(?i:"
+            + "|".join(ORDINAL_WORDS)
+            + r"))"
+            + _SP
+            + r"(?i:century))",
+            # the 1990s
+            r"(?P<decade>(?:(?i:the)" + _SP + r")?(?P<dnum>1[5-9]\d0|20\d0)s\b)",
+            # spring 2020
+            r"(?P<season>(?i:spring|summer|autumn|fall|winter)"
+            + _SP
+            + r"(?:of"
+            + _SP
+            + r")?"
+            + _YEAR.replace("year>", "syear>")
+            + ")",
+            # Tuesday / Thursday night
+            rf"(?P<weekday>\b{_WEEKDAY}(?:{_SP}{_PART_OF_DAY})?\b)",
+            # last week / this year / the past 30 days / two years ago
+            r"(?P<relative>\b(?:(?i:the)" + _SP + r")?(?i:last|this|next|past|coming|previous|"
+            r"following|same|earlier this|later this)" + _SP + r"(?:" + _COUNT + _SP + r")?"
+            r"(?i:" + _RELATIVE_UNIT + r")\b)",
+            # the 20th minute (of a match)
+            r"(?P<minute>\b(?i:the)" + _SP + r"\d{1,3}(?:st|nd|rd|th)" + _SP + r"minute\b)",
+            # 2004 to 2009 / 2004-2009
+            r"(?P<years>(?<![\w$€£.,/:-])"
+            + _YEAR.replace("year>", "from_year>")
+            + r"(?:[ \u00a0]*[-–][ \u00a0]*|"
+            + _SP
+            + r"(?:to|until|through)"
+            + _SP
+            + r")"
+            + _YEAR.replace("year>", "to_year>")
+            + r")",
+            r"(?P<deictic>\b(?i:yesterday|today|tomorrow|tonight)\b)",
+            # nearly two decades / 15 years / 8–10 years / 20-minute
+            r"(?P<duration>\b"
+            + _HEDGE
+            + r"?"
+            + _COUNT
+            + r"[ \u00a0-]"
+            + _DURATION_UNIT
+            + r"(?:"
+            + _SP
+            + r"(?i:ago))?\b)",
+            # a year on its own
+            r"(?P<bare_year>(?<![\w$€£.,/:-])" + _YEAR.replace("year>", "byear>") + ")",
+        )
+    )
+)
+# Every date expression contains one of these; the full pattern is only tried near them.
+DATE_ANCHORS = re.compile(
+    r"(?<![\d.,])\d+|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday|(?i:yesterday|today|tomorrow|tonight|century|centuries"
+    r"|weeks?|weekends?|months?|years?|decades?|hours?|minutes?|days?|spring|summer|autumn|fall"
+    r"|winter|morning|night|evening|afternoon|quarter|season|term|semester))\b"
+)
+_LEAD_WORDS = frozenset(
+    [
+        "the",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "more",
+        "than",
+        "over",
+        "less",
+        "at",
+        "least",
+        "some",
+        "just",
+        "only",
+        "roughly",
+        "approximately",
+        "up",
+        "to",
+        "last",
+        "this",
+        "next",
+        "past",
+        "coming",
+        "previous",
+        "following",
+        "same",
+        "earlier",
+        "later",
+        "a",
+        "an",
+        "several",
+        "few",
+        "many",
+        "couple",
+        "of",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "working",
+        "business",
+        "calendar",
+        "consecutive",
+        "straight",
+        "full",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
+    + _NUMBER_WORDS.split("|")
+    + [m for m in MONTHS]
+    + [str(n) for n in range(1, 32)]
+    + [f"{n}{s}" for n in range(1, 32) for s in ("st", "nd", "rd", "th")]
+)
+_PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z]+s|people)\b")
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
+    """Every date expression in ``text[start:end]``, with its ISO value where it has one."""
+    end = len(text) if end is None else end
+    for match in anchored_matches(DATE_PATTERN, DATE_ANCHORS, text, start, end, _LEAD_WORDS):
+        kind = match.lastgroup
+        if kind == "bare_year" and _PLURAL_AFTER.match(text, match.end()):
+            continue  # "2000 people" is a count
+        if kind == "duration" and match.group(0)[:2].lower() in ("a ", "an"):
+            continue  # "a year" alone is vague; "a day after" is not a date mention
+        yield Candidate(match.start(), match.end(), "DATE", value=_iso_value(match))
+
+
+def _iso_value(match: re.Match[str]) -> str | None:
+    group = match.group
+    kind = match.lastgroup
+    if kind == "mdy":
+        return _ymd(group("year"), group("month"), group("day"))
+    if kind == "dmy":
+        return _ymd(group("dyear"), group("dmonth"), group("dday"))
+    if kind == "my":
+        return _ymd(group("myear"), group("mmonth"), None)
+    if kind == "season":
+        return group("syear")
+    if kind == "bare_year":
+        return group("byear")
+    if kind == "years":
+        return f"{group('from_year')}/{group('to_year')}"  # an ISO 8601 interval
+    if kind == "century":
+        number = group("cnum").lower()
+        ordinal = ORDINAL_WORDS.get(number) or int(re.sub(r"\D", "", number) or 0)
+        # ISO 8601 reduced precision: "20" is the century of the years 2000-2099
+        return f"{ordinal - 1:02d}" if ordinal >= 1 else None
+    if kind == "decade":
+        return group("dnum")[:3]  # ISO 8601 decade: "199" for the 1990s
+    return None
+
+
+def normalise_date(expression: str) -> str | None:
+    """The ISO value of one date expression, or None ("November 27, 1992" → "1992-11-27")."""
+    match = DATE_PATTERN.fullmatch(expression.strip())
+    return _iso_value(match) if match else None
+
+
+def _ymd(year: str | None, month: str | None, day: str | None) -> str | None:
+    month_number = MONTHS.get((month or "").rstrip(".").lower())
+    if month_number is None:
+        return year
+    day_part = f"-{int(day):02d}" if day else ""
+    if year:
+        return f"{year}-{month_number:02d}{day_part}"
+    return f"--{month_number:02d}{day_part}"  # ISO 8601 without a year: "--03-14"

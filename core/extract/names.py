@@ -1,0 +1,351 @@
+"""Proper names (PERSON, ORG, GPE, LOC, NORP, EVENT) from runs of capitalised words and gazetteers.
+
+A run such as "Azerbaijani Health Minister Teymur Musayev" is cut into its parts: a
+nationality (NORP), a role ("Azerbaijani Health Minister") and a person. Runs that no rule
+can place are settled with evidence from the whole document (a surname seen before, a word
+seen capitalised mid-sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from core.extract.gazetteers import Gazetteers, load_gazetteers, word_set
+
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
+_AFFIXES = r"(?:based|related|born|led|backed|owned|run|style|era|made|funded|linked|bound|wide)\b"
+_WORD = rf"[{_UPPER}](?:[^\W_]|['’](?=[^\W\d_])(?![sS]\b)|-(?=[^\W_])(?!{_AFFIXES}))*"
+_ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Mt|Ft)\."
+_INITIALS = rf"(?:[{_UPPER}]\.){{1,4}}"
+_TOKEN = rf"(?:{_ABBREVIATION}|{_INITIALS}|{_WORD})"
+CONNECTORS = word_set(
+    "of the for de la los las da do dos das del della di du des van von der den bin ibn al el y"
+)
+_CONNECTOR = (
+    r"(?:of(?: the)?|for(?: the)?|de(?: la| los| las)?|da|do|dos|das|del|della|di|du|des"
+    r"|van(?: der| den| de)?|von(?: der)?|der|den|bin|ibn|al|el|y)"
+)
+NAME_PATTERN = re.compile(rf"(?<![\w@#]){_TOKEN}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_TOKEN})*")
+_TOKEN_SPLIT = re.compile(r"[^ \u00a0]+")
+# Particles that may sit inside a person's name ("Farouk Ben Mustapha", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset(
+    ["van", "von", "der", "den", "de", "da", "del", "bin", "ibn", "al", "el", "y", "la", "le"]
+)
+_NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+    "fifty hundred thousand million billion"
+)
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "sir", "dame"])
+_PLACE_HEADS = frozenset(["Mount", "Lake", "Port", "Cape", "Fort", "Saint", "San", "Santa", "Gulf"])
+
+
+class Part(NamedTuple):
+    """One labelled piece of a capitalised run, offsets relative to the run."""
+
+    start: int
+    end: int
+    label: str | None  # None: undecided, settled later with document evidence
+    key: str | None = None
+    role: str | None = None
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+NameRun = tuple[int, int, Part, bool]  # start, end, part, opens a sentence
+
+
+def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun]:
+    """Capitalised runs in ``text[start:end]`` cut into parts; some parts are left undecided."""
+    found: list[NameRun] = []
+    for match in NAME_PATTERN.finditer(text, start, len(text) if end is None else end):
+        run_start = match.start()
+        initial = _is_sentence_initial(text, run_start)
+        for part in _analyse_run(match.group(), initial):
+            found.append(
+                (run_start + part.start, run_start + part.end, part, initial and part.start == 0)
+            )
+    return found
+
+
+def _is_sentence_initial(text: str, position: int) -> bool:
+    index = position - 1
+    floor = max(-1, position - 8)
+    while index > floor and text[index] in " \t\u00a0\"“‘'([":
+        index -= 1
+    return index < 0 or index == floor or text[index] in ".!?\n:…;—-"
+
+
+@lru_cache(maxsize=1 << 16)
+def _analyse_run(run: str, initial: bool) -> tuple[Part, ...]:
+    gaz = load_gazetteers()
+    tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN_SPLIT.finditer(run)]
+    parts: list[Part] = []
+    segment: list[Token] = []
+    for token in tokens:
+        # "... in the U.S. The President ...": a dotted token then a function word breaks the run
+        if segment and segment[-1].text.endswith(".") and token.text.lower() in gaz.common_words:
+            parts.extend(_analyse_segment(run, segment, initial, gaz))
+            segment, initial = [], True
+        segment.append(token)
+    parts.extend(_analyse_segment(run, segment, initial, gaz))
+    return tuple(parts)
+
+
+def _is_common(token: str, initial: bool, gaz: Gazetteers) -> bool:
+    if token.isupper() and 1 < len(token) <= 4:
+        return False  # "US", "WHO", "LA" are names even though "us", "who", "la" are words
+    lower = token.lower()
+    if lower in gaz.common_words or token in CONNECTORS or lower in _NUMBER_WORDS:
+        return True
+    # a sentence may open with an adverb or participle: "Historically", "Speaking"
+    return initial and (lower.endswith("ly") or lower.endswith("ing")) and token not in gaz.places
+
+
+def _starts_known_name(run: str, tokens: list[Token], gaz: Gazetteers) -> bool:
+    """ "New York", "Los Angeles": a common first word that opens a gazetteer name."""
+    for size in (2, 3, 4):
+        if len(tokens) >= size and _lookup(run[tokens[0].start : tokens[size - 1].end], gaz):
+            return True
+    return False
+
+
+def _lookup(name: str, gaz: Gazetteers) -> Part | None:
+    place = gaz.places.get(name)
+    if place is None and name.isupper() and len(name) > 3:
+        place = gaz.places.get(name.title())
+    if place is not None:
+        return Part(0, 0, place[0], place[1])
+    if name in gaz.organisations:
+        return Part(0, 0, "ORG", name)
+    if name in gaz.demonyms:
+        return Part(0, 0, "NORP", name)
+    return None
+
+
+def _analyse_segment(
+    run: str, tokens: list[Token], initial: bool, gaz: Gazetteers, weak: bool = False
+) -> list[Part]:
+    while (
+        tokens
+        and _is_common(tokens[0].text, initial, gaz)
+        and not _starts_known_name(run, tokens, gaz)
+    ):
+        tokens = tokens[1:]
+        initial = False
+    if (
+        initial
+        and len(tokens) > 2
+        and tokens[1].text in CONNECTORS
+        and not _is_name_head(tokens[0].text, gaz)
+    ):
+        # "Members of the Sea Org" opening a sentence: the first word is an ordinary noun
+        tokens = tokens[1:]
+        while tokens and tokens[0].text in CONNECTORS:
+            tokens = tokens[1:]
+    while len(tokens) > 1 and (
+        tokens[-1].text in CONNECTORS
+        or (tokens[-1].text.lower() in gaz.common_words and not tokens[-1].text.isupper())
+    ):
+        tokens = tokens[:-1]  # "Ahmed Mohamed Image:" (a caption label)
+    if not tokens:
+        return []
+    start, end = tokens[0].start, tokens[-1].end
+    name = run[start:end]
+    known = _lookup(name, gaz)
+    if known is not None:
+        return [known._replace(start=start, end=end)]
+    if len(tokens) == 1 and "-" in name:
+        pieces = _hyphenated(name, start, gaz)
+        if pieces:
+            return pieces
+    titled = _split_title(run, tokens, gaz)
+    if titled is not None:
+        return titled
+    person_inside = _person_inside(run, tokens, gaz)
+    if person_inside is not None:
+        return person_inside
+    label = _keyword_label(tokens, gaz)
+    if label is not None:
+        return [Part(start, end, label, name)]
+    peeled = _peel_prefix(run, tokens, gaz)
+    if peeled is not None:
+        return peeled
+    first = tokens[0].text
+    has_connector = any(t.text in CONNECTORS and t.text not in _NAME_PARTICLES for t in tokens)
+    if (
+        not has_connector
+        and (first in gaz.given_names or _is_initial(first))
+        and (len(tokens) > 1 or first in gaz.given_names)
+    ):
+        return [Part(start, end, "PERSON", name)]
+    if len(tokens) == 1 and name.replace(".", "").isupper() and len(name.replace(".", "")) > 1:
+        return [Part(start, end, "ORG", name)]
+    if weak and len(tokens) == 1:
+        return []
+    return [Part(start, end, None, name)]
+
+
+def _is_name_head(token: str, gaz: Gazetteers) -> bool:
+    return (
+        token in gaz.org_words
+        or token in gaz.place_words
+        or token in _PLACE_HEADS
+        or _is_title_head(token, gaz)
+        or token in gaz.places
+    )
+
+
+def _person_inside(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
+    """ "Refugee Council Enver Solomon" → ORG + PERSON; "Lydia Buchtmann for X" → PERSON + X."""
+    first = tokens[0].text
+    if first in gaz.given_names and len(tokens) > 3:
+        for index in (2, 3):
+            if index < len(tokens) - 1 and tokens[index].text in ("of", "for", "from", "at"):
+                rest = [t for t in tokens[index + 1 :]]
+                while rest and rest[0].text in CONNECTORS:
+                    rest = rest[1:]
+                person_end = tokens[index - 1].end
+                return [
+                    Part(tokens[0].start, person_end, "PERSON", run[tokens[0].start : person_end]),
+                    *_analyse_segment(run, rest, False, gaz, weak=True),
+                ]
+    for index in range(1, len(tokens) - 1):
+        name_tokens = tokens[index:]
+        if (
+            tokens[index].text in gaz.given_names
+            and len(name_tokens) <= 3
+            and tokens[index - 1].text not in gaz.given_names
+            and tokens[index - 1].text not in _PLACE_HEADS
+            and all(t.text not in CONNECTORS for t in name_tokens)
+            and not any(t.text in gaz.org_words or t.text in gaz.place_words for t in name_tokens)
+        ):
+            person_start = tokens[index].start
+            return [
+                *_analyse_segment(run, tokens[:index], False, gaz, weak=True),
+                Part(person_start, end_of(tokens), "PERSON", run[person_start : end_of(tokens)]),
+            ]
+    return None
+
+
+def end_of(tokens: list[Token]) -> int:
+    return tokens[-1].end
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 2 and token[1] == "." and token[0].isupper()
+
+
+def _hyphenated(name: str, offset: int, gaz: Gazetteers) -> list[Part]:
+    """ "Azerbaijani-Hungarian" → two NORP parts; anything else → []."""
+    parts, position = [], offset
+    for piece in name.split("-"):
+        known = _lookup(piece, gaz)
+        if known is None:
+            return []
+        parts.append(known._replace(start=position, end=position + len(piece)))
+        position += len(piece) + 1
+    return parts
+
+
+def _is_title_head(token: str, gaz: Gazetteers) -> bool:
+    return token in gaz.title_heads or token.rstrip(".").lower() in gaz.title_heads_lower
+
+
+def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
+    """ "Hungarian Ambassador Tamás József Torma" → NORP + PERSON with role; None if no title."""
+    head = None
+    for index, token in enumerate(tokens):
+        if _is_title_head(token.text, gaz) and (
+            index == 0 or head is not None or _is_role_prefix(tokens[:index], gaz)
+        ):
+            head = index
+        elif head is not None:
+            break
+    if head is None:
+        return None
+    prefix_parts = _gazetteer_prefix(run, tokens[:head], gaz)
+    rest = tokens[head + 1 :]
+    if rest and rest[0].text in CONNECTORS:
+        while rest and rest[0].text in CONNECTORS:
+            rest = rest[1:]
+        return prefix_parts + _analyse_segment(run, rest, False, gaz, weak=True)
+    if not rest:
+        return prefix_parts
+    role = run[tokens[0].start : tokens[head].end]
+    if role.rstrip(".").lower() in _HONORIFICS:
+        role = None
+    person_end = rest[-1].end
+    return [
+        *prefix_parts,
+        Part(rest[0].start, person_end, "PERSON", run[rest[0].start : person_end], role),
+    ]
+
+
+def _is_role_prefix(tokens: list[Token], gaz: Gazetteers) -> bool:
+    """Tokens before a title head: nationality, place or modifiers ("Azerbaijani Health")."""
+    return all(
+        t.text in gaz.title_modifiers
+        or t.text in gaz.demonyms
+        or t.text in gaz.places
+        or t.text in gaz.title_heads
+        or t.text in CONNECTORS
+        for t in tokens
+    )
+
+
+def _gazetteer_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part]:
+    """The nationality or place at the head of a role ("Azerbaijani" in the role above)."""
+    for size in (3, 2, 1):
+        if len(tokens) >= size:
+            start, end = tokens[0].start, tokens[size - 1].end
+            known = _lookup(run[start:end], gaz)
+            if known is not None:
+                return [known._replace(start=start, end=end)]
+    return []
+
+
+def _keyword_label(tokens: list[Token], gaz: Gazetteers) -> str | None:
+    last, first = tokens[-1].text, tokens[0].text
+    if len(tokens) > 1 and last in gaz.event_words:
+        return "EVENT"
+    if last in gaz.org_words and len(tokens) > 1:
+        return "ORG"
+    if len(tokens) > 2 and first in gaz.org_words and tokens[1].text in CONNECTORS:
+        return "ORG"
+    if len(tokens) > 1 and (last in gaz.place_words or first in _PLACE_HEADS):
+        if len(tokens) > 2 and first in gaz.given_names:
+            return "PERSON"  # "Marc Lamont Hill"
+        if any(t.text in gaz.org_words for t in tokens[:-1]):
+            return "ORG"  # "Irving Independent School District"
+        return "LOC"
+    if len(tokens) > 2 and any(t.text in gaz.event_words for t in tokens[1:-1]):
+        return "EVENT"  # "Fan Expo Canada"
+    return None
+
+
+def _peel_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
+    """ "Hungarian Tamás Torma" → NORP + rest; "United States Hamdullah Mohib" → GPE + rest."""
+    for size in (3, 2, 1):
+        if len(tokens) <= size:
+            continue
+        start, end = tokens[0].start, tokens[size - 1].end
+        known = _lookup(run[start:end], gaz)
+        if known is None:
+            continue
+        rest = tokens[size:]
+        if rest[0].text in CONNECTORS:
+            return None
+        if known.label == "NORP" or rest[0].text in gaz.given_names:
+            return [known._replace(start=start, end=end), *_analyse_segment(run, rest, False, gaz)]
+        if known.label in ("GPE", "LOC") and all(t.text not in CONNECTORS for t in rest):
+            return [
+                Part(start, tokens[-1].end, "ORG", run[start : tokens[-1].end])
+            ]  # "Ontario Ghostbusters"
+        return None
+    return None

@@ -1,0 +1,112 @@
+"""The built-in analysis: recognisers over blocks of text, then grouping, facts and quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.document import Document
+from core.errors import LecternError
+from core.extract.dates import find_dates
+from core.extract.evidence import settle_names
+from core.extract.facts import find_facts
+from core.extract.grouping import group_candidates
+from core.extract.model import Analysis
+from core.extract.names import NameRun, find_name_runs
+from core.extract.numbers import find_amounts
+from core.extract.quotes import find_quotes
+from core.extract.sentences import SentenceIndex, sentence_spans
+from core.extract.spans import Candidate, resolve_overlaps
+
+BLOCK_CHARS = 256 * 1024  # recognisers run block by block so progress and cancel stay responsive
+BACKENDS = ("builtin", "spacy")
+
+Progress = Callable[[float], None]
+Cancelled = Callable[[], bool]
+
+
+class AnalysisCancelled(Exception):
+    """``cancelled()`` returned True while the analysis ran."""
+
+
+def analyze(
+    document: Document,
+    *,
+    backend: str = "builtin",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Analysis:
+    """Entities, facts and quotes of ``document``; offsets index ``document.text``."""
+    if backend not in BACKENDS:
+        raise LecternError(
+            f"Unknown analysis backend “{backend}” (choose from {', '.join(BACKENDS)})."
+        )
+    text = document.text
+    report = _Reporter(progress, cancelled)
+    report(0.0)
+    sentences: list[tuple[int, int]] = []
+    if backend == "spacy":
+        from core.extract.spacy_backend import spacy_candidates  # spaCy is optional and heavy
+
+        sentences = sentence_spans(text)
+        candidates = spacy_candidates(text, report)
+    else:
+        candidates = []
+        runs: list[NameRun] = []
+        for start, end in text_blocks(text):
+            sentences.extend(sentence_spans(text, start, end))
+            candidates.extend(find_dates(text, start, end))
+            candidates.extend(find_amounts(text, start, end))
+            runs.extend(find_name_runs(text, start, end))
+            report(0.6 * end / max(1, len(text)))
+        candidates.extend(settle_names(text, runs))
+    report(0.65)
+    resolved = resolve_overlaps(candidates)
+    del candidates
+    report(0.7)
+    entities = group_candidates(text, resolved)
+    report(0.8)
+    facts = find_facts(text, resolved, SentenceIndex(sentences))
+    report(0.9)
+    quotes = find_quotes(text, entities)
+    report(1.0)
+    return Analysis(
+        title=document.title,
+        fingerprint=document.fingerprint,
+        length=len(text),
+        entities=entities,
+        facts=facts,
+        quotes=quotes,
+        backend=backend,
+    )
+
+
+def text_blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into spans of about ``size`` characters, at a newline or space when possible."""
+    blocks, start, length = [], 0, len(text)
+    while start < length:
+        end = min(length, start + size)
+        if end < length:
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        blocks.append((start, end))
+        start = end
+    return blocks
+
+
+class _Reporter:
+    """Calls ``progress`` with a fraction and raises AnalysisCancelled when asked to stop."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def __call__(self, fraction: float) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise AnalysisCancelled("The analysis was cancelled.")
+        if self.progress is not None:
+            self.progress(min(1.0, max(0.0, fraction)))
+
+
+__all__ = ["AnalysisCancelled", "Candidate", "analyze", "text_blocks"]

@@ -1,0 +1,33 @@
+"""Shared helpers for the extract tests: where the shared eval data lives, invariant checks."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from core.extract import Analysis
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EVAL_DIR = SHARED / "eval"
+SEED_ARTICLE = SHARED / "seeds" / "000_3f7202940e0854aa.txt"
+
+
+def assert_offsets_valid(text: str, analysis: Analysis) -> None:
+    """Every offset is in range and every mention's text is the text at its offsets."""
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end] == mention.text
+            by_label.setdefault(entity.label, []).append((mention.start, mention.end))
+    for spans in by_label.values():
+        spans.sort()
+        for (_, end), (start, _) in itertools.pairwise(spans):
+            assert end <= start, "mentions of one label overlap"
+    for fact in analysis.facts:
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert fact.sentence.start <= fact.start and fact.end <= fact.sentence.end <= len(text)
+        assert text[fact.start : fact.end] == fact.text
+    for quote in analysis.quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
