@@ -47,6 +47,12 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
             print(f"lectern: {message}", file=sys.stderr)
             return 1
         window.open_file(SAMPLE_ARTICLE)
+    if args.annotations and window.annotations.files.load_file(args.annotations,
+                                                                announce=False) is None:
+        message = window.last_error_box.text() if window.last_error_box else "cannot load"
+        print(f"lectern: {message}", file=sys.stderr)
+        if args.screenshot:
+            return 1
 
     if args.screenshot:
         return _take_screenshot(app, window, Path(args.screenshot), size)
@@ -64,12 +70,23 @@ def _take_screenshot(app, window, out: Path, size: tuple[int, int]) -> int:
     loop = QEventLoop()
     QTimer.singleShot(SCREENSHOT_SETTLE_MS, loop.quit)  # let docks and deferred panels lay out
     loop.exec()
+    _wait_for_analysis(app, window)
     app.processEvents()
     image = window.grab()
     if not image.save(str(out)):
         raise LecternError(f"Could not write the screenshot to “{out}”.")
     window.close()
     return 0
+
+
+def _wait_for_analysis(app, window, timeout_s: float = 30.0) -> None:
+    """A screenshot shows the panels and chart filled, not their "Analysing…" state."""
+    analysis = getattr(window, "analysis", None)
+    deadline = time.perf_counter() + timeout_s
+    while analysis is not None and not analysis.chart.is_drawn \
+            and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def _quit_after_first_paint(app, window) -> None:

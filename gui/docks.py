@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 PANEL_SPECS = (
     ("entitiesPanel", "Entities", Qt.DockWidgetArea.RightDockWidgetArea),
     ("factsPanel", "Facts", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("quotesPanel", "Quotes", Qt.DockWidgetArea.RightDockWidgetArea),
     ("annotationsPanel", "Annotations", Qt.DockWidgetArea.LeftDockWidgetArea),
     ("chartPanel", "Chart", Qt.DockWidgetArea.BottomDockWidgetArea),
 )

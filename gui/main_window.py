@@ -8,12 +8,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.document import Document, load_document
 from core.errors import LecternError
 from core.paths import AppPaths
 from core.settings import Settings
+from gui.analysis_panels import install_analysis_panels
 from gui.article_view import ArticleView
 from gui.docks import PANEL_SPECS, EmptyState, make_dock
 
@@ -30,6 +38,8 @@ class MainWindow(QMainWindow):
     """Lectern's window. Opening an article replaces the current one only when it loads."""
 
     document_opened = Signal(object)  # the new core Document
+    # Before the text reaches the view: highlight layers attached now paint as it arrives.
+    document_arriving = Signal(object)
 
     def __init__(self, paths: AppPaths, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -44,7 +54,13 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
 
         self.article_view = ArticleView(self, point_size=self.settings.reading_size)
-        self.setCentralWidget(self.article_view)
+        # Features add bars above or below the article (tag bar, find bar) to this layout.
+        self.reading_pane = QWidget(self)
+        self.reading_layout = QVBoxLayout(self.reading_pane)
+        self.reading_layout.setContentsMargins(0, 0, 0, 0)
+        self.reading_layout.setSpacing(0)
+        self.reading_layout.addWidget(self.article_view)
+        self.setCentralWidget(self.reading_pane)
         self.docks: dict[str, QDockWidget] = {}
         for object_name, title, area in PANEL_SPECS:
             placeholder = EmptyState(title, "Filled in when an article has been analysed.")
@@ -62,6 +78,10 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Each feature module adds its panels, actions and connections to the window."""
+        self.analysis = install_analysis_panels(self)
+        from gui.annotation_workflow import install_annotation_workflow
+
+        self.annotations = install_annotation_workflow(self)
 
     # --- building -------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -138,6 +158,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_document(self, document: Document) -> None:
+        self.document_arriving.emit(document)
         self.article_view.show_document(document)
         self.file_label.setText(document.display_name)
         self.words_label.setText(f"{document.word_count:,} words")
@@ -172,7 +193,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         document = self.document
-        self.setWindowTitle(f"{document.title} — Lectern" if document else "Lectern")
+        # "[*]" shows the unsaved-annotation-file mark that setWindowModified turns on.
+        self.setWindowTitle(f"{document.title}[*] — Lectern" if document else "Lectern[*]")
 
     # --- drag and drop -------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -1,0 +1,125 @@
+"""A table over the core AnnotationSet: quote, tags, note, created. It holds no data of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from core.annotations import Annotation, AnnotationSet, SetChange
+from core.tags import TagScheme
+
+COLUMNS = ("Quote", "Tags", "Note", "Created")
+QUOTE, TAGS, NOTE, CREATED = range(len(COLUMNS))
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the annotation's id
+ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 2  # True for annotations that could not be placed
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 3  # the tag names as a tuple
+QUOTE_CHARS = 120
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _one_line(text: str, limit: int = QUOTE_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+class AnnotationsModel(QAbstractTableModel):
+    """Rows follow the set's order; its before/after events become begin/end row calls."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._set: AnnotationSet | None = None
+        self._scheme: TagScheme | None = None
+
+    def set_source(self, annotations: AnnotationSet | None, scheme: TagScheme | None) -> None:
+        self.beginResetModel()
+        if self._set is not None:
+            self._set.unsubscribe(self._on_change)
+        self._set, self._scheme = annotations, scheme
+        if annotations is not None:
+            annotations.subscribe(self._on_change)
+        self.endResetModel()
+
+    def _on_change(self, change: SetChange) -> None:
+        root = QModelIndex()
+        kind, row = change.kind, change.row
+        if kind == "before_insert":
+            self.beginInsertRows(root, row, row)
+        elif kind == "after_insert":
+            self.endInsertRows()
+        elif kind == "before_remove":
+            self.beginRemoveRows(root, row, row)
+        elif kind == "after_remove":
+            self.endRemoveRows()
+        elif kind == "changed":
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        elif kind == "before_reset":
+            self.beginResetModel()
+        elif kind == "after_reset":
+            self.endResetModel()
+
+    def scheme_changed(self) -> None:
+        """Tag names or colours changed: every row's tags column may read differently."""
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, TAGS), self.index(self.rowCount() - 1, TAGS))
+
+    # --- the model interface ----------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._set is None else len(self._set)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._set is None or index.row() >= len(self._set):
+            return None
+        annotation = self._set[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == QUOTE:
+                return _one_line(annotation.exact)
+            if column == TAGS:
+                return ", ".join(annotation.tags) or "—"
+            if column == NOTE:
+                return _one_line(annotation.note, 80)
+            if column == CREATED:
+                return annotation.created[:10]
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == NOTE and annotation.note:
+                return annotation.note
+            if column == QUOTE:
+                return annotation.exact
+            if column == CREATED:
+                return annotation.created[:19].replace("T", " ") + " UTC"
+        elif role == Qt.ItemDataRole.DecorationRole and column == TAGS and self._scheme:
+            tag = annotation.tags[0] if annotation.tags else ""
+            return QColor(self._scheme.colour_of(tag)) if tag else None
+        elif role == ID_ROLE:
+            return annotation.id
+        elif role == ORPHAN_ROLE:
+            return annotation.is_orphan
+        elif role == TAGS_ROLE:
+            return annotation.tags
+        elif role == Qt.ItemDataRole.UserRole and column == CREATED:
+            return annotation.created  # sorts as time
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def annotation_at(self, row: int) -> Annotation | None:
+        """The core annotation behind ``row`` (a view onto the set, for fast filtering)."""
+        if self._set is None or not 0 <= row < len(self._set):
+            return None
+        return self._set[row]
+
+    def row_of(self, annotation_id: str) -> int:
+        return -1 if self._set is None else self._set.row_of(annotation_id)

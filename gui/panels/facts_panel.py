@@ -1,0 +1,110 @@
+"""The Facts panel: a sortable table of the article's figures and dates, exportable as CSV."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.models.facts_model import FACT_ID_ROLE, FactsModel
+from gui.panels.panel_base import AnalysisPanel
+from gui.selection import FACT, Selection, SelectionCoordinator
+
+ORIGIN = "facts"
+
+
+def make_table(model) -> QTableView:
+    """A compact, row-selecting table shared by the facts and quotes panels."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setHighlightSections(False)
+    # Fit columns to the first rows only: measuring 100,000 rows would stall the GUI.
+    table.horizontalHeader().setResizeContentsPrecision(200)
+    return table
+
+
+class FactsPanel(AnalysisPanel):
+    export_requested = Signal()
+
+    def __init__(self, selection: SelectionCoordinator, parent: QWidget | None = None) -> None:
+        content = QWidget()
+        super().__init__(content, parent)
+        self.selection = selection
+        self.model = FactsModel(self)
+        self._following = False
+        self.table = make_table(self.model)
+        self.table.setObjectName("factsTable")
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count_label = QLabel()
+        self.count_label.setEnabled(False)
+        # A status line may be cut short; it must not widen the dock (and the window).
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Save every fact, with raw and formatted values, as CSV")
+        self.export_button.clicked.connect(self.export_requested)
+        bar = QHBoxLayout()
+        bar.addWidget(self.count_label, 1)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+        selection.changed.connect(self.follow)
+
+    def set_facts(self, facts, text: str) -> None:
+        self.model.set_facts(facts, text)
+        dated = sum(1 for f in facts if f.kind == "date")
+        self.count_label.setText(f"{len(facts):,} facts · {len(facts) - dated:,} figures · "
+                                 f"{dated:,} dates")
+        if facts:
+            self.show_content()
+        else:
+            self.show_message("No figures or dates", "Amounts, counts and dates the article "
+                              "states will be listed here.")
+        self.follow(self.selection.current)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._following or not current.isValid():
+            return
+        self.selection.select_fact(current.data(FACT_ID_ROLE), origin=ORIGIN)
+
+    def follow(self, selection: Selection | None) -> None:
+        self._following = True
+        try:
+            if selection is None or selection.kind != FACT:
+                self.table.selectionModel().clearSelection()
+                self.table.setCurrentIndex(QModelIndex())
+            elif selection.origin != ORIGIN:
+                row = self.model.row_of(selection.id)
+                if row >= 0:
+                    index = self.model.index(row, 0)
+                    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
+                    self.table.selectionModel().setCurrentIndex(index, flags)
+                    self.table.scrollTo(index)
+        finally:
+            self._following = False

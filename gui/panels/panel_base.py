@@ -1,0 +1,39 @@
+"""What every analysis panel shares: an empty state that gives way to the content."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+from gui.docks import EmptyState
+
+WAITING = ("Analysing the article…", "Names, figures and quotes appear here in a moment.")
+NO_ARTICLE = ("No article yet", "Open an article to see who, where, when and how much.")
+
+
+class AnalysisPanel(QWidget):
+    """A stacked widget: page 0 an EmptyState, page 1 the panel's own content."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty = EmptyState(*NO_ARTICLE)
+        self.content = content
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.empty)
+        self._stack.addWidget(content)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def show_message(self, headline: str, detail: str = "") -> None:
+        self.empty.headline.setText(headline)
+        if hasattr(self.empty, "detail"):
+            self.empty.detail.setText(detail)
+        self._stack.setCurrentIndex(0)
+
+    def show_content(self) -> None:
+        self._stack.setCurrentIndex(1)
+
+    @property
+    def showing_content(self) -> bool:
+        return self._stack.currentIndex() == 1
