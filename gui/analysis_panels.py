@@ -24,8 +24,6 @@ from gui.panels.quotes_panel import QuotesPanel
 from gui.selection import ENTITY, FACT, QUOTE, Selection, SelectionCoordinator
 
 PROGRESS_MIN_CHARS = 200_000  # shorter articles finish before a progress bar would help
-LEFT, RIGHT, BOTTOM = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
-                       Qt.DockWidgetArea.BottomDockWidgetArea)
 
 
 class AnalysisPanels(QObject):
@@ -50,7 +48,6 @@ class AnalysisPanels(QObject):
                             ("quotesPanel", self.quotes), ("chartPanel", self.chart)):
             window.docks[name].setWidget(panel)
             panel.escape.activated.connect(self.selection.clear)
-        apply_default_layout(window)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
@@ -87,7 +84,7 @@ class AnalysisPanels(QObject):
         self.clear_action = _action(window, menu, "&Clear Highlight", None, self.selection.clear)
         menu.addSeparator()
         self.reset_layout_action = _action(window, menu, "&Reset Layout", None,
-                                           lambda: apply_default_layout(window))
+                                           window.reset_layout)
         # Escape belongs to the article only: other widgets keep their own Escape.
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view)
         self.escape.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -268,29 +265,6 @@ class AnalysisPanels(QObject):
             atomic_write_bytes(path, self.facts.model.to_csv().encode("utf-8"))
         except LecternError as error:
             self.window.show_error("Cannot export the facts", str(error))
-
-
-def apply_default_layout(window: QMainWindow) -> None:
-    """Article centre; Entities over Facts/Quotes on the right; Annotations left; Chart below."""
-    docks = window.docks
-    window.setCorner(Qt.Corner.TopRightCorner, RIGHT)
-    window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
-    window.setCorner(Qt.Corner.TopLeftCorner, LEFT)
-    window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
-    for dock in docks.values():
-        dock.setFloating(False)
-        window.removeDockWidget(dock)
-    window.addDockWidget(LEFT, docks["annotationsPanel"])
-    window.addDockWidget(RIGHT, docks["entitiesPanel"])
-    window.splitDockWidget(docks["entitiesPanel"], docks["factsPanel"], Qt.Orientation.Vertical)
-    window.tabifyDockWidget(docks["factsPanel"], docks["quotesPanel"])
-    window.addDockWidget(BOTTOM, docks["chartPanel"])
-    for dock in docks.values():
-        dock.show()
-    docks["factsPanel"].raise_()
-    window.resizeDocks([docks["annotationsPanel"], docks["entitiesPanel"]], [250, 420],
-                       Qt.Orientation.Horizontal)
-    window.resizeDocks([docks["chartPanel"]], [250], Qt.Orientation.Vertical)
 
 
 def install_analysis_panels(window: QMainWindow) -> AnalysisPanels:

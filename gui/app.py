@@ -39,7 +39,8 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
     app.setOrganizationName("Lectern")
     apply_theme(app, dark=True if args.dark else None)
 
-    window = MainWindow(paths, settings)
+    # A screenshot wants everything at once; an interactive start paints the article first.
+    window = MainWindow(paths, settings, with_features=bool(args.screenshot))
     startup_file = choose_startup_file(args.file, settings)
     if not window.open_file(startup_file):
         if args.file:  # an explicitly named file that fails is an error for the caller
@@ -47,19 +48,29 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
             print(f"lectern: {message}", file=sys.stderr)
             return 1
         window.open_file(SAMPLE_ARTICLE)
-    if args.annotations and window.annotations.files.load_file(args.annotations,
-                                                                announce=False) is None:
-        message = window.last_error_box.text() if window.last_error_box else "cannot load"
-        print(f"lectern: {message}", file=sys.stderr)
-        if args.screenshot:
-            return 1
-
     if args.screenshot:
+        if args.annotations and not _load_annotations(window, args.annotations):
+            return 1
         return _take_screenshot(app, window, Path(args.screenshot), size)
+
+    def finish_startup() -> None:
+        window.install_features()
+        if args.annotations:
+            _load_annotations(window, args.annotations)
+
+    _after_first_paint(window, finish_startup)
     if getattr(args, "quit_after_paint", False):
-        _quit_after_first_paint(app, window)
+        _after_first_paint(window, lambda: _report_first_paint(app), deferred=False)
     window.show()
     return app.exec()
+
+
+def _load_annotations(window, path: str) -> bool:
+    if window.annotations.files.load_file(path, announce=False) is not None:
+        return True
+    message = window.last_error_box.text() if window.last_error_box else "cannot load"
+    print(f"lectern: {message}", file=sys.stderr)
+    return False
 
 
 def _take_screenshot(app, window, out: Path, size: tuple[int, int]) -> int:
@@ -89,17 +100,31 @@ def _wait_for_analysis(app, window, timeout_s: float = 30.0) -> None:
         time.sleep(0.01)
 
 
-def _quit_after_first_paint(app, window) -> None:
-    """For the startup benchmark: report the first paint of the article, then quit."""
+def _after_first_paint(window, callback, *, deferred: bool = True) -> None:
+    """Run ``callback`` once the article has been painted for the first time.
+
+    ``deferred`` waits for the next turn of the event loop, so the frame reaches the screen
+    before the callback's work starts.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                print(f"first-paint {time.perf_counter():.6f}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                if deferred:
+                    QTimer.singleShot(0, callback)
+                else:
+                    callback()
             return False
 
-    window._first_paint_filter = FirstPaint(window)
-    window.article_view.viewport().installEventFilter(window._first_paint_filter)
+    spy = FirstPaint(window)
+    window.article_view.viewport().installEventFilter(spy)
+
+
+def _report_first_paint(app) -> None:
+    """For the startup benchmark: say when the article was first painted, then quit."""
+    print(f"first-paint {time.perf_counter():.6f}", flush=True)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, app.quit)

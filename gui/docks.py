@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-# objectName, title, default area: the panels later issues fill.
+# objectName and title of each panel; apply_default_layout places them.
 PANEL_SPECS = (
-    ("entitiesPanel", "Entities", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("factsPanel", "Facts", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("quotesPanel", "Quotes", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("annotationsPanel", "Annotations", Qt.DockWidgetArea.LeftDockWidgetArea),
-    ("chartPanel", "Chart", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("entitiesPanel", "Entities"),
+    ("factsPanel", "Facts"),
+    ("quotesPanel", "Quotes"),
+    ("annotationsPanel", "Annotations"),
+    ("chartPanel", "Chart"),
 )
 
 
@@ -49,3 +49,32 @@ def make_dock(object_name: str, title: str, content: QWidget, parent: QWidget) -
                      | QDockWidget.DockWidgetFeature.DockWidgetMovable
                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
     return dock
+
+
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+DEFAULT_SIDE_WIDTHS = (300, 420)  # annotations, entities/facts
+DEFAULT_CHART_HEIGHT = 250
+
+
+def apply_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Article centre; Entities over Facts/Quotes on the right; Annotations left; Chart below."""
+    window.setCorner(Qt.Corner.TopRightCorner, RIGHT)
+    window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
+    window.setCorner(Qt.Corner.TopLeftCorner, LEFT)
+    window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
+    for dock in docks.values():
+        dock.setFloating(False)
+        window.removeDockWidget(dock)
+    window.addDockWidget(LEFT, docks["annotationsPanel"])
+    window.addDockWidget(RIGHT, docks["entitiesPanel"])
+    window.splitDockWidget(docks["entitiesPanel"], docks["factsPanel"], Qt.Orientation.Vertical)
+    window.tabifyDockWidget(docks["factsPanel"], docks["quotesPanel"])
+    window.addDockWidget(BOTTOM, docks["chartPanel"])
+    for dock in docks.values():
+        dock.show()
+    docks["factsPanel"].raise_()
+    window.resizeDocks([docks["annotationsPanel"], docks["entitiesPanel"]],
+                       list(DEFAULT_SIDE_WIDTHS), Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["chartPanel"]], [DEFAULT_CHART_HEIGHT], Qt.Orientation.Vertical)

@@ -21,9 +21,8 @@ from core.document import Document, load_document
 from core.errors import LecternError
 from core.paths import AppPaths
 from core.settings import Settings
-from gui.analysis_panels import install_analysis_panels
 from gui.article_view import ArticleView
-from gui.docks import PANEL_SPECS, EmptyState, make_dock
+from gui.docks import PANEL_SPECS, EmptyState, apply_default_layout, make_dock
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -32,6 +31,7 @@ ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ZOOM_STEP = 1.0
 LARGE_FILE_BYTES = 2 * 1024 * 1024
 DEFAULT_SIZE = (1400, 900)
+SETTINGS_SAVE_DELAY_MS = 400
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
     document_arriving = Signal(object)
 
     def __init__(self, paths: AppPaths, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, with_features: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.paths = paths
@@ -51,6 +51,12 @@ class MainWindow(QMainWindow):
         # Each returns False to keep the window open (e.g. the user cancels a save prompt).
         self.close_guards: list[Callable[[], bool]] = []
         self.setAcceptDrops(True)
+        # Preferences are written a moment after they change, never on the way to a paint:
+        # an fsync can take 100 ms on a busy disk.
+        self._settings_timer = QTimer(self)
+        self._settings_timer.setSingleShot(True)
+        self._settings_timer.setInterval(SETTINGS_SAVE_DELAY_MS)
+        self._settings_timer.timeout.connect(self.settings.save)
         self.setDockNestingEnabled(True)
 
         self.article_view = ArticleView(self, point_size=self.settings.reading_size)
@@ -62,26 +68,36 @@ class MainWindow(QMainWindow):
         self.reading_layout.addWidget(self.article_view)
         self.setCentralWidget(self.reading_pane)
         self.docks: dict[str, QDockWidget] = {}
-        for object_name, title, area in PANEL_SPECS:
+        for object_name, title in PANEL_SPECS:
             placeholder = EmptyState(title, "Filled in when an article has been analysed.")
-            dock = make_dock(object_name, title, placeholder, self)
-            self.addDockWidget(area, dock)
-            self.docks[object_name] = dock
-        self.tabifyDockWidget(self.docks["entitiesPanel"], self.docks["factsPanel"])
-        self.docks["entitiesPanel"].raise_()
+            self.docks[object_name] = make_dock(object_name, title, placeholder, self)
+        apply_default_layout(self, self.docks)
 
         self._build_status_bar()
         self._build_menus()
-        self._install_features()
+        self.analysis = None
+        self.annotations = None
+        if with_features:
+            self.install_features()
         self._restore_layout()
         self._update_title()
 
-    def _install_features(self) -> None:
-        """Each feature module adds its panels, actions and connections to the window."""
-        self.analysis = install_analysis_panels(self)
+    def install_features(self) -> None:
+        """Each feature module adds its panels, actions and connections to the window.
+
+        The app calls this right after the article's first paint (startup stays close to a
+        bare Qt window); features then pick up the article already on screen.
+        """
+        if self.annotations is not None:
+            return
+        from gui.analysis_panels import install_analysis_panels
         from gui.annotation_workflow import install_annotation_workflow
 
+        self.analysis = install_analysis_panels(self)
         self.annotations = install_annotation_workflow(self)
+        if self.document is not None:
+            self.annotations.open_session(self.document)
+            self.analysis.analyse(self.document)
 
     # --- building -------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -154,7 +170,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().clearMessage()
         self.show_document(document)
         self.settings.add_recent_file(path)
-        self.settings.save()
+        self.save_settings_soon()
         return True
 
     def show_document(self, document: Document) -> None:
@@ -212,12 +228,12 @@ class MainWindow(QMainWindow):
     def zoom(self, step: float) -> None:
         self.settings.reading_size = self.article_view.point_size + step
         self.article_view.set_point_size(self.settings.reading_size)
-        self.settings.save()
+        self.save_settings_soon()
 
     def reset_zoom(self) -> None:
         self.settings.set("reading_size", None)
         self.article_view.set_point_size(self.settings.reading_size)
-        self.settings.save()
+        self.save_settings_soon()
 
     # --- about, layout, closing ------------------------------------------------------------
     def show_about(self) -> None:
@@ -240,9 +256,16 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
 
+    def reset_layout(self) -> None:
+        apply_default_layout(self, self.docks)
+
+    def save_settings_soon(self) -> None:
+        self._settings_timer.start()
+
     def save_layout(self) -> None:
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
         self.settings.set("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
+        self._settings_timer.stop()
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -144,3 +144,15 @@ def test_selection_is_reported_in_core_offsets(window, qtbot, tmp_path):
         window.article_view.select_span(start, start + 3)
     assert signal.args == [start, start + 3]
     assert window.article_view.selected_span() == (start, start + 3)
+
+
+def test_features_installed_after_the_first_paint_pick_up_the_open_article(qtbot, app_paths):
+    window = MainWindow(app_paths, with_features=False)
+    qtbot.addWidget(window)
+    assert window.open_file(SAMPLE_ARTICLE)
+    assert window.annotations is None
+    window.install_features()
+    assert window.annotations.session is not None
+    assert window.annotations.session.document is window.document
+    assert window.docks["annotationsPanel"].widget() is window.annotations.panel
+    qtbot.waitUntil(lambda: window.analysis.result is not None, timeout=10_000)
