@@ -27,6 +27,7 @@ from gui.tag_bar import TagBar
 
 FLASH_MS = 700
 SAVED_MESSAGE_MS = 2500
+SYNC_AFTER_IDLE_MS = 2000  # commits are crash-safe at once; this bounds a power cut's loss
 
 
 def install_annotation_workflow(window) -> AnnotationWorkflow:
@@ -49,6 +50,11 @@ class AnnotationWorkflow(QObject):
         self._tag_actions: list[QAction] = []
         self._picker = None
         self._tags_dialog = None
+
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(SYNC_AFTER_IDLE_MS)
+        self._sync_timer.timeout.connect(self._sync_store)
 
         self.layer = AnnotationLayer(self.view)
         self.model = AnnotationsModel(self)
@@ -161,6 +167,11 @@ class AnnotationWorkflow(QObject):
 
     def _on_saved(self, notice: SaveNotice) -> None:
         self.window.statusBar().showMessage("Saved", SAVED_MESSAGE_MS)
+        self._sync_timer.start()
+
+    def _sync_store(self) -> None:
+        if self.store is not None:
+            self.store.sync_to_disk()
 
     def _scheme_changed(self, refresh_rows: bool = True) -> None:
         scheme = self.session.scheme if self.session else None
