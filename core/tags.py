@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import LecternError
+from core.observers import Listeners
 from core.paths import RESOURCES_DIR
 
 DEFAULT_SCHEME_FILE = RESOURCES_DIR / "tags" / "default_tags.json"
@@ -87,7 +88,7 @@ class TagScheme:
 
     def __init__(self, tags: Iterable[Tag] = ()) -> None:
         self._tags: list[Tag] = []
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners = Listeners()
         for tag in tags:
             self._check_new(tag)
             self._tags.append(tag)
@@ -95,15 +96,13 @@ class TagScheme:
     # --- observation -------------------------------------------------------------
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` after every change (the GUI repaints colours and menus)."""
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def unsubscribe(self, listener: Callable[[], None]) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self._listeners.remove(listener)
 
     def _changed(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+        self._listeners.notify()
 
     # --- reading -----------------------------------------------------------------
     @property

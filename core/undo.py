@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from core.observers import Listeners
+
 
 class Command(Protocol):
     """An undoable edit: ``do`` applies it, ``undo`` reverts it exactly, ``label`` names it."""
@@ -51,20 +53,18 @@ class UndoStack:
         self._index = 0
         self._clean: int | None = 0  # None: the saved state was dropped and cannot return
         self._macro: MacroCommand | None = None
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners = Listeners()
 
     # --- observation -------------------------------------------------------------
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` after every push, undo, redo, clear or set_clean."""
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def unsubscribe(self, listener: Callable[[], None]) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self._listeners.remove(listener)
 
     def _changed(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+        self._listeners.notify()
 
     # --- state -------------------------------------------------------------------
     @property

@@ -1,0 +1,27 @@
+"""A list of callbacks to notify: the observer plumbing shared by core collections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+class Listeners:
+    """Callbacks called in order on ``notify``; one may unsubscribe while being notified."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[..., Any]] = []
+
+    def add(self, callback: Callable[..., Any]) -> None:
+        self._callbacks.append(callback)
+
+    def remove(self, callback: Callable[..., Any]) -> None:
+        if callback in self._callbacks:
+            self._callbacks.remove(callback)
+
+    def notify(self, *args: Any) -> None:
+        for callback in list(self._callbacks):
+            callback(*args)
+
+    def __len__(self) -> int:
+        return len(self._callbacks)
