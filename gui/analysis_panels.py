@@ -71,7 +71,12 @@ class AnalysisPanels(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.runner.shutdown)
-        self.view.viewport().installEventFilter(self)
+        if self.view.viewport().isVisible():
+            # Installed after the window's first paint (the app's normal start): load now.
+            self._painted = True
+            QTimer.singleShot(0, self.chart.load_plot)
+        else:
+            self.view.viewport().installEventFilter(self)
 
     def _build_actions(self) -> None:
         window = self.window
@@ -121,20 +126,26 @@ class AnalysisPanels(QObject):
         analysis, text = result.analysis, result.document.text
         self.selection.set_mention_counts(result.index.mention_counts)
         steps = [lambda: self.entities.set_analysis(analysis, text, self._hidden_keys()),
-                 lambda: self.facts.set_facts(analysis.facts, text),
+                 lambda: self.facts.set_facts(analysis.facts, text, result.fact_cells),
                  lambda: self.quotes.set_quotes(analysis.quotes),
-                 lambda: self.chart.set_facts(analysis.facts, text)]
+                 lambda: self._fill_chart(result)]
         self._fill(result, steps)
         message = (f"Found {len(analysis.entities):,} entities, {len(analysis.facts):,} facts "
                    f"and {len(analysis.quotes):,} quotes")
         self.window.statusBar().showMessage(message, 4000)
+
+    def _fill_chart(self, result: AnalysisResult) -> None:
+        if result.chart is not None:
+            self.chart.set_data(result.chart)
+        else:
+            self.chart.set_facts(result.analysis.facts, result.document.text)
 
     def _fill(self, result: AnalysisResult, steps: list) -> None:
         """One panel per turn of the event loop, so a long article never freezes the window."""
         if not steps or self.result is not result:
             return
         steps[0]()
-        QTimer.singleShot(0, lambda: self._fill(result, steps[1:]))
+        QTimer.singleShot(0, self, lambda: self._fill(result, steps[1:]))
 
     def _failed(self, message: str) -> None:
         self.progress_bar.hide()

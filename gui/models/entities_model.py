@@ -205,8 +205,9 @@ class EntitiesModel(QAbstractItemModel):
             return (entity.name, entity.role or _value_text(entity),
                     str(len(entity.mentions)))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            role_text = f" — {entity.role}" if entity.role else ""
-            return f"{entity.name}{role_text} ({len(entity.mentions)} mentions)"
+            details = entity.role or _value_text(entity)
+            details_text = f" — {details}" if details else ""
+            return f"{entity.name}{details_text} ({len(entity.mentions)} mentions)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -38,21 +38,35 @@ def _sort_key(column: int):
     return key
 
 
+def display_rows(facts: list[Fact]) -> list[tuple[str, str, str, str]]:
+    """Each fact's cells as people read them; plain Python, so the worker thread prepares them."""
+    return [(fact.subject, "" if fact.kind == "date" else format_fact_value(fact),
+             format_date(fact.date), "≈" if fact.approx else "") for fact in facts]
+
+
 class FactsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._facts: list[Fact] = []
+        self._cells: list[tuple[str, str, str, str]] = []  # row -> display text of each column
         self._text = ""
         self._rows: dict[str, int] = {}
 
-    def set_facts(self, facts: list[Fact], text: str = "") -> None:
+    def set_facts(self, facts: list[Fact], text: str = "",
+                  cells: list[tuple[str, str, str, str]] | None = None) -> None:
+        """``cells``: ``display_rows(facts)`` made beforehand (off the GUI thread)."""
         self.beginResetModel()
         self._facts, self._text = list(facts), text
+        self._cells = list(cells) if cells is not None else display_rows(self._facts)
         self._rows = {f.id: row for row, f in enumerate(self._facts)}
         self.endResetModel()
 
     def fact_at(self, row: int) -> Fact | None:
         return self._facts[row] if 0 <= row < len(self._facts) else None
+
+    def cells_sample(self, column: int, count: int = 200) -> list[str]:
+        """The display text of a column's first rows, for sizing the column."""
+        return [cells[column] for cells in self._cells[:count]]
 
     def row_of(self, fact_id: str) -> int:
         return self._rows.get(fact_id, -1)
@@ -78,13 +92,8 @@ class FactsModel(QAbstractTableModel):
             return None
         fact, column = self._facts[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return fact.subject
-            if column == 1:  # a date's value is its date: shown once, in the Date column
-                return "" if fact.kind == "date" else format_fact_value(fact)
-            if column == 2:
-                return format_date(fact.date)
-            return "≈" if fact.approx else ""
+            # A date's value is its date: shown once, in the Date column.
+            return self._cells[index.row()][column]
         if role == FACT_ID_ROLE:
             return fact.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -107,9 +116,11 @@ class FactsModel(QAbstractTableModel):
         if not 0 <= column < len(HEADERS):
             return
         self.layoutAboutToBeChanged.emit()
-        old = {id(f): row for row, f in enumerate(self._facts)}
-        self._facts.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        moved_from = [old[id(f)] for f in self._facts]
+        key = _sort_key(column)
+        moved_from = sorted(range(len(self._facts)), key=lambda row: key(self._facts[row]),
+                            reverse=order == Qt.SortOrder.DescendingOrder)
+        self._facts = [self._facts[row] for row in moved_from]
+        self._cells = [self._cells[row] for row in moved_from]
         self._rows = {f.id: row for row, f in enumerate(self._facts)}
         new_row = {was: now for now, was in enumerate(moved_from)}
         for persistent in self.persistentIndexList():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -10,8 +10,8 @@ from gui.fact_format import format_date, format_fact_value, parse_partial_date, 
 
 MAX_EVENTS = 400  # a chart of more events than this is ink, not information
 MAX_BARS_PER_GROUP = 24
-LANES = 5  # timeline rows that stagger labels of nearby events
-PLOT_PX, CHAR_PX = 520.0, 6.2  # a typical timeline width and label character, for staggering
+LANES = 4  # timeline rows that stagger labels of nearby events
+LABEL_GAP_PX = 10.0  # clear space between a label and the next marker
 GROUP_TITLES = {"money": "Money", "count": "Counts", "percent": "Percentages",
                 "quantity": "Quantities"}
 
@@ -27,7 +27,6 @@ class Event:
     precision: str  # "year", "month" or "day"
     label: str
     sentence: str
-    lane: int = 0
 
 
 @dataclass
@@ -111,7 +110,7 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
             group.value_texts.append(_bar_text(fact))
             group.sentences.append(sentence(fact))
     events.sort(key=lambda e: e.x)
-    return ChartData(_with_lanes(events), list(groups.values()), unplaced, omitted)
+    return ChartData(events, list(groups.values()), unplaced, omitted)
 
 
 def _bar_text(fact: Any) -> str:
@@ -121,20 +120,55 @@ def _bar_text(fact: Any) -> str:
     return format_fact_value(fact, short=True).replace("≈ ", "≈")
 
 
-def _with_lanes(events: list[Event], lanes: int = LANES, plot_px: float = PLOT_PX,
-                char_px: float = CHAR_PX) -> list[Event]:
-    """Stagger events over rows so that a label does not run into the next one."""
-    if not events:
-        return events
-    span = max(events[-1].x - events[0].x, 365 * 86400.0) * 1.4
-    per_char = span * char_px / plot_px
+MIN_LABEL_PX = 48.0  # a label cut shorter than this says nothing: it is left out instead
+
+
+@dataclass
+class Placement:
+    """Where an event sits on the timeline: its row, its label's side (None: no label) and
+    the room its label has (None: all it needs; less: cut short with "…")."""
+
+    lane: int
+    side: str | None  # "right", "left" or None when the label would collide
+    room: float | None = None
+
+
+def place_labels(xs_px: list[float], widths_px: list[float], plot_px: float,
+                 lanes: int = LANES, gap_px: float = LABEL_GAP_PX) -> list[Placement]:
+    """Stagger markers over rows so that no label runs into another marker or off the plot.
+
+    ``xs_px`` are the markers' positions in pixels (sorted), ``widths_px`` their labels'
+    measured widths. A label goes right of its marker, else left of it; else the marker
+    takes the row whose label ends soonest and that label is cut short before it (or left
+    out when too little would remain; tooltips still name every event).
+    """
     lane_ends = [float("-inf")] * lanes
-    placed = []
-    for event in events:
-        free = [n for n in range(lanes) if lane_ends[n] < event.x]
-        lane = free[0] if free else min(range(lanes), key=lambda n: lane_ends[n])
-        lane_ends[lane] = event.x + (len(event.label) + 2) * per_char
-        placed.append(replace(event, lane=lane))
+    owners: list[int | None] = [None] * lanes  # the right-hand label that ends each row
+    placed: list[Placement] = []
+    for number, (x, width) in enumerate(zip(xs_px, widths_px, strict=True)):
+        found = None
+        for lane in range(lanes):
+            if lane_ends[lane] < x - gap_px / 2 and x + gap_px + width <= plot_px:
+                found, owners[lane] = Placement(lane, "right"), number
+                lane_ends[lane] = x + gap_px + width
+                break
+        if found is None:
+            for lane in range(lanes):
+                if lane_ends[lane] < x - gap_px - width and x - gap_px - width >= 0:
+                    found, owners[lane] = Placement(lane, "left"), None
+                    lane_ends[lane] = x + gap_px / 2
+                    break
+        if found is None:
+            lane = min(range(lanes), key=lambda n: lane_ends[n])
+            owner = owners[lane]
+            if owner is not None and lane_ends[lane] >= x - gap_px / 2:
+                room = x - xs_px[owner] - 2 * gap_px
+                before = placed[owner]
+                placed[owner] = Placement(before.lane, before.side if room >= MIN_LABEL_PX
+                                          else None, room)
+            found, owners[lane] = Placement(lane, None), None
+            lane_ends[lane] = x + gap_px / 2
+        placed.append(found)
     return placed
 
 

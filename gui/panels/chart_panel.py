@@ -6,7 +6,7 @@ window has painted, so the article appears before the charting library is loaded
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -36,8 +36,9 @@ class ChartPanel(AnalysisPanel):
         self.selection = selection
         self.plot = None  # chart_plot.FactChart, once loaded
         self.data = None  # chart_data.ChartData of the current analysis
-        self._facts: list | None = None
-        self._text = ""
+        self._pending = None  # ChartData waiting for the plot library
+        self._steps: list = []  # drawing steps still to run, one per event-loop turn
+        self._generation = 0
         self.log_box = QCheckBox("Log scale")
         self.log_box.setToolTip("Show bar heights on a logarithmic scale")
         self.log_box.toggled.connect(self._set_log)
@@ -62,15 +63,22 @@ class ChartPanel(AnalysisPanel):
 
     @property
     def is_drawn(self) -> bool:
-        return self.plot is not None and self.data is not None
+        return self.plot is not None and self.data is not None and not self._steps
 
     def waiting(self) -> None:
-        self._facts, self.data = None, None
+        self._generation += 1
+        self._pending, self.data, self._steps = None, None, []
         self.show_message(*WAITING)
 
     def set_facts(self, facts: list, text: str) -> None:
-        """Keep the facts; draw now if the plot is loaded, else when it is."""
-        self._facts, self._text = facts, text
+        """Work out the chart's data here (tests, small articles) and draw it."""
+        from gui.panels.chart_data import chart_data
+
+        self.set_data(chart_data(facts, text))
+
+    def set_data(self, data) -> None:
+        """Draw ``data`` (a ChartData made off the GUI thread) now if the plot is loaded."""
+        self._pending = data
         if self.plot is not None:
             self._draw()
 
@@ -85,13 +93,12 @@ class ChartPanel(AnalysisPanel):
         self.plot.fact_clicked.connect(lambda fact_id: self.selection.select_fact(
             fact_id, origin=ORIGIN))
         self._layout.insertWidget(0, self.plot, 1)
-        if self._facts is not None:
+        if self._pending is not None:
             self._draw()
 
     def _draw(self) -> None:
-        from gui.panels.chart_data import chart_data
-
-        self.data = chart_data(self._facts or [], self._text)
+        self._generation += 1
+        self.data, self._steps = self._pending, []
         if self.data.empty:
             self.show_message("No figures to chart", "This article states no dated events, "
                               "amounts or counts. The timeline and bars appear when it does.")
@@ -101,12 +108,22 @@ class ChartPanel(AnalysisPanel):
                   if g.values and min(g.values) > 0]
         self.log_box.setVisible(any(r >= LOG_RATIO for r in ratios) or self.log_box.isChecked())
         self.plot.log_scale = self.log_box.isChecked()
-        self.plot.draw(self.data)
         current = self.selection.current
         self.plot.show_selection(current.id if current and current.kind == FACT else None)
         self.summary.setText(self._summary())
         self.show_content()
-        self.drawn.emit()
+        self._steps = self.plot.draw_steps(self.data)
+        self._next_step(self._generation)
+
+    def _next_step(self, generation: int) -> None:
+        """One plot per turn of the event loop: the window keeps answering while it fills."""
+        if generation != self._generation or not self._steps:
+            return
+        self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, lambda: self._next_step(generation))
+        else:
+            self.drawn.emit()
 
     def _summary(self) -> str:
         data = self.data

@@ -6,17 +6,32 @@ Imported only after the window's first paint (pyqtgraph costs ~0.4 s to import).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
-from gui.panels.chart_data import ChartData
+from gui.panels.chart_data import LANES, ChartData, place_labels
 
 MAX_LABELS = 40  # beyond this, labels overlap into noise; tooltips still name each event
 MAX_VALUE_LABELS = 12  # per bar group, for the same reason
+BAR_WIDTH = 0.62
+STACK_BELOW_PX = 900  # narrower than this, the timeline sits above the bars, not beside
+
+
+@dataclass
+class BarPlot:
+    """One group's plot: its bars, the outline that marks a selected bar, its value labels."""
+
+    plot: pg.PlotItem
+    bars: pg.BarGraphItem
+    group: int
+    outline: QGraphicsRectItem
+    labels: list
 
 
 class ChartColours:
@@ -46,12 +61,17 @@ class FactChart(pg.GraphicsLayoutWidget):
         self.ci.layout.setContentsMargins(8, 8, 8, 4)
         self.ci.layout.setHorizontalSpacing(14)
         self.data: ChartData | None = None
+        self.stacked = False
+        self._complete = False  # every drawing step has run
         self.log_scale = False
         self.timeline: pg.PlotItem | None = None
         self.markers: pg.ScatterPlotItem | None = None
         self.spans: pg.BarGraphItem | None = None
         self.highlight: pg.ScatterPlotItem | None = None
-        self.bar_plots: list[tuple[pg.PlotItem, pg.BarGraphItem, int]] = []  # plot, bars, group
+        self.bar_plots: list[BarPlot] = []
+        self._timeline_labels: list[tuple[pg.TextItem, float]] = []  # label, width in px
+        self._timeline_xs = np.zeros(0)
+        self._span_x0 = self._span_widths = np.zeros(0)
         self._event_xy: dict[str, tuple[float, float]] = {}
         self._selected: str | None = None
         self.scene().sigMouseClicked.connect(self._scene_clicked)
@@ -59,50 +79,84 @@ class FactChart(pg.GraphicsLayoutWidget):
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, data: ChartData) -> None:
+        """Draw everything now (tests, export); the panel draws in steps instead."""
+        for step in self.draw_steps(data):
+            step()
+
+    def draw_steps(self, data: ChartData) -> list[Callable[[], None]]:
+        """The drawing cut into steps of one plot each, to run on separate event-loop turns.
+
+        Building a pyqtgraph plot costs ~10 ms; five at once would stall the window.
+        """
         self.clear()
         self.data = data
         self.timeline, self.markers, self.spans, self.highlight = None, None, None, None
         self.bar_plots = []
+        self._timeline_labels = []
         self._event_xy = {}
+        steps: list[Callable[[], None]] = []
+        # Narrow (a 1280 px window): the timeline gets a row of its own above the bars.
+        self.stacked = self._wants_stacking()
+        layout = self.ci.layout
+        for column in range(layout.columnCount()):
+            layout.setColumnStretchFactor(column, 1)
         column = 0
         if data.events:
-            self._draw_timeline(data, column)
-            column += 1
+            span = len(data.groups) if self.stacked else 1
+            steps.append(lambda: self._draw_timeline(data, 0, span))
+            column = 0 if self.stacked else 1
+        row = 1 if self.stacked else 0
+        bars = sum(max(2, len(g.values)) for g in data.groups)
         for number, group in enumerate(data.groups):
-            self._draw_group(number, group, column)
+            steps.append(lambda n=number, g=group, c=column: self._draw_group(n, g, row, c))
+            # A group is as wide as its bars need (a single bar needs less than four).
+            layout.setColumnStretchFactor(column, max(2, len(group.values)))
             column += 1
-        layout = self.ci.layout
-        if data.events:
-            layout.setColumnStretchFactor(0, max(2, len(data.groups)))
-        for extra in range(1 if data.events else 0, column):
-            layout.setColumnStretchFactor(extra, 1)
-        self.show_selection(self._selected)
+        if data.events and not self.stacked:
+            layout.setColumnStretchFactor(0, max(4, bars))
+        self._complete = False
+        steps.append(self._finish)
+        return steps
 
-    def _style(self, plot: pg.PlotItem, title: str) -> None:
+    def _finish(self) -> None:
+        self._complete = True
+        self.show_selection(self._selected)
+        if self._wants_stacking() != self.stacked:  # resized while drawing
+            QTimer.singleShot(0, self, self._redraw)
+
+    def _wants_stacking(self) -> bool:
+        data = self.data
+        return bool(data and data.events and data.groups) and self.width() < STACK_BELOW_PX
+
+    def _redraw(self) -> None:
+        if self.data is not None and self._complete:
+            self.draw(self.data)
+
+    def _add_plot(self, row: int, column: int, title: str, **kwargs) -> pg.PlotItem:
+        # No context menus: they cost a third of a plot's construction and offer nothing here.
+        plot = self.addPlot(row=row, col=column, enableMenu=False, **kwargs)
         plot.setTitle(title, color=self.colours.text.name(), size="9pt")
-        plot.setMenuEnabled(False)
         plot.hideButtons()
+        plot.hideAxis("left")
         for name in ("bottom", "left"):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(self.colours.axis))
             axis.setTextPen(pg.mkPen(self.colours.muted))
-            font = QFont()
-            font.setPointSizeF(8)
-            axis.setStyle(tickFont=font)
+            axis.setStyle(tickFont=_small_font())
+        return plot
 
-    def _draw_timeline(self, data: ChartData, column: int) -> None:
+    def _draw_timeline(self, data: ChartData, column: int, span: int = 1) -> None:
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
-        plot = self.addPlot(row=0, col=column, axisItems={"bottom": axis})
-        self._style(plot, "Timeline")
-        plot.hideAxis("left")
+        plot = self._add_plot(0, column, "Timeline", axisItems={"bottom": axis}, colspan=span)
         plot.setMouseEnabled(x=True, y=False)
         events = data.events
         xs = np.array([e.x for e in events])
-        ys = np.array([-e.lane for e in events], dtype=float)
+        ys = np.zeros(len(events))
         # Each period drawn as a band as wide as its precision: a year, a month, a day.
-        widths = np.array([max(e.end - e.start, 86400.0) for e in events])
-        self.spans = pg.BarGraphItem(x0=np.array([e.start for e in events]), width=widths,
-                                     y=ys, height=0.28, brush=QBrush(self.colours.span),
+        self._span_x0 = np.array([e.start for e in events])
+        self._span_widths = np.array([max(e.end - e.start, 86400.0) for e in events])
+        self.spans = pg.BarGraphItem(x0=self._span_x0, width=self._span_widths, y=ys,
+                                     height=0.28, brush=QBrush(self.colours.span),
                                      pen=pg.mkPen(None))
         plot.addItem(self.spans)
         self.markers = pg.ScatterPlotItem(
@@ -111,49 +165,115 @@ class FactChart(pg.GraphicsLayoutWidget):
             hoverable=True, hoverSize=13, tip=None)
         self.markers.sigClicked.connect(self._marker_clicked)
         plot.addItem(self.markers)
-        self.highlight = pg.ScatterPlotItem(size=17, symbol="o",
+        # One ring, moved on selection: nothing else is redrawn when the selection changes.
+        self.highlight = pg.ScatterPlotItem(x=[0.0], y=[0.0], size=17, symbol="o",
                                             brush=QBrush(Qt.BrushStyle.NoBrush),
                                             pen=pg.mkPen(self.colours.selected, width=2.5))
+        self.highlight.setZValue(10)
+        self.highlight.hide()
         plot.addItem(self.highlight)
-        for event, x, y in zip(events, xs, ys, strict=True):
-            self._event_xy[event.fact_id] = (float(x), float(y))
-        if len(events) <= MAX_LABELS:
-            for event, x, y in zip(events, xs, ys, strict=True):
-                # A slightly negative x anchor leaves a gap between the marker and its text.
-                label = pg.TextItem(event.label, color=self.colours.text, anchor=(-0.03, 0.5))
-                label.setFont(_small_font())
-                label.setPos(float(x), float(y))
-                plot.addItem(label)
+        font = _small_font()
+        metrics = QFontMetricsF(font)
+        self._timeline_labels = []
+        for event in events[:MAX_LABELS] if len(events) <= MAX_LABELS else ():
+            label = pg.TextItem(event.label, color=self.colours.text)
+            label.setFont(font)
+            plot.addItem(label)
+            self._timeline_labels.append((label, metrics.horizontalAdvance(event.label)))
         span = xs.max() - xs.min() if len(xs) > 1 else 365 * 86400.0
-        pad = max(span * 0.08, 180 * 86400.0)
-        plot.setXRange(xs.min() - pad, xs.max() + pad + span * 0.3, padding=0)
-        used = max(e.lane for e in events) + 1
-        plot.setYRange(-used + 0.4, 0.6, padding=0)
+        pad = max(span * 0.06, 180 * 86400.0)
+        plot.setXRange(xs.min() - pad, xs.max() + pad, padding=0)
         self.timeline = plot
+        self._timeline_xs = xs
+        plot.vb.sigResized.connect(self._place_timeline_labels)
+        plot.vb.sigXRangeChanged.connect(self._place_timeline_labels)
+        self._place_timeline_labels()
 
-    def _draw_group(self, number: int, group, column: int) -> None:
-        plot = self.addPlot(row=0, col=column)
-        self._style(plot, group.title)
-        plot.hideAxis("left")
+    def _place_timeline_labels(self, *_args) -> None:
+        """Stagger markers into rows by their labels' measured widths at the plot's width."""
+        plot, events = self.timeline, self.data.events if self.data else []
+        if plot is None or not events:
+            return
+        width_px = max(plot.vb.width(), 1.0)
+        (left, right), _ = plot.vb.viewRange()
+        scale = width_px / max(right - left, 1.0)
+        xs_px = [(x - left) * scale for x in self._timeline_xs]
+        widths = [w for _label, w in self._timeline_labels] or [0.0] * len(events)
+        # As many rows as lines of text fit in the plot's height.
+        line = QFontMetricsF(_small_font()).height() + 4
+        lanes = max(1, min(LANES, int(plot.vb.height() // line)))
+        if self._timeline_labels:
+            placements = place_labels(xs_px, widths, width_px, lanes)
+        else:  # too many events to label: markers only, staggered by position
+            placements = place_labels(xs_px, [0.0] * len(events), width_px, lanes)
+        ys = np.array([-p.lane for p in placements], dtype=float)
+        if not np.array_equal(ys, self.markers.data["y"]):
+            self.markers.setData(x=self._timeline_xs, y=ys, data=[e.fact_id for e in events])
+            self.spans.setOpts(x0=self._span_x0, width=self._span_widths, y=ys)
+        for event, x, y in zip(events, self._timeline_xs, ys, strict=True):
+            self._event_xy[event.fact_id] = (float(x), float(y))
+        metrics = QFontMetricsF(_small_font())
+        for (label, _width), placement, event, x, y in zip(
+                self._timeline_labels, placements, events, self._timeline_xs, ys, strict=False):
+            label.setVisible(placement.side is not None)
+            text = event.label if placement.room is None else metrics.elidedText(
+                event.label, Qt.TextElideMode.ElideRight, placement.room)
+            if label.toPlainText() != text:
+                label.setText(text)
+            # A little past the marker either way, so the text does not touch the dot.
+            label.setAnchor((-0.04, 0.5) if placement.side != "left" else (1.04, 0.5))
+            label.setPos(float(x), float(y))
+        used = int(-ys.min()) + 1 if len(ys) else 1
+        plot.setYRange(-used + 0.4, 0.6, padding=0)
+        self.show_selection(self._selected)
+
+    def _draw_group(self, number: int, group, row: int, column: int) -> None:
+        plot = self._add_plot(row, column, group.title)
         plot.setMouseEnabled(x=False, y=False)
         xs = np.arange(len(group.values), dtype=float)
         colour = self.colours.bars[number % len(self.colours.bars)]
-        bars = pg.BarGraphItem(x=xs, height=self._heights(group.values), width=0.62,
-                               brushes=self._brushes(group, colour), pens=self._pens(group, None))
+        heights = self._heights(group.values)
+        bars = pg.BarGraphItem(x=xs, height=heights, width=BAR_WIDTH,
+                               brushes=self._brushes(group, colour),
+                               pens=self._pens(group, colour))
         plot.addItem(bars)
-        top = max(self._heights(group.values)) if group.values else 1.0
-        labelled = len(xs) <= MAX_VALUE_LABELS
-        for x, height, text in zip(xs, self._heights(group.values), group.value_texts,
-                                   strict=True) if labelled else ():
-            label = pg.TextItem(text, color=self.colours.text, anchor=(0.5, 1))
-            label.setFont(_small_font())
-            label.setPos(float(x), float(height))
-            plot.addItem(label)
-        axis = plot.getAxis("bottom")
-        axis.setTicks([[(float(x), text) for x, text in zip(xs, group.labels, strict=True)]])
+        outline = QGraphicsRectItem()
+        outline.setPen(pg.mkPen(self.colours.selected, width=2.5))
+        outline.setZValue(10)
+        outline.hide()
+        plot.addItem(outline, ignoreBounds=True)
+        labels = []
+        if len(xs) <= MAX_VALUE_LABELS:
+            for x, height, text in zip(xs, heights, group.value_texts, strict=True):
+                label = pg.TextItem(text, color=self.colours.text, anchor=(0.5, 1))
+                label.setFont(_small_font())
+                label.setPos(float(x), float(height))
+                plot.addItem(label)
+                labels.append(label)
         plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
-        plot.setYRange(0, top * 1.25 if top > 0 else 1, padding=0)
-        self.bar_plots.append((plot, bars, number))
+        entry = BarPlot(plot, bars, number, outline, labels)
+        self.bar_plots.append(entry)
+        plot.vb.sigResized.connect(lambda _vb, entry=entry: self._fit_bar_labels(entry))
+        self._fit_bar_labels(entry)
+
+    def _fit_bar_labels(self, entry: BarPlot) -> None:
+        """Name each bar under it, shortened to its slot; drop what cannot be read."""
+        group = self.data.groups[entry.group]
+        slot = entry.plot.vb.width() / max(len(group.labels), 1)
+        metrics = QFontMetricsF(_small_font())
+        room = slot - 4
+        ticks = []
+        if room >= metrics.horizontalAdvance("Abc…"):
+            for x, text in enumerate(group.labels):
+                ticks.append((float(x), metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                           room)))
+        entry.plot.getAxis("bottom").setTicks([ticks])
+        for label, text in zip(entry.labels, group.value_texts, strict=False):
+            label.setVisible(metrics.horizontalAdvance(text) <= slot + 2)
+        # Headroom above the tallest bar for its value, in pixels whatever the plot's height.
+        top = max(entry.bars.opts["height"], default=0.0) or 1.0
+        share = (metrics.height() + 4) / max(entry.plot.vb.height(), 1.0)
+        entry.plot.setYRange(0, top / max(1.0 - share, 0.35), padding=0)
 
     def _heights(self, values: list[float]) -> list[float]:
         if not self.log_scale:
@@ -165,38 +285,51 @@ class FactChart(pg.GraphicsLayoutWidget):
         return [QBrush(colour, Qt.BrushStyle.BDiagPattern) if approx else QBrush(colour)
                 for approx in group.approx]
 
-    def _pens(self, group, selected: str | None) -> list[QPen]:
-        pens = []
-        for fact_id, approx in zip(group.fact_ids, group.approx, strict=True):
-            if fact_id == selected:
-                pens.append(pg.mkPen(self.colours.selected, width=3))
-            else:
-                pens.append(pg.mkPen(self.colours.bars[0] if approx else None, width=1))
-        return pens
+    def _pens(self, group, colour: QColor) -> list[QPen]:
+        # A hatched bar keeps an outline in its own colour, so its height still reads.
+        return [pg.mkPen(colour if approx else None, width=1.2) for approx in group.approx]
 
     def set_log_scale(self, on: bool) -> None:
         self.log_scale = on
         if self.data is not None:
             self.draw(self.data)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_complete", False) and self._wants_stacking() != self.stacked:
+            self._redraw()
+
     # --- selection ------------------------------------------------------------------------
     def show_selection(self, fact_id: str | None) -> None:
-        """Ring the selected event; outline the selected bar (only what changed is redrawn)."""
-        previous, self._selected = self._selected, fact_id
+        """Move the ring to the selected event, the outline to the selected bar: nothing else."""
+        self._selected = fact_id
         if self.highlight is not None:
             spot = self._event_xy.get(fact_id or "")
-            self.highlight.setData(x=[spot[0]] if spot else [], y=[spot[1]] if spot else [])
+            if spot:
+                self.highlight.setPos(*spot)
+            self.highlight.setVisible(spot is not None)
         if self.data is None:
             return
-        for _plot, bars, number in self.bar_plots:
-            ids = self.data.groups[number].fact_ids
-            if previous in ids or fact_id in ids or previous is None:
-                bars.setOpts(pens=self._pens(self.data.groups[number], fact_id))
+        for entry in self.bar_plots:
+            group = self.data.groups[entry.group]
+            if fact_id in group.fact_ids:
+                x = group.fact_ids.index(fact_id)
+                height = float(entry.bars.opts["height"][x])
+                entry.outline.setRect(QRectF(x - BAR_WIDTH / 2, 0, BAR_WIDTH, height))
+                entry.outline.show()
+            else:
+                entry.outline.hide()
+
+    def highlight_position(self) -> tuple[float, float] | None:
+        """Where the selection ring is, in data coordinates (None: hidden)."""
+        if self.highlight is None or not self.highlight.isVisible():
+            return None
+        return self.highlight.pos().x(), self.highlight.pos().y()
 
     def bar_data(self) -> list[tuple[str, list[str], list[float]]]:
         """(group title, fact ids, bar heights) of every bar plot, for tests and export."""
-        return [(self.data.groups[n].title, list(self.data.groups[n].fact_ids),
-                 [float(h) for h in bars.opts["height"]]) for _p, bars, n in self.bar_plots]
+        return [(self.data.groups[e.group].title, list(self.data.groups[e.group].fact_ids),
+                 [float(h) for h in e.bars.opts["height"]]) for e in self.bar_plots]
 
     # --- mouse ------------------------------------------------------------------------------
     def _marker_clicked(self, _item, points, _event) -> None:
@@ -207,13 +340,15 @@ class FactChart(pg.GraphicsLayoutWidget):
         """(fact id, tooltip) of the bar under a scene position."""
         if self.data is None:
             return None
-        for plot, _bars, number in self.bar_plots:
+        for entry in self.bar_plots:
+            plot, number = entry.plot, entry.group
             if not plot.vb.sceneBoundingRect().contains(scene_pos):
                 continue
             point = plot.vb.mapSceneToView(scene_pos)
             column = round(point.x())
             group = self.data.groups[number]
-            if 0 <= column < len(group.fact_ids) and abs(point.x() - column) <= 0.35:
+            if 0 <= column < len(group.fact_ids) and \
+                    abs(point.x() - column) <= BAR_WIDTH / 2 + 0.04:
                 return group.fact_ids[column], f"{group.value_texts[column]} — " \
                     f"{group.sentences[column]}"
         return None
@@ -266,7 +401,7 @@ class FactChart(pg.GraphicsLayoutWidget):
         from PySide6.QtGui import QPainter
         from PySide6.QtSvg import QSvgGenerator
 
-        rect = self.scene().sceneRect()
+        rect = self.sceneRect()  # what the view shows (the scene rect only ever grows)
         generator = QSvgGenerator()
         generator.setFileName(path)
         generator.setSize(QSize(int(rect.width()), int(rect.height())))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from gui.panels.panel_base import AnalysisPanel
 from gui.selection import ENTITY, Selection, SelectionCoordinator
 
 ORIGIN = "entities"
+NAME_SAMPLE = 300  # names measured to size the Name column
 
 
 class EntitiesPanel(AnalysisPanel):
@@ -49,11 +50,13 @@ class EntitiesPanel(AnalysisPanel):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setResizeContentsPrecision(200)  # measure a few rows, not every mention
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(1, 130)
+        # Names sized to the names shown (a sample, never every mention); the role or value
+        # takes the rest; the count stays narrow. Cut text ends in "…" with a full tooltip.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(2, self.tree.fontMetrics().horizontalAdvance("Mentions") + 18)
+        self.tree.viewport().installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
         self.count_label = QLabel()
@@ -92,6 +95,20 @@ class EntitiesPanel(AnalysisPanel):
         else:
             self.show_content()
 
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """The Name column as wide as the longest visible name, within half the tree."""
+        metrics = self.tree.fontMetrics()
+        names = [e.name for e in self.model.visible_entities()[:NAME_SAMPLE]]
+        indent = self.tree.indentation() * 2 + 12
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=120) + indent
+        room = self.tree.viewport().width() - self.tree.header().sectionSize(2)
+        self.tree.header().resizeSection(0, int(max(min(widest, room * 0.55), 90)))
+
     def _after_reset(self) -> None:
         visible = self.model.visible_entities()
         people = sum(1 for e in visible if e.label == "PERSON")
@@ -99,6 +116,7 @@ class EntitiesPanel(AnalysisPanel):
         # Groups open: People and Organisations are what readers look for first.
         for row in range(self.model.rowCount()):
             self.tree.setExpanded(self.model.index(row, 0), row < 3)
+        self._fit_columns()
         self.follow(self.selection.current)
         self._update_buttons()
 

@@ -53,9 +53,14 @@ class FactsPanel(AnalysisPanel):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
+        # "What" takes the room; the others are sized once per article from a sample of rows
+        # (ResizeToContents would measure every row on each change).
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(3, self.table.fontMetrics().horizontalAdvance("≈") + 18)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count_label = QLabel()
@@ -75,8 +80,10 @@ class FactsPanel(AnalysisPanel):
         layout.addLayout(bar)
         selection.changed.connect(self.follow)
 
-    def set_facts(self, facts, text: str) -> None:
-        self.model.set_facts(facts, text)
+    def set_facts(self, facts, text: str, cells: list | None = None) -> None:
+        """``cells``: the rows' display text, prepared off the GUI thread (optional)."""
+        self.model.set_facts(facts, text, cells)
+        self._fit_columns()
         dated = sum(1 for f in facts if f.kind == "date")
         self.count_label.setText(f"{len(facts):,} facts · {len(facts) - dated:,} figures · "
                                  f"{dated:,} dates")
@@ -86,6 +93,17 @@ class FactsPanel(AnalysisPanel):
             self.show_message("No figures or dates", "Amounts, counts and dates the article "
                               "states will be listed here.")
         self.follow(self.selection.current)
+
+    def _fit_columns(self) -> None:
+        """Value and Date as wide as their widest text in the first rows, within a share."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        share = max(self.table.viewport().width(), 320) * 0.3
+        for column in (1, 2):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            texts = [*self.model.cells_sample(column), title]
+            widest = max(metrics.horizontalAdvance(t) for t in texts) + 16
+            header.resizeSection(column, int(min(widest, share)))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._following or not current.isValid():
