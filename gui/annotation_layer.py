@@ -27,6 +27,10 @@ _REPAINT_KINDS = frozenset({"after_insert", "after_remove", "changed"})
 Segment = tuple[int, int, QTextCharFormat]
 
 
+def _outer_first(annotation: Annotation) -> tuple[int, int]:
+    return annotation.start - annotation.end, annotation.start
+
+
 def blend(base: QColor, colour: QColor, alpha: float) -> QColor:
     """``colour`` laid over ``base`` at opacity ``alpha`` (an opaque result keeps text crisp)."""
     alpha = min(max(alpha, 0.0), 1.0)
@@ -43,7 +47,8 @@ class AnnotationLayer:
         self._set: AnnotationSet | None = None
         self._scheme: TagScheme | None = None
         self._document: Document | None = None
-        self._formats: dict[tuple, QTextCharFormat] = {}
+        self._formats: dict[tuple, QTextCharFormat] = {}  # overlaps: (tags of each, strong)
+        self._single_formats: dict[tuple, QTextCharFormat] = {}  # by (tags, strong)
         self._colours: dict[str, QColor] = {}
         self.current_id: str | None = None
         self._flash_id: str | None = None
@@ -66,6 +71,7 @@ class AnnotationLayer:
         if scheme is not None:
             scheme.subscribe(self.restyle)
         self._formats.clear()
+        self._single_formats.clear()
         self._colours.clear()
         if repaint and (had_any or annotations):  # nothing painted, nothing to redo
             self.restyle()
@@ -73,6 +79,7 @@ class AnnotationLayer:
     def restyle(self) -> None:
         """Colours or palette changed: forget cached formats and repaint everything."""
         self._formats.clear()
+        self._single_formats.clear()
         self._colours.clear()
         self._view.highlighter.rehighlight()
         self._notify()
@@ -118,6 +125,11 @@ class AnnotationLayer:
 
     # --- painting --------------------------------------------------------------------------
     def formats_in(self, start: int, end: int) -> Iterable[Segment]:
+        """Segments of the annotations touching Qt ``[start, end)``, in text order.
+
+        Runs once per block while a 1 MB article is laid out, so the usual case (an
+        annotation that overlaps no other) costs one dict lookup for its cached format.
+        """
         if not self._set or self._view.article is not self._document:
             return ()  # a new article is arriving; its session is attached right after
         offsets = self._view.offsets
@@ -125,28 +137,49 @@ class AnnotationLayer:
         hits = self._set.overlapping(core_start, core_end)
         if not hits:
             return ()
-        if len(hits) == 1:  # the common case: no segment arithmetic
-            a = hits[0]
-            qt_start, qt_end = offsets.span_to_qt(a.start, a.end)
-            return ((qt_start, qt_end, self._format((a,))),)
-        cuts = sorted({p for a in hits for p in (max(a.start, core_start), min(a.end, core_end))})
-        segments = []
-        for left, right in pairwise(cuts):
-            covering = tuple(a for a in hits if a.start <= left and right <= a.end)
-            if covering:
-                qt_left, qt_right = offsets.span_to_qt(left, right)
-                segments.append((qt_left, qt_right, self._format(covering)))
+        to_qt, formats = offsets.to_qt, self._single_formats
+        strong_ids = (self.current_id, self._flash_id)
+        segments: list[Segment] = []
+        count, i = len(hits), 0
+        while i < count:  # hits are in start order: walk clusters of overlapping ones
+            first = hits[i]
+            reach, j = first.end, i + 1
+            while j < count and hits[j].start < reach:
+                reach = max(reach, hits[j].end)
+                j += 1
+            if j == i + 1:
+                key = (first.tags, first.id in strong_ids)
+                char_format = formats.get(key)
+                if char_format is None:
+                    char_format = formats[key] = self._make_format([first], key[1])
+                segments.append((to_qt(first.start), to_qt(first.end), char_format))
+            else:
+                segments += self._overlap_segments(hits[i:j], core_start, core_end)
+            i = j
         return segments
 
-    def _format(self, covering: tuple[Annotation, ...]) -> QTextCharFormat:
+    def _overlap_segments(self, cluster: list[Annotation], core_start: int,
+                          core_end: int) -> list[Segment]:
+        """Split overlapping annotations at every edge; each piece blends what covers it."""
         # Outer (longer) annotations first, so the innermost colour lies on top.
-        ordered = sorted(covering, key=lambda a: (a.start - a.end, a.start))
-        strong = any(a.id in (self.current_id, self._flash_id) for a in ordered)
-        key = (tuple(a.tags or ("",) for a in ordered), strong)
-        char_format = self._formats.get(key)
-        if char_format is None:
-            char_format = self._formats[key] = self._make_format(ordered, strong)
-        return char_format
+        cluster = sorted(cluster, key=_outer_first)
+        strong_ids = {self.current_id, self._flash_id}
+        strong_here = any(a.id in strong_ids for a in cluster)
+        cuts = sorted({p for a in cluster
+                       for p in (max(a.start, core_start), min(a.end, core_end))})
+        span_to_qt, formats = self._view.offsets.span_to_qt, self._formats
+        segments = []
+        for left, right in pairwise(cuts):
+            covering = [a for a in cluster if a.start <= left and right <= a.end]
+            if not covering:
+                continue
+            strong = strong_here and any(a.id in strong_ids for a in covering)
+            key = (tuple([a.tags for a in covering]), strong)
+            char_format = formats.get(key)
+            if char_format is None:
+                char_format = formats[key] = self._make_format(covering, strong)
+            segments.append((*span_to_qt(left, right), char_format))
+        return segments
 
     def _make_format(self, ordered: list[Annotation], strong: bool) -> QTextCharFormat:
         palette = self._view.palette()

@@ -27,6 +27,8 @@ from gui.tag_bar import TagBar
 
 FLASH_MS = 700
 SAVED_MESSAGE_MS = 2500
+# From this many annotations the panel's table is filled just after the article's first paint.
+PANEL_LATER_FROM = 2000
 SYNC_AFTER_IDLE_MS = 2000  # commits are crash-safe at once; this bounds a power cut's loss
 
 
@@ -149,7 +151,12 @@ class AnnotationWorkflow(QObject):
         # The text has not arrived yet: the highlighter paints it as it does, no second pass.
         arriving = self.view.article is not document
         self.layer.attach(session.annotations, session.scheme, document, repaint=not arriving)
-        self.model.set_source(session.annotations, session.scheme)
+        if len(session.annotations) < PANEL_LATER_FROM:
+            self.model.set_source(session.annotations, session.scheme)
+        else:
+            # Filling the table costs ~30 ms per 10,000 rows: let the article paint first.
+            self.model.set_source(None, None)
+            QTimer.singleShot(0, self, lambda: self._fill_panel(session))
         session.stack.subscribe(self._sync_undo)
         session.scheme.subscribe(self._scheme_changed)
         session.subscribe_saved(self._on_saved)
@@ -157,6 +164,10 @@ class AnnotationWorkflow(QObject):
         self._sync_undo()
         self.marks.set_source(session.annotations, session.scheme, len(document.text))
         self.session_changed.emit(session)
+
+    def _fill_panel(self, session: AnnotationSession) -> None:
+        if session is self.session and self.model.annotations is not session.annotations:
+            self.model.set_source(session.annotations, session.scheme)
 
     def _close_session(self) -> None:
         if self.session is None:

@@ -75,8 +75,16 @@ class ArticleHighlighter(QSyntaxHighlighter):
                 start, end = max(start - block_start, 0), min(end - block_start, length)
                 if start < end:
                     ranges.append((start, end, char_format))
-        if ranges:
-            self._apply_merged(ranges, block.blockNumber() == self._title_block)
+        if not ranges:
+            return
+        is_title = block.blockNumber() == self._title_block
+        if len(self._layers) > 1:
+            ranges.sort(key=_range_start)
+        if is_title or any(later[0] < earlier[1] for earlier, later in pairwise(ranges)):
+            self._apply_merged(ranges, is_title)
+        else:  # side by side, nothing to merge: the usual block of a long annotated article
+            for start, end, char_format in ranges:
+                self.setFormat(start, end - start, char_format)
 
     def _apply_merged(self, ranges: list[tuple[int, int, QTextCharFormat]],
                       is_title: bool) -> None:
@@ -91,3 +99,7 @@ class ArticleHighlighter(QSyntaxHighlighter):
                     covered = True
             if covered:
                 self.setFormat(left, right - left, merged)
+
+
+def _range_start(item: tuple[int, int, QTextCharFormat]) -> int:
+    return item[0]

@@ -166,11 +166,17 @@ class AnnotationStore:
 
     # --- annotations -------------------------------------------------------------
     def annotations(self, fingerprint: str) -> list[Annotation]:
-        """Every stored annotation of one document (unordered; AnnotationSet sorts)."""
+        """Every stored annotation of one document (unordered: SQLite's ORDER BY would sort
+        whole rows, slower than AnnotationSet sorting its keys)."""
+        restore, status_of = Annotation.restore, _STATUS.__getitem__
         with paused_gc():
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE fingerprint = ?",
-                                    (fingerprint,))
-            return [_annotation(row) for row in rows]
+            rows = self._db.execute(
+                'SELECT start, "end", exact, prefix, suffix, tags, note, id, created, modified, '
+                'status FROM annotations WHERE fingerprint = ?', (fingerprint,))
+            return [restore(start, end, exact, prefix, suffix, _tags(tags), note, id_, created,
+                            modified, status_of(status))
+                    for start, end, exact, prefix, suffix, tags, note, id_, created, modified,
+                    status in rows]
 
     def count(self, fingerprint: str | None = None) -> int:
         if fingerprint is None:
@@ -332,9 +338,9 @@ _STATUS = {status.value: status for status in AnchorStatus}
 
 
 def _annotation(row: Sequence[Any]) -> Annotation:
-    return Annotation(start=row[2], end=row[3], exact=row[4], prefix=row[5], suffix=row[6],
-                      tags=_tags(row[7]), note=row[8], id=row[0], created=row[9],
-                      modified=row[10], status=_STATUS[row[11]])
+    """An annotation from a row in ``_COLUMNS`` order."""
+    return Annotation.restore(row[2], row[3], row[4], row[5], row[6], _tags(row[7]), row[8],
+                              row[0], row[9], row[10], _STATUS[row[11]])
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -13,13 +13,31 @@ QUOTE, TAGS, NOTE, CREATED = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the annotation's id
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 2  # True for annotations that could not be placed
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 3  # the tag names as a tuple
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 4  # the whole note, "" without one
+COLOURS_ROLE = Qt.ItemDataRole.UserRole + 5  # the tags' colours ("#rrggbb"), in tag order
 QUOTE_CHARS = 120
+TOOLTIP_QUOTE_CHARS = 300
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _one_line(text: str, limit: int = QUOTE_CHARS) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+def created_label(created: str) -> str:
+    """``2026-03-14T09:05:12.345Z`` as ``2026-03-14 09:05 UTC``."""
+    return created[:16].replace("T", " ") + " UTC" if len(created) >= 16 else created
+
+
+def _summary(annotation: Annotation) -> str:
+    """Everything about one annotation, for the tooltip of a narrow row."""
+    lines = [f"“{_one_line(annotation.exact, TOOLTIP_QUOTE_CHARS)}”",
+             "Tags: " + (", ".join(annotation.tags) or "none")]
+    if annotation.note:
+        lines.append("Note: " + annotation.note)
+    lines.append("Created " + created_label(annotation.created))
+    return "\n".join(lines)
 
 
 class AnnotationsModel(QAbstractTableModel):
@@ -91,15 +109,17 @@ class AnnotationsModel(QAbstractTableModel):
             if column == CREATED:
                 return annotation.created[:10]
         elif role == Qt.ItemDataRole.ToolTipRole:
-            if column == NOTE and annotation.note:
-                return annotation.note
-            if column == QUOTE:
-                return annotation.exact
-            if column == CREATED:
-                return annotation.created[:19].replace("T", " ") + " UTC"
+            if column == NOTE:
+                return annotation.note or None
+            return _summary(annotation)
         elif role == Qt.ItemDataRole.DecorationRole and column == TAGS and self._scheme:
             tag = annotation.tags[0] if annotation.tags else ""
             return QColor(self._scheme.colour_of(tag)) if tag else None
+        elif role == NOTE_ROLE:
+            return annotation.note
+        elif role == COLOURS_ROLE:
+            scheme = self._scheme
+            return tuple(scheme.colour_of(t) if scheme else "" for t in annotation.tags)
         elif role == ID_ROLE:
             return annotation.id
         elif role == ORPHAN_ROLE:
@@ -114,6 +134,11 @@ class AnnotationsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    @property
+    def annotations(self) -> AnnotationSet | None:
+        """The set shown (the proxies filter straight on it, not through ``data``)."""
+        return self._set
 
     def annotation_at(self, row: int) -> Annotation | None:
         """The core annotation behind ``row`` (a view onto the set, for fast filtering)."""

@@ -28,18 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.annotations import AnchorStatus
 from gui.models.annotations_model import (
     CREATED,
     ID_ROLE,
     NOTE,
+    NOTE_ROLE,
     QUOTE,
     TAGS,
+    TAGS_ROLE,
     AnnotationsModel,
+    created_label,
 )
+from gui.panels.annotation_cells import QuoteCell, TagsCell, row_height
 
 ALL_TAGS = "All tags"
 NOTE_EDITOR_LINES = 4
-PREFERRED_SIZE = QSize(340, 480)  # a readable quote beside tags, note and date
+PREFERRED_SIZE = QSize(320, 480)  # a readable quote beside its tags
+COLUMN_WIDTHS = {TAGS: 104, NOTE: 150, CREATED: 92}
+WIDE_COLUMNS = {NOTE: 480, CREATED: 600}  # table width from which each column is shown
 
 
 class AnnotationFilter(QSortFilterProxyModel):
@@ -50,6 +57,7 @@ class AnnotationFilter(QSortFilterProxyModel):
         self._orphans = orphans
         self._tag = ""
         self._words: list[str] = []
+        self._source: AnnotationsModel | None = None
         self.setSortRole(Qt.ItemDataRole.DisplayRole)
 
     def set_tag(self, tag: str) -> None:
@@ -63,10 +71,17 @@ class AnnotationFilter(QSortFilterProxyModel):
         self._words = text.casefold().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def setSourceModel(self, model: AnnotationsModel) -> None:  # type: ignore[override]
+        self._source = model
+        super().setSourceModel(model)
+
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        # Straight to the core annotation: 10,000 rows through data() would take a second.
-        annotation = self.sourceModel().annotation_at(row)
-        if annotation is None or annotation.is_orphan != self._orphans:
+        # Called for every row on each reset: straight to the core annotation, no data().
+        annotations = self._source.annotations
+        if annotations is None or row >= len(annotations):
+            return False
+        annotation = annotations[row]
+        if (annotation.status is AnchorStatus.ORPHAN) != self._orphans:
             return False
         if self._tag and self._tag not in (t.casefold() for t in annotation.tags):
             return False
@@ -83,21 +98,41 @@ class AnnotationFilter(QSortFilterProxyModel):
 
 
 def _table(model: QSortFilterProxyModel) -> QTableView:
+    """A compact table: quote and tags; note and date join when the dock is wide."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
-    table.verticalHeader().hide()
+    table.setShowGrid(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setItemDelegateForColumn(QUOTE, QuoteCell(table))
+    table.setItemDelegateForColumn(TAGS, TagsCell(table))
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(row_height(table.fontMetrics().height()))
     header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    header.setMinimumSectionSize(40)
     header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
     for column in (TAGS, NOTE, CREATED):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(TAGS, 100)
-    header.resizeSection(NOTE, 96)
-    header.resizeSection(CREATED, 84)
+    for column, width in COLUMN_WIDTHS.items():
+        header.resizeSection(column, width)
+    _fit_columns(table, 0)
     return table
+
+
+def _fit_columns(table: QTableView, width: int) -> None:
+    """Show the note and date columns only where the quote keeps room to be read."""
+    header = table.horizontalHeader()
+    for column, from_width in WIDE_COLUMNS.items():
+        hidden = width < from_width
+        if header.isSectionHidden(column) != hidden:
+            header.setSectionHidden(column, hidden)
 
 
 class AnnotationsPanel(QWidget):
@@ -117,6 +152,7 @@ class AnnotationsPanel(QWidget):
         self.orphan_proxy = AnnotationFilter(orphans=True, parent=self)
         self.orphan_proxy.setSourceModel(model)
         self._editing_id: str | None = None
+        self._caption = ""
 
         self.search = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
         self.tag_filter = QComboBox()
@@ -126,6 +162,9 @@ class AnnotationsPanel(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until asked
         self.count_label = QLabel()
         self.count_label.setEnabled(False)  # muted
+        self.note_caption = QLabel("Note")
+        self.note_caption.setEnabled(False)  # muted: which annotation the note belongs to
+        self.note_caption.setMinimumWidth(1)  # elided by hand, never widening the dock
         self.note_editor = QPlainTextEdit(placeholderText="Select an annotation to write a note.")
         self.note_editor.setTabChangesFocus(True)
         line = self.note_editor.fontMetrics().lineSpacing()
@@ -156,6 +195,7 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.note_caption)
         layout.addWidget(self.note_editor)
         layout.addLayout(note_row)
         layout.addWidget(self.orphan_label)
@@ -175,6 +215,7 @@ class AnnotationsPanel(QWidget):
                        self.model.dataChanged):
             signal.connect(self._model_changed)
         self.table.installEventFilter(self)
+        self.orphan_table.installEventFilter(self)
         self.note_editor.installEventFilter(self)
 
     def sizeHint(self) -> QSize:
@@ -182,6 +223,8 @@ class AnnotationsPanel(QWidget):
 
     # --- keys: Delete removes, Enter edits the note, Ctrl+Enter saves it -------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched in (self.table, self.orphan_table):
+            _fit_columns(watched, watched.width())
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.table and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -244,17 +287,33 @@ class AnnotationsPanel(QWidget):
     def _load_note(self, annotation_id: str | None) -> None:
         self._editing_id = annotation_id
         row = self.model.row_of(annotation_id) if annotation_id else -1
-        note = self.model.data(self.model.index(row, NOTE), Qt.ItemDataRole.ToolTipRole) \
-            if row >= 0 else None
-        self.note_editor.setPlainText(note or "")
+        index = self.model.index(row, QUOTE)
+        self.note_editor.setPlainText(str(index.data(NOTE_ROLE) or "") if row >= 0 else "")
         self.note_editor.setEnabled(row >= 0)
         self.save_note_button.setEnabled(row >= 0)
+        self._caption = ""
+        if row >= 0:
+            tags = ", ".join(index.data(TAGS_ROLE) or ()) or "No tag"
+            created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
+            self._caption = f"Note · {tags} · {created_label(str(created))}"
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        text = self._caption or "Note"
+        metrics = self.note_caption.fontMetrics()
+        width = max(self.note_caption.width(), 1)
+        self.note_caption.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        self.note_caption.setToolTip(text if self._caption else "")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_caption()
 
     def commit_note(self) -> None:
         if self._editing_id is None:
             return
         row = self.model.row_of(self._editing_id)
-        old = self.model.data(self.model.index(row, NOTE), Qt.ItemDataRole.ToolTipRole) or ""
+        old = str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "") if row >= 0 else ""
         text = self.note_editor.toPlainText()
         if row >= 0 and text != old:
             self.note_edited.emit(self._editing_id, text)
