@@ -44,3 +44,17 @@ def seed_article() -> Path:
     if not files:
         pytest.skip("../shared/seeds is not present")
     return files[0]
+
+
+def show_window(qtbot, app_paths: AppPaths, article: Path | None = None,
+                size: tuple[int, int] = (1280, 800)):
+    """A shown main window with all its features, optionally on ``article``."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(app_paths)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    if article is not None:
+        assert window.open_file(article)
+    return window

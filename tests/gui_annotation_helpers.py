@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import show_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -19,12 +20,7 @@ ARTICLE = (
 
 
 def make_window(qtbot, app_paths, article: Path) -> MainWindow:
-    window = MainWindow(app_paths)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    assert window.open_file(article)
-    return window
+    return show_window(qtbot, app_paths, article, size=(1200, 800))
 
 
 def select_text(window: MainWindow, phrase: str, occurrence: int = 0) -> None:

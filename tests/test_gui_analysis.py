@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from core.paths import SAMPLE_ARTICLE
-from gui.main_window import MainWindow
 from gui.models.entities_model import ENTITY_ID_ROLE
 from gui.selection import ENTITY, FACT
 
 
 @pytest.fixture
 def window(qtbot, app_paths):
-    main_window = MainWindow(app_paths)
-    qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
-    main_window.show()
+    main_window = show_window(qtbot, app_paths)
     yield main_window
     main_window.analysis.runner.shutdown()
 

@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QTimer
 
 from core.paths import SAMPLE_ARTICLE
-from gui.main_window import MainWindow
 
 TICK_MS = 10
 GENEROUS_GAP_S = 0.4  # behaviour, not a benchmark (~150-250 ms seen under a loaded suite)
@@ -27,12 +27,8 @@ def make_article(folder: Path, megabytes: float) -> Path:
 
 @pytest.fixture
 def window(qtbot, app_paths):
-    main_window = MainWindow(app_paths)
-    qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
-    main_window.show()
     # Start from a window that has painted and loaded its chart library (startup costs).
-    main_window.open_file(SAMPLE_ARTICLE)
+    main_window = show_window(qtbot, app_paths, SAMPLE_ARTICLE)
     qtbot.waitUntil(lambda: main_window.analysis.chart.is_drawn, timeout=20_000)
     yield main_window
     main_window.analysis.runner.shutdown()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget
@@ -20,11 +21,7 @@ SECOND = (
 
 @pytest.fixture
 def window(qtbot, app_paths):
-    main_window = MainWindow(app_paths)
-    qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
-    main_window.show()
-    return main_window
+    return show_window(qtbot, app_paths)
 
 
 @pytest.fixture
