@@ -102,9 +102,9 @@ class AnnotationWorkflow(QObject):
                                           self.remove_current)
         menu.addSeparator()
         self._action(menu, "&Find…", QKeySequence.StandardKey.Find, self.find_bar.start)
-        self._action(menu, "Find &Next", QKeySequence.StandardKey.FindNext, self.find_bar.next)
-        self._action(menu, "Find &Previous", QKeySequence.StandardKey.FindPrevious,
-                     self.find_bar.previous)
+        # Ctrl+G, not the platform's F3: F3 steps through an entity's mentions (View menu).
+        self._action(menu, "Find &Next", QKeySequence("Ctrl+G"), self.find_bar.next)
+        self._action(menu, "Find &Previous", QKeySequence("Ctrl+Shift+G"), self.find_bar.previous)
         menu.addSeparator()
         self._action(menu, "Ta&gs…", None, self.open_tags_dialog)
 

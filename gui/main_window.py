@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         file_menu.addSeparator()
         self.file_menu = file_menu
-        self.quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit,
+        self.quit_action = self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"),
                                         self.close)
 
         self.edit_menu = self.menuBar().addMenu("&Edit")

@@ -153,3 +153,18 @@ def test_features_installed_after_the_first_paint_pick_up_the_open_article(qtbot
     assert window.annotations.session.document is window.document
     assert window.docks["annotationsPanel"].widget() is window.annotations.panel
     qtbot.waitUntil(lambda: window.analysis.result is not None, timeout=10_000)
+
+
+def test_no_two_menu_actions_share_a_shortcut(window):
+    from PySide6.QtGui import QAction
+
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for shortcut in action.shortcuts():
+            key = shortcut.toString()
+            if not key:
+                continue
+            assert key not in seen, f"{key} is both {seen[key]!r} and {action.text()!r}"
+            seen[key] = action.text()
+    for expected in ("Ctrl+O", "Ctrl+Q", "Ctrl+Z", "Ctrl+F", "Ctrl+G", "F3", "Ctrl+K"):
+        assert expected in seen
