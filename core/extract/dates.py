@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from core.extract.anchors import scan_anchors
 from core.extract.spans import Candidate, anchored_matches
 
 MONTHS = {
@@ -152,14 +153,6 @@ DATE_PATTERN = re.compile(
         )
     )
 )
-# Every date expression contains one of these; the full pattern is only tried near them.
-DATE_ANCHORS = re.compile(
-    r"(?<![\d.,])\d+|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday|(?i:yesterday|today|tomorrow|tonight|century|centuries"
-    r"|weeks?|weekends?|months?|years?|decades?|hours?|minutes?|days?|spring|summer|autumn|fall"
-    r"|winter|morning|night|evening|afternoon|quarter|season|term|semester))\b"
-)
 _LEAD_WORDS = frozenset(
     [
         "the",
@@ -220,10 +213,17 @@ _LEAD_WORDS = frozenset(
 _PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z]+s|people)\b")
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
-    """Every date expression in ``text[start:end]``, with its ISO value where it has one."""
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, anchors: Iterable[int] | None = None
+) -> Iterator[Candidate]:
+    """Every date expression in ``text[start:end]``, with its ISO value where it has one.
+
+    ``anchors`` are the date anchors of that stretch (``scan_anchors``), found here if not given.
+    """
     end = len(text) if end is None else end
-    for match in anchored_matches(DATE_PATTERN, DATE_ANCHORS, text, start, end, _LEAD_WORDS):
+    if anchors is None:
+        anchors = scan_anchors(text, start, end)[0]
+    for match in anchored_matches(DATE_PATTERN, anchors, text, start, end, _LEAD_WORDS):
         kind = match.lastgroup
         if kind == "bare_year" and _PLURAL_AFTER.match(text, match.end()):
             continue  # "2000 people" is a count

@@ -33,27 +33,27 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
     """Give undecided runs a label using what the rest of the document says about them."""
     person_words: set[str] = set()
     mid_sentence: Counter[str] = Counter()
-    for start, end, part, initial in found:
-        if part.label == "PERSON":
+    for start, end, label, _key, _role, initial in found:
+        if label == "PERSON":
             _add_person_words(person_words, text[start:end])
         if not initial:
             mid_sentence[text[start:end]] += 1
     labels: dict[int, str | None] = {}
     # multi-word runs first: "Kendrick Moxon" settles before a lone "Moxon" is judged
     for single_words in (False, True):
-        for index, (start, end, part, initial) in enumerate(found):
+        for index, (start, end, known, _key, _role, initial) in enumerate(found):
             name = text[start:end]
-            if part.label is not None or (" " not in name) != single_words:
+            if known is not None or (" " not in name) != single_words:
                 continue
             label = _guess(text, name, start, initial, person_words, mid_sentence)
             labels[index] = label
             if label == "PERSON":
                 _add_person_words(person_words, name)
     candidates = []
-    for index, (start, end, part, _initial) in enumerate(found):
-        label = part.label if part.label is not None else labels.get(index)
+    for index, (start, end, known, key, role, _initial) in enumerate(found):
+        label = known if known is not None else labels.get(index)
         if label is not None:
-            candidates.append(Candidate(start, end, label, key=part.key, role=part.role))
+            candidates.append(Candidate(start, end, label, key=key, role=role))
     return candidates
 
 

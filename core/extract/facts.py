@@ -22,7 +22,9 @@ REUSED_SUBJECT = frozenset({"money", "percent", "quantity"})
 CONTEXT_CHARS = 200  # how far around a figure we read (keeps a 50 MB one-line text linear)
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+# The lookahead names every character a break can open with: most positions fail at once.
 _CLAUSE_BREAK = re.compile(
+    r"(?=[,;:—– \u00a0arst])"
     r"(?:[,;:]?[ \u00a0]+(?:while|whereas|but|and that|that|which|who|after|before|when"
     r"|although|because)[ \u00a0]+|,[ \u00a0]+with[ \u00a0]+|[;:—–][ \u00a0]*"
     r"|,[ \u00a0]+(?=and\b|up\b|down\b)"
@@ -48,6 +50,7 @@ _MEASURE_VERBS = word_set(
     "declined equalled equaled surpassed stands cost costs raised earned received spent "
     "lost"
 )
+_QUOTES_AND_BRACKETS = '"“”‘’()'
 _LEADING_NOISE = frozenset(
     ["the", "a", "an", "while", "and", "but", "currently", "also", "then", "there"]
 )
@@ -66,6 +69,7 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     date_starts = [start for start, _ in dated]
     facts: list[Fact] = []
     earlier: dict[tuple[int, str], str] = {}  # (sentence start, kind) -> subject said there
+    shared_spans: dict[tuple[int, int], Span] = {}  # facts of one sentence share its (frozen) Span
     for candidate in candidates:
         kind = KIND_OF_LABEL.get(candidate.label)
         if kind is None:
@@ -98,7 +102,8 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
                 else _date_near(dated, date_starts, sentence, candidate.start),
                 start=candidate.start,
                 end=candidate.end,
-                sentence=Span(*sentence),
+                sentence=shared_spans.get(sentence)
+                or shared_spans.setdefault(sentence, Span(*sentence)),
                 text=text[candidate.start : candidate.end],
             )
         )
@@ -111,7 +116,7 @@ def _is_count_claim(text: str, candidate: Candidate) -> bool:
     if before and before[-1].lower() in _DETERMINERS:
         return False
     surface = text[candidate.start : candidate.end]
-    if candidate.approx or any(ch.isdigit() for ch in surface):
+    if candidate.approx or any(map(str.isdigit, surface)):
         return True
     noun = _NOUN_AFTER.match(text, candidate.end, candidate.end + 40)
     return bool(noun and noun.group("noun").endswith("s"))
@@ -141,7 +146,7 @@ def _subject(
     for boundary in _CLAUSE_BREAK.finditer(text, clause_start, figure.start):
         clause_start = boundary.end()
     before = _clean(text[clause_start : figure.start], keep_verb)
-    if len(before.split()) >= 2:
+    if " " in before:  # two words or more
         return before
     if earlier_subject:
         return earlier_subject  # "... $48.6 million in 2023, up from $31.2 million": same subject
@@ -153,17 +158,18 @@ def _subject(
 
 def _clean(phrase: str, keep_verb: bool) -> str:
     phrase = _PASSIVE_AUX.sub("", phrase.replace("\n", " "))
-    words = [w.strip('"“”‘’()') for w in phrase.split()]
-    words = [w for w in words if w]
-    while (words and words[0].lower().strip(",") in _LEADING_NOISE) or (
-        words and words[0].endswith(",")
+    words = [word for raw in phrase.split() if (word := raw.strip(_QUOTES_AND_BRACKETS))]
+    # index bounds instead of re-slicing the list word by word: this runs once per figure
+    first, last = 0, len(words)
+    while first < last and (
+        words[first].lower().strip(",") in _LEADING_NOISE or words[first].endswith(",")
     ):
-        words = words[1:]
-    while words and words[-1].lower().strip(",") in _TRAILING_GLUE:
-        words = words[:-1]
-    if not keep_verb and words and words[-1].lower() in _MEASURE_VERBS:
-        words = words[:-1]
-        while words and words[-1].lower() in _TRAILING_GLUE:
-            words = words[:-1]
-    words = [w.rstrip(",.;:") for w in words[-MAX_SUBJECT_WORDS:]]
-    return " ".join(w for w in words if w)
+        first += 1
+    while last > first and words[last - 1].lower().strip(",") in _TRAILING_GLUE:
+        last -= 1
+    if not keep_verb and last > first and words[last - 1].lower() in _MEASURE_VERBS:
+        last -= 1
+        while last > first and words[last - 1].lower() in _TRAILING_GLUE:
+            last -= 1
+    kept = [word.rstrip(",.;:") for word in words[max(first, last - MAX_SUBJECT_WORDS) : last]]
+    return " ".join([word for word in kept if word])

@@ -12,7 +12,7 @@ ENTITY_LABELS = (
 FACT_KINDS = ("money", "count", "percent", "quantity", "date")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place an entity is named: ``text == document.text[start:end]``."""
 
@@ -24,7 +24,7 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A thing the article names, with every mention of it grouped together.
 
@@ -49,13 +49,13 @@ class Entity:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     """A numeric or dated claim: what (``subject``), how much or when, and where it is said.
 
@@ -84,7 +84,7 @@ class Fact:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """A direct quotation (marks included in the span) and who said it, when known."""
 
@@ -100,7 +100,7 @@ class Quote:
                 "speaker": self.speaker, "speaker_name": self.speaker_name}
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     """Everything ``analyze`` found in one document."""
 

@@ -57,7 +57,8 @@ class Token(NamedTuple):
     text: str
 
 
-NameRun = tuple[int, int, Part, bool]  # start, end, part, opens a sentence
+# start, end, label, key, role, opens a sentence: plain values, so the collector untracks it
+NameRun = tuple[int, int, "str | None", "str | None", "str | None", bool]
 
 
 def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun]:
@@ -68,7 +69,14 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
         initial = _is_sentence_initial(text, run_start)
         for part in _analyse_run(match.group(), initial):
             found.append(
-                (run_start + part.start, run_start + part.end, part, initial and part.start == 0)
+                (
+                    run_start + part.start,
+                    run_start + part.end,
+                    part.label,
+                    part.key,
+                    part.role,
+                    initial and part.start == 0,
+                )
             )
     return found
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from core.extract.anchors import scan_anchors
 from core.extract.spans import Candidate, anchored_matches
 
 WORD_VALUES = {
@@ -245,10 +246,6 @@ AMOUNT_PATTERN = re.compile(
     rf"|[ \u00a0-]?(?P<unit>(?i:{_UNIT}))(?![\w/])"
     rf")?"
 )
-# Every amount contains a digit or a number word; the full pattern is only tried near them.
-AMOUNT_ANCHORS = re.compile(
-    rf"(?<![\d.,])\d+|(?i:\b(?:{_alternation(k for k in WORD_VALUES if k != 'dozen')})\b)"
-)
 _LEAD_WORDS = (
     frozenset(word for phrase in APPROX_WORDS for word in phrase.split())
     | frozenset(code.lower() for code in CURRENCY_CODES)
@@ -280,34 +277,42 @@ def number_value(number: str, scale: str | None = None) -> float | int | None:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
-def find_amounts(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
-    """Every money, percent, quantity and cardinal expression in ``text[start:end]``."""
+def find_amounts(
+    text: str, start: int = 0, end: int | None = None, anchors: Iterable[int] | None = None
+) -> Iterator[Candidate]:
+    """Every money, percent, quantity and cardinal expression in ``text[start:end]``.
+
+    ``anchors`` are the amount anchors of that stretch (``scan_anchors``), found if not given.
+    """
     end = len(text) if end is None else end
-    for match in anchored_matches(AMOUNT_PATTERN, AMOUNT_ANCHORS, text, start, end, _LEAD_WORDS):
+    if anchors is None:
+        anchors = scan_anchors(text, start, end)[1]
+    for match in anchored_matches(AMOUNT_PATTERN, anchors, text, start, end, _LEAD_WORDS):
         candidate = amount_candidate(text, match)
         if candidate is not None:
             yield candidate
 
 
 def amount_candidate(text: str, match: re.Match[str]) -> Candidate | None:
-    number, scale = match.group("number"), match.group("scale")
+    number, scale, approx_word, symbol, code, currency, percent, unit_word = match.group(
+        "number", "scale", "approx", "symbol", "code", "currency", "percent", "unit"
+    )
     value = number_value(number, scale)
     if value is None:
         return None
-    approx_word = match.group("approx")
     approx = approx_word is not None
     start, end = match.span()
-    if match.group("symbol") or match.group("code") or match.group("currency"):
+    if symbol or code or currency:
         unit = (
-            CURRENCY_SYMBOLS.get(match.group("symbol") or "")
-            or match.group("code")
-            or CURRENCY_WORDS.get((match.group("currency") or "").lower())
+            CURRENCY_SYMBOLS.get(symbol or "")
+            or code
+            or CURRENCY_WORDS.get((currency or "").lower())
         )
         return Candidate(start, end, "MONEY", value=value, unit=unit, approx=approx)
-    if match.group("percent"):
+    if percent:
         return Candidate(start, end, "PERCENT", value=value, unit="%", approx=approx)
-    if match.group("unit"):
-        unit = UNITS.get(match.group("unit").lower(), match.group("unit"))
+    if unit_word:
+        unit = UNITS.get(unit_word.lower(), unit_word)
         if unit in ("m", "g") and not number[0].isdigit():
             return None  # "two m" is not a measurement
         return Candidate(start, end, "QUANTITY", value=value, unit=unit, approx=approx)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from core.document import Document
 from core.errors import LecternError
+from core.extract.anchors import scan_anchors
+from core.extract.collector import full_collections_deferred
 from core.extract.dates import find_dates
 from core.extract.evidence import settle_names
 from core.extract.facts import find_facts
@@ -17,7 +19,8 @@ from core.extract.quotes import find_quotes
 from core.extract.sentences import SentenceIndex, sentence_spans
 from core.extract.spans import Candidate, resolve_overlaps
 
-BLOCK_CHARS = 256 * 1024  # recognisers run block by block so progress and cancel stay responsive
+BLOCK_CHARS = 64 * 1024  # recognisers run block by block so progress and cancel stay responsive
+RELEASE_CHUNK = 4096  # objects freed per step when dropping big intermediate lists
 BACKENDS = ("builtin", "spacy")
 
 Progress = Callable[[float], None]
@@ -40,8 +43,12 @@ def analyze(
         raise LecternError(
             f"Unknown analysis backend “{backend}” (choose from {', '.join(BACKENDS)})."
         )
+    with full_collections_deferred():
+        return _analyze(document, backend, _Reporter(progress, cancelled))
+
+
+def _analyze(document: Document, backend: str, report: _Reporter) -> Analysis:
     text = document.text
-    report = _Reporter(progress, cancelled)
     report(0.0)
     sentences: list[tuple[int, int]] = []
     if backend == "spacy":
@@ -52,20 +59,23 @@ def analyze(
     else:
         candidates = []
         runs: list[NameRun] = []
-        for start, end in text_blocks(text):
+        for start, end in text_blocks(text, BLOCK_CHARS):
             sentences.extend(sentence_spans(text, start, end))
-            candidates.extend(find_dates(text, start, end))
-            candidates.extend(find_amounts(text, start, end))
+            date_anchors, amount_anchors = scan_anchors(text, start, end)
+            candidates.extend(find_dates(text, start, end, date_anchors))
+            candidates.extend(find_amounts(text, start, end, amount_anchors))
             runs.extend(find_name_runs(text, start, end))
             report(0.6 * end / max(1, len(text)))
         candidates.extend(settle_names(text, runs))
+        release(runs)
     report(0.65)
     resolved = resolve_overlaps(candidates)
-    del candidates
+    release(candidates)
     report(0.7)
     entities = group_candidates(text, resolved)
     report(0.8)
     facts = find_facts(text, resolved, SentenceIndex(sentences))
+    release(resolved, sentences)
     report(0.9)
     quotes = find_quotes(text, entities)
     report(1.0)
@@ -81,18 +91,31 @@ def analyze(
 
 
 def text_blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
-    """Cut ``text`` into spans of about ``size`` characters, at a newline or space when possible."""
+    """Cut ``text`` into spans of about ``size`` characters, where no date, amount or name runs on.
+
+    A cut falls after a newline (no recogniser crosses one), else after a sentence's full stop,
+    else after a space.
+    """
     blocks, start, length = [], 0, len(text)
     while start < length:
         end = min(length, start + size)
         if end < length:
-            cut = text.rfind("\n", start + size // 2, end)
+            floor = start + size // 2
+            cut = text.rfind("\n", floor, end)
             if cut < 0:
-                cut = text.rfind(" ", start + size // 2, end)
+                full_stop = text.rfind(". ", floor, end)
+                cut = full_stop + 1 if full_stop >= 0 else text.rfind(" ", floor, end)
             end = cut + 1 if cut >= 0 else end
         blocks.append((start, end))
         start = end
     return blocks
+
+
+def release(*lists: list) -> None:
+    """Empty big lists a chunk at a time: freeing 100,000 objects at once holds the GIL too long."""
+    for items in lists:
+        while items:
+            del items[-RELEASE_CHUNK:]
 
 
 class _Reporter:

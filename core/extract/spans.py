@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,14 +37,14 @@ class Candidate:
     key: str | None = None  # grouping key (canonical name) when the recogniser knows it
 
 
+SORT_BUCKET_CHARS = 16 * 1024  # candidates are sorted a stretch at a time: no long C-level sort
+
+
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep a set of non-overlapping candidates: earliest start, then longest, then label rank."""
-    ordered = sorted(
-        candidates, key=lambda c: (c.start, c.start - c.end, LABEL_RANK.get(c.label, 99))
-    )
     kept: list[Candidate] = []
     taken_until = -1
-    for candidate in ordered:
+    for candidate in _in_text_order(candidates):
         if candidate.end <= candidate.start:
             continue
         if candidate.start >= taken_until:
@@ -55,6 +55,21 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             kept[-1] = candidate
             taken_until = candidate.end
     return kept
+
+
+def _in_text_order(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` by start, longest first, then by label rank; sorted bucket by bucket."""
+    buckets: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        buckets.setdefault(candidate.start // SORT_BUCKET_CHARS, []).append(candidate)
+    ordered: list[Candidate] = []
+    for index in sorted(buckets):
+        ordered.extend(sorted(buckets[index], key=_order_key))
+    return ordered
+
+
+def _order_key(candidate: Candidate) -> tuple[int, int, int]:
+    return (candidate.start, candidate.start - candidate.end, LABEL_RANK.get(candidate.label, 99))
 
 
 def _outranks(challenger: Candidate, holder: Candidate) -> bool:
@@ -75,13 +90,13 @@ _LEAD_WORD = re.compile(r"(?<!\S)[\"“‘(]?(\S+)[ \u00a0]+")
 
 def anchored_matches(
     pattern: re.Pattern[str],
-    anchors: re.Pattern[str],
+    anchors: Iterable[int],
     text: str,
     start: int,
     end: int,
     lead_words: frozenset[str],
 ) -> Iterator[re.Match[str]]:
-    """Like ``pattern.finditer`` but only tried at ``anchors`` hits, and much faster.
+    """Like ``pattern.finditer`` but only tried at the ``anchors`` offsets, and much faster.
 
     A date or amount always contains an anchor (a digit, a month, a unit word); trying a
     large alternation at every position of a 10 MB text is what this avoids. The pattern is
@@ -89,23 +104,23 @@ def anchored_matches(
     then from the anchor's own word, then from the anchor.
     """
     covered_until = start
-    for anchor in anchors.finditer(text, start, end):
-        anchor_start = anchor.start()
+    for anchor_start in anchors:
         if anchor_start < covered_until:
             continue
         own = anchor_start
         while own > covered_until and own > anchor_start - 4 and not text[own - 1].isspace():
             own -= 1  # "$35" or "US$20": the currency sign opens the word
-        starts = [own]
+        starts = [own] if own == anchor_start else [own, anchor_start]  # tried last
         if _may_follow_lead_word(text, own, covered_until, lead_words):
             floor = max(covered_until, own - LOOKBACK_CHARS)
+            leads: list[int] = []
             for word in _LEAD_WORD.finditer(text, floor, own):
                 if word.group(1).lower() in lead_words:
-                    starts.append(word.start(1))
+                    leads.append(word.start(1))
                 else:
-                    starts = [own]  # only an unbroken run of lead words reaches the anchor
-            starts = starts[:1] + starts[1:][-LOOKBACK_WORDS:]
-        for candidate_start in (*starts[1:], own, anchor_start):
+                    leads = []  # only an unbroken run of lead words reaches the anchor
+            starts = leads[-LOOKBACK_WORDS:] + starts
+        for candidate_start in starts:
             match = pattern.match(text, candidate_start, end)
             if match is not None and match.end() > anchor_start:
                 yield match
