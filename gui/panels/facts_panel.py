@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.models.facts_model import FACT_ID_ROLE, FactsModel
-from gui.panels.panel_base import AnalysisPanel
+from gui.panels.panel_base import AnalysisPanel, follow_in_table
 from gui.selection import FACT, Selection, SelectionCoordinator
 
 ORIGIN = "facts"
@@ -114,15 +114,8 @@ class FactsPanel(AnalysisPanel):
         self._following = True
         try:
             if selection is None or selection.kind != FACT:
-                self.table.selectionModel().clearSelection()
-                self.table.setCurrentIndex(QModelIndex())
+                follow_in_table(self.table, None)
             elif selection.origin != ORIGIN:
-                row = self.model.row_of(selection.id)
-                if row >= 0:
-                    index = self.model.index(row, 0)
-                    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                             | QItemSelectionModel.SelectionFlag.Rows)
-                    self.table.selectionModel().setCurrentIndex(index, flags)
-                    self.table.scrollTo(index)
+                follow_in_table(self.table, self.model.row_of(selection.id), column=0)
         finally:
             self._following = False

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QTableView, QWidget
 
 from gui.docks import EmptyState
 
@@ -37,3 +37,21 @@ class AnalysisPanel(QWidget):
     @property
     def showing_content(self) -> bool:
         return self._stack.currentIndex() == 1
+
+
+def follow_in_table(table: QTableView, row: int | None, column: int = 0) -> None:
+    """Mirror the shared selection in ``table``: select and show ``row``, or clear (None).
+
+    Callers guard against the echo (the table's own currentChanged) with a flag.
+    """
+    if row is None:
+        table.selectionModel().clearSelection()
+        table.setCurrentIndex(QModelIndex())
+        return
+    if row < 0:
+        return
+    index = table.model().index(row, column)
+    select = QItemSelectionModel.SelectionFlag
+    flags = select.ClearAndSelect | select.Rows
+    table.selectionModel().setCurrentIndex(index, flags)
+    table.scrollTo(index)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.models.quotes_model import QUOTE_ID_ROLE, QuotesModel
 from gui.panels.facts_panel import make_table
-from gui.panels.panel_base import AnalysisPanel
+from gui.panels.panel_base import AnalysisPanel, follow_in_table
 from gui.selection import QUOTE, Selection, SelectionCoordinator
 
 ORIGIN = "quotes"
@@ -62,15 +62,8 @@ class QuotesPanel(AnalysisPanel):
         self._following = True
         try:
             if selection is None or selection.kind != QUOTE:
-                self.table.selectionModel().clearSelection()
-                self.table.setCurrentIndex(QModelIndex())
+                follow_in_table(self.table, None)
             elif selection.origin != ORIGIN:
-                row = self.model.row_of(selection.id)
-                if row >= 0:
-                    index = self.model.index(row, 1)
-                    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                             | QItemSelectionModel.SelectionFlag.Rows)
-                    self.table.selectionModel().setCurrentIndex(index, flags)
-                    self.table.scrollTo(index)
+                follow_in_table(self.table, self.model.row_of(selection.id), column=1)
         finally:
             self._following = False
