@@ -14,7 +14,8 @@ from pathlib import Path
 from core.errors import LecternError
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-TITLE_MAX_CHARS = 200
+TITLE_MAX_CHARS = 120
+HEADLINE_MAX_CHARS = 150  # a longer first line is the article's opening, not its headline
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -60,6 +61,11 @@ class Document:
         return cls(text=canonical, title=title or title_from_text(canonical), source=source)
 
     @property
+    def has_headline(self) -> bool:
+        """Whether the first line is a headline (short, not a sentence) rather than body text."""
+        return is_headline(first_line(self.text))
+
+    @property
     def word_count(self) -> int:
         return len(self.text.split())
 
@@ -82,15 +88,29 @@ def canonical_text(text: str) -> str:
     return text
 
 
-def title_from_text(text: str) -> str:
-    """The first non-blank line, trimmed to a sensible length."""
+def first_line(text: str) -> str:
+    """The first non-blank line, stripped ("" when there is none)."""
     for line in text.split("\n", 50):
-        stripped = line.strip()
-        if stripped:
-            if len(stripped) > TITLE_MAX_CHARS:
-                return stripped[:TITLE_MAX_CHARS] + "…"
-            return stripped
-    return "Untitled"
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def is_headline(line: str) -> bool:
+    """Short and not ending like a sentence: "Bridge opens" is a headline, a lede is not."""
+    line = line.strip()
+    return 0 < len(line) <= HEADLINE_MAX_CHARS and not line.endswith((".", ",", ";", ":"))
+
+
+def title_from_text(text: str) -> str:
+    """The first non-blank line, cut at a word boundary when it is long (a lede, say)."""
+    line = first_line(text)
+    if not line:
+        return "Untitled"
+    if len(line) <= TITLE_MAX_CHARS:
+        return line
+    cut = line[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:

@@ -133,8 +133,10 @@ class ArticleView(QPlainTextEdit):
 
 
 def _title_block_number(document: Document) -> int:
-    """The block holding the title: the first non-blank line when it is the title."""
-    for number, line in enumerate(document.text.split("\n", 20)):
+    """The block to set as a headline: the first non-blank line, if it is one (else -1)."""
+    if not document.has_headline:
+        return -1
+    for number, line in enumerate(document.text.split("\n", 50)):
         if line.strip():
-            return number if line.strip().startswith(document.title.rstrip("…")[:40]) else -1
+            return number
     return -1

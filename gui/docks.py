@@ -54,8 +54,10 @@ def make_dock(object_name: str, title: str, content: QWidget, parent: QWidget) -
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-DEFAULT_SIDE_WIDTHS = (300, 420)  # annotations, entities/facts
-DEFAULT_CHART_HEIGHT = 250
+# Default panel sizes as shares of the window, within bounds that keep each readable.
+ANNOTATIONS_WIDTH = (0.2, 280, 380)  # share of the width, minimum, maximum (pixels)
+ANALYSIS_WIDTH = (0.3, 400, 640)
+CHART_HEIGHT = (0.3, 230, 340)
 
 
 def apply_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
@@ -75,6 +77,18 @@ def apply_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> 
     for dock in docks.values():
         dock.show()
     docks["factsPanel"].raise_()
+    fit_default_dock_sizes(window, docks)
+
+
+def fit_default_dock_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Give the side and bottom panels their default share of the window's current size."""
+    def share(extent: int, spec: tuple[float, int, int]) -> int:
+        fraction, low, high = spec
+        return int(min(max(extent * fraction, low), high))
+
+    width, height = window.width(), window.height()
     window.resizeDocks([docks["annotationsPanel"], docks["entitiesPanel"]],
-                       list(DEFAULT_SIDE_WIDTHS), Qt.Orientation.Horizontal)
-    window.resizeDocks([docks["chartPanel"]], [DEFAULT_CHART_HEIGHT], Qt.Orientation.Vertical)
+                       [share(width, ANNOTATIONS_WIDTH), share(width, ANALYSIS_WIDTH)],
+                       Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["chartPanel"]], [share(height, CHART_HEIGHT)],
+                       Qt.Orientation.Vertical)

@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -22,7 +29,13 @@ from core.errors import LecternError
 from core.paths import AppPaths
 from core.settings import Settings
 from gui.article_view import ArticleView
-from gui.docks import PANEL_SPECS, EmptyState, apply_default_layout, make_dock
+from gui.docks import (
+    PANEL_SPECS,
+    EmptyState,
+    apply_default_layout,
+    fit_default_dock_sizes,
+    make_dock,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -249,12 +262,20 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, str)
                 and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
             self._default_size()
-        if isinstance(state, str):
-            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        restored = isinstance(state, str) and self.restoreState(
+            QByteArray.fromBase64(state.encode("ascii")))
+        # A first run sizes the panels to the window once it is shown at its real size.
+        self._fit_docks_when_shown = not restored
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
         self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_docks_when_shown:
+            self._fit_docks_when_shown = False
+            fit_default_dock_sizes(self, self.docks)
 
     def reset_layout(self) -> None:
         apply_default_layout(self, self.docks)

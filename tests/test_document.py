@@ -200,3 +200,14 @@ def test_cyrillic_legacy_file_is_not_mistaken_for_western_text(tmp_path):
             "сообщили в пресс-службе мэрии в понедельник.\n") * 3
     document = load_document(write(tmp_path, "ru.txt", text.encode("cp1251")))
     assert document.text == text
+
+
+def test_a_short_first_line_is_a_headline_and_a_lede_is_not():
+    assert Document.from_text("Council approves budget\n\nThe council met.\n").has_headline
+    assert Document.from_text("Is the bridge safe?\n\nEngineers disagree.\n").has_headline
+    lede = ("Finance ministers from twelve countries met in Vienna on Monday to discuss a common "
+            "approach to taxing shipping fuel, officials said.")
+    document = Document.from_text(lede + "\n\nMore text.\n")
+    assert not document.has_headline
+    assert document.title.endswith("…") and len(document.title) <= 121
+    assert lede.startswith(document.title.rstrip("…"))

@@ -168,3 +168,13 @@ def test_no_two_menu_actions_share_a_shortcut(window):
             seen[key] = action.text()
     for expected in ("Ctrl+O", "Ctrl+Q", "Ctrl+Z", "Ctrl+F", "Ctrl+G", "F3", "Ctrl+K"):
         assert expected in seen
+
+
+def test_an_article_without_a_headline_is_not_set_as_one(window, tmp_path):
+    path = tmp_path / "lede.txt"
+    path.write_text("Finance ministers met in Vienna on Monday to discuss a common approach to "
+                    "taxing shipping fuel, officials said, after two years of talks.\n\n"
+                    "The talks continue.\n", encoding="utf-8")
+    window.open_file(path)
+    assert window.article_view.document().firstBlock().layout().formats() == []
+    assert window.windowTitle().startswith("Finance ministers met in Vienna")
