@@ -14,6 +14,16 @@ from core.extract.names import CONNECTORS, NameRun, find_name_runs
 from core.extract.spans import Candidate
 
 REPEATS_FOR_UNKNOWN_NAME = 2
+# "Internet Explorer 6 is", "HTML 5,": a name followed by a version number is a product
+_VERSION_AFTER = re.compile(
+    r"[ \u00a0]\d{1,2}(?:\.\d+)*"
+    r"(?=[,.;:!?)\"”’]|[ \u00a0]+(?:[A-Z]|is\b|are\b|was\b|has\b|and\b)|$)",
+    re.MULTILINE,
+)
+# Capitalised alone, these words name a time or a thing, not an organisation ("New Year").
+_GENERIC_NOUNS = frozenset(["Year", "Years", "Day", "Days", "Week", "Month", "Eve", "Night"])
+LOWERCASE_WINDOW = 3000  # how far around a name we look for the same word written in lower case
+MENTIONS_CHECKED = 3  # mentions of one name looked around (keeps a 10 MB text fast)
 _SPEECH_AFTER = re.compile(
     r"[ \u00a0]+(?:said|says|told|added|stated|explained|wrote|noted)\b|,[ \u00a0]+who\b"
 )
@@ -39,6 +49,10 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
         if not initial:
             mid_sentence[text[start:end]] += 1
     labels: dict[int, str | None] = {}
+    common = _CommonNouns(text)
+    for start, end, known, _key, _role, _initial in found:
+        if known is None:
+            common.observe(text[start:end], start)
     # multi-word runs first: "Kendrick Moxon" settles before a lone "Moxon" is judged
     for single_words in (False, True):
         for index, (start, end, known, _key, _role, initial) in enumerate(found):
@@ -46,6 +60,8 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             if known is not None or (" " not in name) != single_words:
                 continue
             label = _guess(text, name, start, initial, person_words, mid_sentence)
+            if label is not None and label != "PERSON" and name in common.names:
+                label = None
             labels[index] = label
             if label == "PERSON":
                 _add_person_words(person_words, name)
@@ -79,7 +95,7 @@ def _guess(
     if len(words) == 1:
         if initial and name not in mid_sentence:
             return None  # a capitalised first word with no other evidence is just a word
-        if name.endswith("ing") or any(ch.isdigit() for ch in name):
+        if name.endswith("ing") or name in _GENERIC_NOUNS or any(ch.isdigit() for ch in name):
             return None  # participles and product codes ("IE6") are not names
         if _SPEECH_AFTER.match(text, start + len(name)):
             return "PERSON"
@@ -90,3 +106,38 @@ def _guess(
     if len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words):
         return "PERSON"
     return "ORG"
+
+
+class _CommonNouns:
+    """Names that the article also writes in lower case ("Iodine" and "iodine") or gives a
+    version number ("Explorer 6"): common nouns and products, not organisations."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, int] = {}  # name -> mentions looked around so far
+        self.names: set[str] = set()
+
+    def observe(self, name: str, start: int) -> None:
+        """Look around one more mention of ``name`` (up to MENTIONS_CHECKED of them)."""
+        looked = self.seen.get(name, 0)
+        if name in self.names or looked >= MENTIONS_CHECKED:
+            return
+        self.seen[name] = looked + 1
+        if _VERSION_AFTER.match(self.text, start + len(name)) or (
+            " " not in name and self._lower_case_nearby(name, start)
+        ):
+            self.names.add(name)
+
+    def _lower_case_nearby(self, name: str, start: int) -> bool:
+        lower = name.lower()
+        if lower == name:
+            return False
+        low, high = max(0, start - LOWERCASE_WINDOW), start + LOWERCASE_WINDOW
+        index = self.text.find(lower, low, high)
+        while index >= 0:
+            before = self.text[index - 1] if index else " "
+            after = self.text[index + len(lower) : index + len(lower) + 1] or " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            index = self.text.find(lower, index + 1, high)
+        return False

@@ -25,6 +25,8 @@ class Gazetteers:
     place_words: frozenset[str]
     event_words: frozenset[str]
     common_words: frozenset[str]  # lower case
+    countries: frozenset[str] = frozenset()  # canonical country names
+    common_acronyms: frozenset[str] = frozenset()  # "GMT", "VIP": capitals that name nothing
 
     @property
     def title_heads_lower(self) -> frozenset[str]:
@@ -64,6 +66,7 @@ def _keyed(name: str) -> dict[str, frozenset[str]]:
 def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
     """Read every list once per process (about 60 kB; a few milliseconds)."""
     places: dict[str, tuple[str, str]] = {}
+    countries: set[str] = set()
     demonyms: dict[str, str] = {}
     for word in _lines("peoples.txt"):
         demonyms[word.strip()] = ""
@@ -77,6 +80,7 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
     for line in _lines("countries.tsv"):
         country, aliases, nationalities = ([*line.split("\t"), "", ""])[:3]
         places[country] = ("GPE", country)
+        countries.add(country)
         for alias in filter(None, aliases.split("|")):
             places[alias] = ("GPE", country)
         for demonym in filter(None, nationalities.split("|")):
@@ -96,4 +100,6 @@ def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
         place_words=_words("place_words.txt"),
         event_words=_words("event_words.txt"),
         common_words=frozenset(w.lower() for w in _words("common_words.txt")),
+        countries=frozenset(countries),
+        common_acronyms=_words("common_acronyms.txt"),
     )

@@ -13,6 +13,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from core.extract.gazetteers import Gazetteers, load_gazetteers, word_set
+from core.extract.name_kinds import (
+    NOT_A_NAME,
+    is_acronym,
+    is_initial,
+    is_letter_compound,
+    is_place_head,
+    is_pronoun_i,
+    keyword_label,
+)
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
 _AFFIXES = r"(?:based|related|born|led|backed|owned|run|style|era|made|funded|linked|bound|wide)\b"
@@ -38,7 +47,6 @@ _NUMBER_WORDS = word_set(
     "fifty hundred thousand million billion"
 )
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "sir", "dame"])
-_PLACE_HEADS = frozenset(["Mount", "Lake", "Port", "Cape", "Fort", "Saint", "San", "Santa", "Gulf"])
 
 
 class Part(NamedTuple):
@@ -107,8 +115,11 @@ def _analyse_run(run: str, initial: bool) -> tuple[Part, ...]:
 
 def _is_common(token: str, initial: bool, gaz: Gazetteers) -> bool:
     if token.isupper() and 1 < len(token) <= 4:
-        return False  # "US", "WHO", "LA" are names even though "us", "who", "la" are words
+        # "US", "WHO", "LA" are names even though "us", "who", "la" are words; "GMT" is not
+        return token in gaz.common_acronyms
     lower = token.lower()
+    if is_letter_compound(token):
+        return True  # "T-shirt", "X-ray", "E-mail": a capital letter glued to a common word
     if lower in gaz.common_words or token in CONNECTORS or lower in _NUMBER_WORDS:
         return True
     # a sentence may open with an adverb or participle: "Historically", "Speaking"
@@ -158,11 +169,19 @@ def _analyse_segment(
             tokens = tokens[1:]
     while len(tokens) > 1 and (
         tokens[-1].text in CONNECTORS
-        or (tokens[-1].text.lower() in gaz.common_words and not tokens[-1].text.isupper())
+        or (
+            tokens[-1].text.lower() in gaz.common_words
+            and not tokens[-1].text.isupper()
+            and tokens[-1].text not in gaz.org_words  # "BBC News", "Deseret News"
+        )
+        or is_pronoun_i(tokens, gaz)
     ):
         tokens = tokens[:-1]  # "Ahmed Mohamed Image:" (a caption label)
     if not tokens:
         return []
+    tail = _split_place_tail(run, tokens, gaz)
+    if tail is not None:
+        return tail
     start, end = tokens[0].start, tokens[-1].end
     name = run[start:end]
     known = _lookup(name, gaz)
@@ -178,7 +197,9 @@ def _analyse_segment(
     person_inside = _person_inside(run, tokens, gaz)
     if person_inside is not None:
         return person_inside
-    label = _keyword_label(tokens, gaz)
+    label = keyword_label(tokens, gaz, CONNECTORS, lambda words: _is_place(words, gaz))
+    if label == NOT_A_NAME:
+        return []
     if label is not None:
         return [Part(start, end, label, name)]
     peeled = _peel_prefix(run, tokens, gaz)
@@ -188,22 +209,45 @@ def _analyse_segment(
     has_connector = any(t.text in CONNECTORS and t.text not in _NAME_PARTICLES for t in tokens)
     if (
         not has_connector
-        and (first in gaz.given_names or _is_initial(first))
+        and (first in gaz.given_names or is_initial(first))
         and (len(tokens) > 1 or first in gaz.given_names)
     ):
         return [Part(start, end, "PERSON", name)]
-    if len(tokens) == 1 and name.replace(".", "").isupper() and len(name.replace(".", "")) > 1:
+    if len(tokens) == 1 and is_acronym(name.replace(".", ""), gaz):
         return [Part(start, end, "ORG", name)]
     if weak and len(tokens) == 1:
         return []
     return [Part(start, end, None, name)]
 
 
+def _is_place(name: str, gaz: Gazetteers) -> bool:
+    return name in gaz.places
+
+
+def _split_place_tail(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
+    """ "University of Sheffield of the UK" → ORG + GPE: a whole name, then "of the" a country."""
+    words = [t.text for t in tokens]
+    for index in range(len(words) - 3, 1, -1):
+        if words[index : index + 2] != ["of", "the"]:
+            continue
+        place = _lookup(run[tokens[index + 2].start : tokens[-1].end], gaz)
+        head = _analyse_segment(run, tokens[:index], False, gaz, weak=True)
+        if (
+            place is not None
+            and place.label == "GPE"
+            and place.key in gaz.countries
+            and len(head) == 1
+            and head[0].label == "ORG"
+        ):
+            return [*head, place._replace(start=tokens[index + 2].start, end=tokens[-1].end)]
+    return None
+
+
 def _is_name_head(token: str, gaz: Gazetteers) -> bool:
     return (
         token in gaz.org_words
         or token in gaz.place_words
-        or token in _PLACE_HEADS
+        or is_place_head(token)
         or _is_title_head(token, gaz)
         or token in gaz.places
     )
@@ -229,7 +273,7 @@ def _person_inside(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part]
             tokens[index].text in gaz.given_names
             and len(name_tokens) <= 3
             and tokens[index - 1].text not in gaz.given_names
-            and tokens[index - 1].text not in _PLACE_HEADS
+            and not is_place_head(tokens[index - 1].text)
             and all(t.text not in CONNECTORS for t in name_tokens)
             and not any(t.text in gaz.org_words or t.text in gaz.place_words for t in name_tokens)
         ):
@@ -243,10 +287,6 @@ def _person_inside(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part]
 
 def end_of(tokens: list[Token]) -> int:
     return tokens[-1].end
-
-
-def _is_initial(token: str) -> bool:
-    return len(token) == 2 and token[1] == "." and token[0].isupper()
 
 
 def _hyphenated(name: str, offset: int, gaz: Gazetteers) -> list[Part]:
@@ -270,7 +310,10 @@ def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
     head = None
     for index, token in enumerate(tokens):
         if _is_title_head(token.text, gaz) and (
-            index == 0 or head is not None or _is_role_prefix(tokens[:index], gaz)
+            index == 0
+            or head is not None
+            or _is_role_prefix(tokens[:index], gaz)
+            or _is_place(run[tokens[0].start : tokens[index - 1].end], gaz)  # "Los Angeles Sheriff"
         ):
             head = index
         elif head is not None:
@@ -285,6 +328,9 @@ def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
         return prefix_parts + _analyse_segment(run, rest, False, gaz, weak=True)
     if not rest:
         return prefix_parts
+    if rest[0].text not in gaz.given_names and any(t.text in gaz.org_words for t in rest):
+        # "Doctor Who Society", "General Motors": a title word opening an organisation's name
+        return [Part(tokens[0].start, rest[-1].end, "ORG", run[tokens[0].start : rest[-1].end])]
     role = run[tokens[0].start : tokens[head].end]
     if role.rstrip(".").lower() in _HONORIFICS:
         role = None
@@ -318,25 +364,6 @@ def _gazetteer_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Pa
     return []
 
 
-def _keyword_label(tokens: list[Token], gaz: Gazetteers) -> str | None:
-    last, first = tokens[-1].text, tokens[0].text
-    if len(tokens) > 1 and last in gaz.event_words:
-        return "EVENT"
-    if last in gaz.org_words and len(tokens) > 1:
-        return "ORG"
-    if len(tokens) > 2 and first in gaz.org_words and tokens[1].text in CONNECTORS:
-        return "ORG"
-    if len(tokens) > 1 and (last in gaz.place_words or first in _PLACE_HEADS):
-        if len(tokens) > 2 and first in gaz.given_names:
-            return "PERSON"  # "Marc Lamont Hill"
-        if any(t.text in gaz.org_words for t in tokens[:-1]):
-            return "ORG"  # "Irving Independent School District"
-        return "LOC"
-    if len(tokens) > 2 and any(t.text in gaz.event_words for t in tokens[1:-1]):
-        return "EVENT"  # "Fan Expo Canada"
-    return None
-
-
 def _peel_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
     """ "Hungarian Tamás Torma" → NORP + rest; "United States Hamdullah Mohib" → GPE + rest."""
     for size in (3, 2, 1):
@@ -350,7 +377,12 @@ def _peel_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
         if rest[0].text in CONNECTORS:
             return None
         if known.label == "NORP" or rest[0].text in gaz.given_names:
-            return [known._replace(start=start, end=end), *_analyse_segment(run, rest, False, gaz)]
+            parts = _analyse_segment(run, rest, False, gaz)
+            if known.label == "NORP" and [p.label for p in parts] == ["ORG"]:
+                # "British Red Cross": a nationality belongs to the organisation's name
+                whole = run[start : tokens[-1].end]
+                return [Part(start, tokens[-1].end, "ORG", whole)]
+            return [known._replace(start=start, end=end), *parts]
         if known.label in ("GPE", "LOC") and all(t.text not in CONNECTORS for t in rest):
             return [
                 Part(start, tokens[-1].end, "ORG", run[start : tokens[-1].end])

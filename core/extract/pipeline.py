@@ -18,6 +18,7 @@ from core.extract.numbers import find_amounts
 from core.extract.quotes import find_quotes
 from core.extract.sentences import SentenceIndex, sentence_spans
 from core.extract.spans import Candidate, resolve_overlaps
+from core.extract.teams import relabel_teams
 
 BLOCK_CHARS = 64 * 1024  # recognisers run block by block so progress and cancel stay responsive
 RELEASE_CHUNK = 4096  # objects freed per step when dropping big intermediate lists
@@ -72,7 +73,7 @@ def _analyze(document: Document, backend: str, report: _Reporter) -> Analysis:
     resolved = resolve_overlaps(candidates)
     release(candidates)
     report(0.7)
-    entities = group_candidates(text, resolved)
+    entities = relabel_teams(text, group_candidates(text, resolved))
     report(0.8)
     facts = find_facts(text, resolved, SentenceIndex(sentences))
     release(resolved, sentences)

@@ -1,0 +1,111 @@
+"""What kind of name a capitalised run is, judged from its marker words.
+
+"Irving Independent School District" is an organisation by its words, "Fisht Stadium" a
+place, "Clean Air Act" a law (not one of our labels), "East Los Angeles" a place because a
+compass word stands before a known place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from core.extract.gazetteers import Gazetteers, word_set
+
+NOT_A_NAME = ""  # a label meaning: recognised, and deliberately not reported
+
+_PLACE_HEADS = frozenset(["Mount", "Lake", "Port", "Cape", "Fort", "Saint", "San", "Santa", "Gulf"])
+# Administrative units can be run by an organisation ("Irving Independent School District");
+# every other place word names a site, which wins over an organisation word before it.
+_ADMIN_PLACE_WORDS = word_set("District Region Province County Township Borough Parish Territory")
+# "Convention Centre", "Shopping Center": a venue, not the organisation a "Centre" usually is.
+_VENUE_WORDS = word_set(
+    "Convention Exhibition Conference Shopping Sports Community Trade Civic Arts Aquatic "
+    "Leisure Visitor Visitors Events Entertainment Cultural Congress"
+)
+_VENUE_HEADS = word_set("Centre Center Centres Centers")
+# Laws and treaties: OntoNotes LAW, which we do not report (and must not call ORG).
+_LAW_WORDS = word_set("Act Acts Bill Treaty Accord Accords Protocol Amendment Directive Statute")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+_LETTER_COMPOUND = re.compile(r"[A-Z]-[a-z]+")  # "T-shirt", "X-ray", "E-mail"
+COMPASS_WORDS = word_set(
+    "North South East West Northern Southern Eastern Western Central Greater Upper Lower "
+    "Northeast Northwest Southeast Southwest Inner Outer"
+)
+
+
+def keyword_label(
+    tokens: list, gaz: Gazetteers, connectors: frozenset[str], place_of: Callable[[str], bool]
+) -> str | None:
+    """ORG, LOC, EVENT or PERSON from the run's marker words; NOT_A_NAME for laws; else None.
+
+    ``place_of(text)`` says whether a stretch of the run is a known place.
+    """
+    words = [t.text for t in tokens]
+    last, first = words[-1], words[0]
+    if len(words) > 1 and last in _LAW_WORDS:
+        return NOT_A_NAME
+    if len(words) > 1 and last in gaz.event_words:
+        return "EVENT"
+    if len(words) > 1 and last in _VENUE_HEADS and words[-2] in _VENUE_WORDS:
+        return "LOC"
+    if len(words) > 1 and last in gaz.place_words and last not in _ADMIN_PLACE_WORDS:
+        if len(words) > 2 and first in gaz.given_names and last not in gaz.org_words:
+            return "PERSON"  # "Marc Lamont Hill"
+        return "LOC"  # "NTU Hospital Station": a site named after an organisation
+    if last in gaz.org_words and len(words) > 1:
+        return "ORG"
+    if len(words) > 2 and first in gaz.org_words and words[1] in connectors:
+        return "ORG"
+    # "Team Estonia", "Radio Free Europe": an organisation word opens a name ending in a place
+    if len(words) > 1 and first in gaz.org_words and place_of(" ".join(words[1:])):
+        return "ORG"
+    # "Doctor Who Society of Canada": an organisation word inside, before "of"
+    if any(
+        word in gaz.org_words and words[index + 1] in connectors
+        for index, word in enumerate(words[1:-1], start=1)
+    ):
+        return "ORG"
+    if len(words) > 1 and first in COMPASS_WORDS and place_of(" ".join(words[1:])):
+        return "LOC"  # "East Los Angeles", "Northern Ontario"
+    if len(words) > 1 and (last in gaz.place_words or first in _PLACE_HEADS):
+        if len(words) > 2 and first in gaz.given_names:
+            return "PERSON"
+        if any(word in gaz.org_words for word in words[:-1]):
+            return "ORG"  # "Irving Independent School District"
+        return "LOC"
+    if len(words) > 2 and any(word in gaz.event_words for word in words[1:-1]):
+        return "EVENT"  # "Fan Expo Canada"
+    return None
+
+
+def is_place_head(token: str) -> bool:
+    return token in _PLACE_HEADS
+
+
+def is_acronym(word: str, gaz: Gazetteers) -> bool:
+    """ "NASA", "U.N." but not "IE6" (a product code), "XVII" (a numeral) or "GMT" (a word)."""
+    return (
+        len(word) > 1
+        and word.isupper()
+        and word.isalpha()
+        and not _ROMAN_NUMERAL.fullmatch(word)
+        and word not in gaz.common_acronyms
+    )
+
+
+def is_pronoun_i(tokens: list, gaz: Gazetteers) -> bool:
+    """ "Prompted I think": a trailing "I" is the pronoun unless it numbers a war or a monarch."""
+    return (
+        tokens[-1].text == "I"
+        and tokens[-2].text not in gaz.event_words
+        and tokens[-2].text not in gaz.given_names
+    )
+
+
+def is_initial(token: str) -> bool:
+    return len(token) == 2 and token[1] == "." and token[0].isupper()
+
+
+def is_letter_compound(token: str) -> bool:
+    return bool(_LETTER_COMPOUND.fullmatch(token))

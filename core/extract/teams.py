@@ -1,0 +1,69 @@
+"""National and city teams: in a match report "Sweden 1 – 0 Korea Republic" names two teams.
+
+The gold conventions (GUM, OntoNotes) label a team as ORG even when it is named after its
+country or city. A place that stands next to a score line is taken to be a team, and so is
+every other mention of it in the article, unless the text plainly uses it as a place ("in
+Sweden").
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.extract.model import Entity, Mention
+
+# "1 – 0", "3-2": goals are one or two digits; a year range ("2010–2012") is not a score
+_SCORE_AFTER = re.compile(r"[ \u00a0]+\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}(?![\d.,:/])")
+_SCORE_BEFORE = re.compile(r"(?<![\d.,:/])\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}[ \u00a0]+$")
+SCORE_WINDOW = 12
+_PLACE_PREPOSITIONS = re.compile(
+    r"\b(?:in|at|into|from|across|throughout|within|near|visited)[ \u00a0]+"
+    r"(?:the[ \u00a0]+)?$"
+)
+PREPOSITION_WINDOW = 16
+_PLACE_LABELS = ("GPE", "LOC")
+
+
+def relabel_teams(text: str, entities: list[Entity]) -> list[Entity]:
+    """Places named as a side of a score become ORG; mentions used as places stay places."""
+    teams = [e for e in entities if e.label in _PLACE_LABELS and _is_team(text, e)]
+    if not teams:
+        return entities
+    places: list[Entity] = []
+    for entity in teams:
+        as_place = [m for m in entity.mentions if _used_as_place(text, m)]
+        if as_place:
+            entity.mentions = [m for m in entity.mentions if m not in as_place]
+            places.append(
+                Entity(
+                    id=f"e{len(entities) + len(places) + 1}",
+                    label=entity.label,
+                    name=entity.name,
+                    mentions=as_place,
+                    value=entity.value,
+                )
+            )
+        entity.label = "ORG"
+    return entities + places
+
+
+def _is_team(text: str, entity: Entity) -> bool:
+    for mention in entity.mentions:
+        after = text[mention.end : mention.end + SCORE_WINDOW]
+        before = text[max(0, mention.start - SCORE_WINDOW) : mention.start]
+        # a dash is rare near a place name: test for one before running the patterns
+        if _has_dash(after) and _SCORE_AFTER.match(after):
+            return True
+        if _has_dash(before) and _SCORE_BEFORE.search(before):
+            return True
+    return False
+
+
+def _has_dash(window: str) -> bool:
+    return "–" in window or "-" in window or "—" in window
+
+
+def _used_as_place(text: str, mention: Mention) -> bool:
+    return bool(
+        _PLACE_PREPOSITIONS.search(text, max(0, mention.start - PREPOSITION_WINDOW), mention.start)
+    )
