@@ -12,10 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
 from gui.panels.chart_data import LANES, ChartData, place_labels
+from gui.panels.chart_export import export_chart
+from gui.panels.chart_style import ChartColours, small_font, wrap_tooltip
 
 MAX_LABELS = 40  # beyond this, labels overlap into noise; tooltips still name each event
 MAX_VALUE_LABELS = 12  # per bar group, for the same reason
@@ -32,21 +34,6 @@ class BarPlot:
     group: int
     outline: QGraphicsRectItem
     labels: list
-
-
-class ChartColours:
-    def __init__(self, dark: bool) -> None:
-        self.background = QColor("#18191b" if dark else "#fdfcf9")
-        self.text = QColor("#e6e4df" if dark else "#24231f")
-        self.muted = QColor("#8b8a86" if dark else "#8d8a82")
-        self.axis = QColor("#55565c" if dark else "#b8b4aa")
-        self.marker = QColor("#6ea8fe" if dark else "#1f5fae")
-        self.span = QColor(self.marker)
-        self.span.setAlpha(70)
-        self.bars = [QColor(c) for c in (("#4fb3a9", "#c9a0f0", "#e3b341", "#f08c7a")
-                                         if dark else ("#2a9d8f", "#8e6cc7", "#c9962b",
-                                                       "#d9634c"))]
-        self.selected = QColor("#fb923c" if dark else "#c2410c")
 
 
 class FactChart(pg.GraphicsLayoutWidget):
@@ -142,7 +129,7 @@ class FactChart(pg.GraphicsLayoutWidget):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(self.colours.axis))
             axis.setTextPen(pg.mkPen(self.colours.muted))
-            axis.setStyle(tickFont=_small_font())
+            axis.setStyle(tickFont=small_font())
         return plot
 
     def _draw_timeline(self, data: ChartData, column: int, span: int = 1) -> None:
@@ -172,7 +159,7 @@ class FactChart(pg.GraphicsLayoutWidget):
         self.highlight.setZValue(10)
         self.highlight.hide()
         plot.addItem(self.highlight)
-        font = _small_font()
+        font = small_font()
         metrics = QFontMetricsF(font)
         self._timeline_labels = []
         for event in events[:MAX_LABELS] if len(events) <= MAX_LABELS else ():
@@ -200,7 +187,7 @@ class FactChart(pg.GraphicsLayoutWidget):
         xs_px = [(x - left) * scale for x in self._timeline_xs]
         widths = [w for _label, w in self._timeline_labels] or [0.0] * len(events)
         # As many rows as lines of text fit in the plot's height.
-        line = QFontMetricsF(_small_font()).height() + 4
+        line = QFontMetricsF(small_font()).height() + 4
         lanes = max(1, min(LANES, int(plot.vb.height() // line)))
         if self._timeline_labels:
             placements = place_labels(xs_px, widths, width_px, lanes)
@@ -212,7 +199,7 @@ class FactChart(pg.GraphicsLayoutWidget):
             self.spans.setOpts(x0=self._span_x0, width=self._span_widths, y=ys)
         for event, x, y in zip(events, self._timeline_xs, ys, strict=True):
             self._event_xy[event.fact_id] = (float(x), float(y))
-        metrics = QFontMetricsF(_small_font())
+        metrics = QFontMetricsF(small_font())
         for (label, _width), placement, event, x, y in zip(
                 self._timeline_labels, placements, events, self._timeline_xs, ys, strict=False):
             label.setVisible(placement.side is not None)
@@ -246,7 +233,7 @@ class FactChart(pg.GraphicsLayoutWidget):
         if len(xs) <= MAX_VALUE_LABELS:
             for x, height, text in zip(xs, heights, group.value_texts, strict=True):
                 label = pg.TextItem(text, color=self.colours.text, anchor=(0.5, 1))
-                label.setFont(_small_font())
+                label.setFont(small_font())
                 label.setPos(float(x), float(height))
                 plot.addItem(label)
                 labels.append(label)
@@ -260,7 +247,7 @@ class FactChart(pg.GraphicsLayoutWidget):
         """Name each bar under it, shortened to its slot; drop what cannot be read."""
         group = self.data.groups[entry.group]
         slot = entry.plot.vb.width() / max(len(group.labels), 1)
-        metrics = QFontMetricsF(_small_font())
+        metrics = QFontMetricsF(small_font())
         room = slot - 4
         ticks = []
         if room >= metrics.horizontalAdvance("Abc…"):
@@ -376,57 +363,11 @@ class FactChart(pg.GraphicsLayoutWidget):
         hit = self._event_at(scene_pos) or self._bar_at(scene_pos)
         if hit:
             screen = self.mapToGlobal(self.mapFromScene(scene_pos))
-            QToolTip.showText(screen, _wrap(hit[1]), self)
+            QToolTip.showText(screen, wrap_tooltip(hit[1]), self)
         else:
             QToolTip.hideText()
 
     # --- export ---------------------------------------------------------------------------
     def export(self, path: str) -> None:
-        """PNG or SVG by the file's suffix, through pyqtgraph's exporters."""
-        import pyqtgraph.exporters as exporters
-
-        if not path.lower().endswith(".svg"):
-            exporter = exporters.ImageExporter(self.scene())
-            exporter.parameters()["width"] = max(1200, int(self.width() * 2))
-            exporter.export(path)
-            return
-        try:
-            exporters.SVGExporter(self.scene()).export(path)
-        except ValueError:
-            # pyqtgraph 0.14's SVGExporter cannot parse the "Z" that Qt 6.11 writes to close paths.
-            self._export_svg_with_qt(path)
-
-    def _export_svg_with_qt(self, path: str) -> None:
-        from PySide6.QtCore import QRectF, QSize
-        from PySide6.QtGui import QPainter
-        from PySide6.QtSvg import QSvgGenerator
-
-        rect = self.sceneRect()  # what the view shows (the scene rect only ever grows)
-        generator = QSvgGenerator()
-        generator.setFileName(path)
-        generator.setSize(QSize(int(rect.width()), int(rect.height())))
-        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        generator.setTitle("Lectern chart")
-        painter = QPainter(generator)
-        try:
-            self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-        finally:
-            painter.end()
-
-
-def _small_font() -> QFont:
-    font = QFont()
-    font.setPointSizeF(8)
-    return font
-
-
-def _wrap(text: str, width: int = 70) -> str:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
+        """PNG or SVG by the file's suffix."""
+        export_chart(self, path)

@@ -1,0 +1,40 @@
+"""Colours, fonts and tooltip text of the chart, for the light and the dark palette."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+
+class ChartColours:
+    """The chart's colours; bar colours stay readable on either palette."""
+
+    def __init__(self, dark: bool) -> None:
+        self.background = QColor("#18191b" if dark else "#fdfcf9")
+        self.text = QColor("#e6e4df" if dark else "#24231f")
+        self.muted = QColor("#8b8a86" if dark else "#8d8a82")
+        self.axis = QColor("#55565c" if dark else "#b8b4aa")
+        self.marker = QColor("#6ea8fe" if dark else "#1f5fae")
+        self.span = QColor(self.marker)
+        self.span.setAlpha(70)
+        self.bars = [QColor(c) for c in (("#4fb3a9", "#c9a0f0", "#e3b341", "#f08c7a")
+                                         if dark else ("#2a9d8f", "#8e6cc7", "#c9962b",
+                                                       "#d9634c"))]
+        self.selected = QColor("#fb923c" if dark else "#c2410c")
+
+
+def small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(8)
+    return font
+
+
+def wrap_tooltip(text: str, width: int = 70) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)
