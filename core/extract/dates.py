@@ -148,6 +148,25 @@ DATE_PATTERN = re.compile(
             + r"(?:"
             + _SP
             + r"(?i:ago))?\b)",
+            # Q3 2024 / the third quarter of 2024 (value "2024-Q3")
+            r"(?P<quarter>(?:Q(?P<qnum>[1-4])|(?:(?i:the)"
+            + _SP
+            + r")?(?P<qword>(?i:first|second|third|fourth))"
+            + _SP
+            + r"(?i:quarter)(?:"
+            + _SP
+            + r"of)?),?"
+            + _SP
+            + _YEAR.replace("year>", "qyear>")
+            + ")",
+            # fiscal 2024 / fiscal year 2024 / FY2024
+            r"(?P<fiscal>(?:(?i:fiscal)(?:"
+            + _SP
+            + r"(?i:year))?"
+            + _SP
+            + r"|FY[ \u00a0]?)"
+            + _YEAR.replace("year>", "fyear>")
+            + ")",
             # a year on its own
             r"(?P<bare_year>(?<![\w$€£.,/:-])" + _YEAR.replace("year>", "byear>") + ")",
         )
@@ -204,6 +223,14 @@ _LEAD_WORDS = frozenset(
         "autumn",
         "fall",
         "winter",
+        "fiscal",
+        "year",
+        "quarter",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fy",
     ]
     + _NUMBER_WORDS.split("|")
     + [m for m in MONTHS]
@@ -211,6 +238,7 @@ _LEAD_WORDS = frozenset(
     + [f"{n}{s}" for n in range(1, 32) for s in ("st", "nd", "rd", "th")]
 )
 _PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z]+s|people)\b")
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def find_dates(
@@ -245,6 +273,11 @@ def _iso_value(match: re.Match[str]) -> str | None:
         return group("syear")
     if kind == "bare_year":
         return group("byear")
+    if kind == "fiscal":
+        return group("fyear")
+    if kind == "quarter":
+        number = group("qnum") or str(_QUARTER_WORDS[group("qword").lower()])
+        return f"{group('qyear')}-Q{number}"  # ISO 8601 has no quarters; this is the usual form
     if kind == "years":
         return f"{group('from_year')}/{group('to_year')}"  # an ISO 8601 interval
     if kind == "century":

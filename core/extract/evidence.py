@@ -24,6 +24,17 @@ _VERSION_AFTER = re.compile(
 _GENERIC_NOUNS = frozenset(["Year", "Years", "Day", "Days", "Week", "Month", "Eve", "Night"])
 LOWERCASE_WINDOW = 3000  # how far around a name we look for the same word written in lower case
 MENTIONS_CHECKED = 3  # mentions of one name looked around (keeps a 10 MB text fast)
+# "..., Azernews reports." closing a sentence, "LONDON (Reuters) -": a news outlet
+_OUTLET_AFTER = re.compile(r"[ \u00a0]+report(?:s|ed)[ \u00a0]*(?:[.!?\n]|$)")
+_DATELINE_AGENCY = re.compile(r"\)[ \u00a0]*(?:-{1,3}|—|–)[ \u00a0]")
+# "the province of Valdoria", "the town of Brackley": whatever is named after it is a place
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?:city|town|village|province|state|region|county|district|island|republic|capital"
+    r"|port|municipality|prefecture|oblast|canton|emirate|kingdom)[ \u00a0]+of[ \u00a0]+$"
+)
+PLACE_OF_WINDOW = 24
+# "Staff Reporter", "Political Editor": a job written like a name, not a person
+_STAFF_WORDS = frozenset(["Staff", "Desk", "Newsroom", "Agencies", "Wire", "Reporters"])
 _SPEECH_AFTER = re.compile(
     r"[ \u00a0]+(?:said|says|told|added|stated|explained|wrote|noted)\b|,[ \u00a0]+who\b"
 )
@@ -50,9 +61,12 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             mid_sentence[text[start:end]] += 1
     labels: dict[int, str | None] = {}
     common = _CommonNouns(text)
+    places: set[str] = set()
     for start, end, known, _key, _role, _initial in found:
         if known is None:
             common.observe(text[start:end], start)
+            if _PLACE_OF_BEFORE.search(text, max(0, start - PLACE_OF_WINDOW), start):
+                places.add(text[start:end])
     # multi-word runs first: "Kendrick Moxon" settles before a lone "Moxon" is judged
     for single_words in (False, True):
         for index, (start, end, known, _key, _role, initial) in enumerate(found):
@@ -60,6 +74,10 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             if known is not None or (" " not in name) != single_words:
                 continue
             label = _guess(text, name, start, initial, person_words, mid_sentence)
+            if name in places and label != "PERSON":
+                label = "GPE"
+            if label == "PERSON" and _only_role_words(name.split(), gaz):
+                label = None
             if label is not None and label != "PERSON" and name in common.names:
                 label = None
             labels[index] = label
@@ -97,6 +115,8 @@ def _guess(
             return None  # a capitalised first word with no other evidence is just a word
         if name.endswith("ing") or name in _GENERIC_NOUNS or any(ch.isdigit() for ch in name):
             return None  # participles and product codes ("IE6") are not names
+        if _is_outlet(text, start, start + len(name)):
+            return "ORG"
         if _SPEECH_AFTER.match(text, start + len(name)):
             return "PERSON"
         # an unknown single word that recurs mid-sentence is most often an organisation
@@ -106,6 +126,21 @@ def _guess(
     if len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words):
         return "PERSON"
     return "ORG"
+
+
+def _is_outlet(text: str, start: int, end: int) -> bool:
+    """ "..., Azernews reports." or "(Xinhua) --": a lone name standing as a news source."""
+    if text.endswith(", ", 0, start):
+        return bool(_OUTLET_AFTER.match(text, end))
+    return text.endswith("(", 0, start) and bool(_DATELINE_AGENCY.match(text, end))
+
+
+def _only_role_words(words: list[str], gaz: Gazetteers) -> bool:
+    """ "Staff Reporter", "Political Editor": a role head after words that are no given name."""
+    last = words[-1]
+    return (last in _STAFF_WORDS or last in gaz.title_heads) and not any(
+        word in gaz.given_names for word in words
+    )
 
 
 class _CommonNouns:

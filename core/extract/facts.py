@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from core.extract.bylines import PUBLISHED, is_publication_date
+from core.extract.gazetteers import word_set
 from core.extract.model import Fact, Span
 from core.extract.sentences import SentenceIndex
 from core.extract.spans import Candidate
@@ -18,10 +20,15 @@ KIND_OF_LABEL = {
     "DATE": "date",
 }
 REUSED_SUBJECT = frozenset({"money", "percent", "quantity"})
-_ISO_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_ISO_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?")
 _NOUN_AFTER = re.compile(
     r"[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)?(?:(?:new|more|other|local|foreign|young)[ \u00a0]+)?"
     r"(?P<noun>[a-z][\w-]*)"
+)
+# "41,250 watched", "15 were": a verb or function word after a count names nothing counted
+_NOT_COUNTED = word_set(
+    "were was are is have had has will would could of in at on to from and or for by with "
+    "who which that"
 )
 _DETERMINERS = frozenset(
     ["the", "these", "those", "its", "their", "his", "her", "our", "all", "both"]
@@ -63,20 +70,29 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
         if kind == "count":
             noun = _NOUN_AFTER.match(text, candidate.end, candidate.end + 60)
             unit = noun.group("noun") if noun else None
-        subject = subject_of(
-            text,
-            sentence,
-            candidate,
-            kind == "date",
-            same_sentence,
-            sentence_subject=earlier.get((sentence[0], "any")),
-            counted_noun=unit if kind == "count" else None,
-            stop_at=_next_start(text, candidates, index),
+            if unit in _NOT_COUNTED or (unit and len(unit) > 4 and unit.endswith("ed")):
+                unit = None
+        published = kind == "date" and is_publication_date(text, candidate)
+        subject = (
+            PUBLISHED
+            if published
+            else subject_of(
+                text,
+                sentence,
+                candidate,
+                kind == "date",
+                same_sentence,
+                sentence_subject=earlier.get((sentence[0], "any")),
+                counted_noun=unit if kind == "count" else None,
+                stop_at=_next_start(text, candidates, index),
+                start_after=_previous_end(candidates, index, sentence[0]),
+            )
         )
         if not subject:
             continue  # a bare dateline or a number with nothing said about it
-        earlier.setdefault((sentence[0], kind), subject)
-        earlier.setdefault((sentence[0], "any"), subject)
+        if not published:
+            earlier.setdefault((sentence[0], kind), subject)
+            earlier.setdefault((sentence[0], "any"), subject)
         facts.append(
             Fact(
                 id=f"f{len(facts) + 1}",
@@ -118,6 +134,14 @@ def _next_start(text: str, candidates: list[Candidate], index: int) -> int | Non
             or any(map(str.isdigit, text[following.start : following.end]))
         ):
             return following.start
+    return None
+
+
+def _previous_end(candidates: list[Candidate], index: int, sentence_start: int) -> int | None:
+    """Where the previous figure of the same sentence ends: the words before stop there."""
+    for previous in reversed(candidates[max(0, index - 3) : index]):
+        if previous.label in KIND_OF_LABEL and previous.label != "DATE":
+            return previous.end if previous.start >= sentence_start else None
     return None
 
 

@@ -23,14 +23,16 @@ _ROLE_WORDS = (
 _ROLE_AFTER = re.compile(
     r",[ \u00a0]+(?:the[ \u00a0]+|a[ \u00a0]+|an[ \u00a0]+)?(?P<role>(?:[\w'’-]+[ \u00a0]+){0,4}?"
     + _ROLE_WORDS
-    + r")(?=[,.;)]|[ \u00a0]+(?:of|for|at|to|in)\b)",
+    + r")(?=[,.;)]|[ \u00a0]+(?:of|for|at|to|in|who|whose)\b)",
     re.IGNORECASE,
 )
 # "team member Rodaba Noori", "the Afghan team's coach, Alireza Mehraban"
 _ROLE_BEFORE = re.compile(
     r"(?P<role>(?:[\w'’-]+[ \u00a0]+){0,3}?" + _ROLE_WORDS + r")(?:,)?[ \u00a0]+$", re.IGNORECASE
 )
-_ROLE_LEAD_WORDS = word_set("the a an and of said told by with to for from in on at as")
+_ROLE_LEAD_WORDS = word_set(
+    "the a an and of said told by with to for from in on at as its his her their our"
+)
 ROLE_WINDOW = 60
 
 

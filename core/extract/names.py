@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from core.extract.gazetteers import Gazetteers, load_gazetteers, word_set
 from core.extract.name_kinds import (
@@ -22,6 +21,17 @@ from core.extract.name_kinds import (
     is_pronoun_i,
     keyword_label,
 )
+from core.extract.name_lookup import (
+    CONNECTORS,
+    Part,
+    Token,
+    gazetteer_prefix,
+    hyphenated,
+    is_place,
+    is_role_prefix,
+    is_title_head,
+    lookup,
+)
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
 _AFFIXES = r"(?:based|related|born|led|backed|owned|run|style|era|made|funded|linked|bound|wide)\b"
@@ -29,9 +39,6 @@ _WORD = rf"[{_UPPER}](?:[^\W_]|['’](?=[^\W\d_])(?![sS]\b)|-(?=[^\W_])(?!{_AFFI
 _ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Mt|Ft)\."
 _INITIALS = rf"(?:[{_UPPER}]\.){{1,4}}"
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIALS}|{_WORD})"
-CONNECTORS = word_set(
-    "of the for de la los las da do dos das del della di du des van von der den bin ibn al el y"
-)
 _CONNECTOR = (
     r"(?:of(?: the)?|for(?: the)?|de(?: la| los| las)?|da|do|dos|das|del|della|di|du|des"
     r"|van(?: der| den| de)?|von(?: der)?|der|den|bin|ibn|al|el|y)"
@@ -47,22 +54,6 @@ _NUMBER_WORDS = word_set(
     "fifty hundred thousand million billion"
 )
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "sir", "dame"])
-
-
-class Part(NamedTuple):
-    """One labelled piece of a capitalised run, offsets relative to the run."""
-
-    start: int
-    end: int
-    label: str | None  # None: undecided, settled later with document evidence
-    key: str | None = None
-    role: str | None = None
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
 
 
 # start, end, label, key, role, opens a sentence: plain values, so the collector untracks it
@@ -129,22 +120,9 @@ def _is_common(token: str, initial: bool, gaz: Gazetteers) -> bool:
 def _starts_known_name(run: str, tokens: list[Token], gaz: Gazetteers) -> bool:
     """ "New York", "Los Angeles": a common first word that opens a gazetteer name."""
     for size in (2, 3, 4):
-        if len(tokens) >= size and _lookup(run[tokens[0].start : tokens[size - 1].end], gaz):
+        if len(tokens) >= size and lookup(run[tokens[0].start : tokens[size - 1].end], gaz):
             return True
     return False
-
-
-def _lookup(name: str, gaz: Gazetteers) -> Part | None:
-    place = gaz.places.get(name)
-    if place is None and name.isupper() and len(name) > 3:
-        place = gaz.places.get(name.title())
-    if place is not None:
-        return Part(0, 0, place[0], place[1])
-    if name in gaz.organisations:
-        return Part(0, 0, "ORG", name)
-    if name in gaz.demonyms:
-        return Part(0, 0, "NORP", name)
-    return None
 
 
 def _analyse_segment(
@@ -184,11 +162,11 @@ def _analyse_segment(
         return tail
     start, end = tokens[0].start, tokens[-1].end
     name = run[start:end]
-    known = _lookup(name, gaz)
+    known = lookup(name, gaz)
     if known is not None:
         return [known._replace(start=start, end=end)]
     if len(tokens) == 1 and "-" in name:
-        pieces = _hyphenated(name, start, gaz)
+        pieces = hyphenated(name, start, gaz)
         if pieces:
             return pieces
     titled = _split_title(run, tokens, gaz)
@@ -197,7 +175,7 @@ def _analyse_segment(
     person_inside = _person_inside(run, tokens, gaz)
     if person_inside is not None:
         return person_inside
-    label = keyword_label(tokens, gaz, CONNECTORS, lambda words: _is_place(words, gaz))
+    label = keyword_label(tokens, gaz, CONNECTORS, lambda words: is_place(words, gaz))
     if label == NOT_A_NAME:
         return []
     if label is not None:
@@ -220,17 +198,13 @@ def _analyse_segment(
     return [Part(start, end, None, name)]
 
 
-def _is_place(name: str, gaz: Gazetteers) -> bool:
-    return name in gaz.places
-
-
 def _split_place_tail(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
     """ "University of Sheffield of the UK" → ORG + GPE: a whole name, then "of the" a country."""
     words = [t.text for t in tokens]
     for index in range(len(words) - 3, 1, -1):
         if words[index : index + 2] != ["of", "the"]:
             continue
-        place = _lookup(run[tokens[index + 2].start : tokens[-1].end], gaz)
+        place = lookup(run[tokens[index + 2].start : tokens[-1].end], gaz)
         head = _analyse_segment(run, tokens[:index], False, gaz, weak=True)
         if (
             place is not None
@@ -248,7 +222,7 @@ def _is_name_head(token: str, gaz: Gazetteers) -> bool:
         token in gaz.org_words
         or token in gaz.place_words
         or is_place_head(token)
-        or _is_title_head(token, gaz)
+        or is_title_head(token, gaz)
         or token in gaz.places
     )
 
@@ -289,38 +263,22 @@ def end_of(tokens: list[Token]) -> int:
     return tokens[-1].end
 
 
-def _hyphenated(name: str, offset: int, gaz: Gazetteers) -> list[Part]:
-    """ "Azerbaijani-Hungarian" → two NORP parts; anything else → []."""
-    parts, position = [], offset
-    for piece in name.split("-"):
-        known = _lookup(piece, gaz)
-        if known is None:
-            return []
-        parts.append(known._replace(start=position, end=position + len(piece)))
-        position += len(piece) + 1
-    return parts
-
-
-def _is_title_head(token: str, gaz: Gazetteers) -> bool:
-    return token in gaz.title_heads or token.rstrip(".").lower() in gaz.title_heads_lower
-
-
 def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
     """ "Hungarian Ambassador Tamás József Torma" → NORP + PERSON with role; None if no title."""
     head = None
     for index, token in enumerate(tokens):
-        if _is_title_head(token.text, gaz) and (
+        if is_title_head(token.text, gaz) and (
             index == 0
             or head is not None
-            or _is_role_prefix(tokens[:index], gaz)
-            or _is_place(run[tokens[0].start : tokens[index - 1].end], gaz)  # "Los Angeles Sheriff"
+            or is_role_prefix(tokens[:index], gaz)
+            or is_place(run[tokens[0].start : tokens[index - 1].end], gaz)  # "Los Angeles Sheriff"
         ):
             head = index
-        elif head is not None:
+        elif head is not None and not _continues_title(tokens, index, gaz):
             break
     if head is None:
         return None
-    prefix_parts = _gazetteer_prefix(run, tokens[:head], gaz)
+    prefix_parts = gazetteer_prefix(run, tokens[:head], gaz)
     rest = tokens[head + 1 :]
     if rest and rest[0].text in CONNECTORS:
         while rest and rest[0].text in CONNECTORS:
@@ -341,27 +299,13 @@ def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
     ]
 
 
-def _is_role_prefix(tokens: list[Token], gaz: Gazetteers) -> bool:
-    """Tokens before a title head: nationality, place or modifiers ("Azerbaijani Health")."""
-    return all(
-        t.text in gaz.title_modifiers
-        or t.text in gaz.demonyms
-        or t.text in gaz.places
-        or t.text in gaz.title_heads
-        or t.text in CONNECTORS
-        for t in tokens
+def _continues_title(tokens: list[Token], index: int, gaz: Gazetteers) -> bool:
+    """ "Chief Financial Officer": a modifier between two title heads belongs to the title."""
+    return (
+        tokens[index].text in gaz.title_modifiers
+        and index + 1 < len(tokens)
+        and is_title_head(tokens[index + 1].text, gaz)
     )
-
-
-def _gazetteer_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part]:
-    """The nationality or place at the head of a role ("Azerbaijani" in the role above)."""
-    for size in (3, 2, 1):
-        if len(tokens) >= size:
-            start, end = tokens[0].start, tokens[size - 1].end
-            known = _lookup(run[start:end], gaz)
-            if known is not None:
-                return [known._replace(start=start, end=end)]
-    return []
 
 
 def _peel_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
@@ -370,7 +314,7 @@ def _peel_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
         if len(tokens) <= size:
             continue
         start, end = tokens[0].start, tokens[size - 1].end
-        known = _lookup(run[start:end], gaz)
+        known = lookup(run[start:end], gaz)
         if known is None:
             continue
         rest = tokens[size:]
@@ -383,6 +327,8 @@ def _peel_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
                 whole = run[start : tokens[-1].end]
                 return [Part(start, tokens[-1].end, "ORG", whole)]
             return [known._replace(start=start, end=end), *parts]
+        if size == 1 and len(rest) == 1 and tokens[0].text in gaz.given_names:
+            return [Part(start, tokens[-1].end, "PERSON", run[start : tokens[-1].end])]  # "Sofia"
         if known.label in ("GPE", "LOC") and all(t.text not in CONNECTORS for t in rest):
             return [
                 Part(start, tokens[-1].end, "ORG", run[start : tokens[-1].end])

@@ -254,6 +254,8 @@ _LEAD_WORDS = (
 # Four-digit numbers that read as years are left to the date recogniser.
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
 _PLURAL_AFTER = re.compile(r"[ \u00a0]+[a-z]+s\b")
+# "won 3-2", "a 1–1 draw": a score, not a count (a range of things, "10-12 people", stays)
+_SCORE_REST = re.compile(r"[–-]\d{1,2}(?![\d.,:/%])")
 
 
 def number_value(number: str, scale: str | None = None) -> float | int | None:
@@ -318,6 +320,10 @@ def amount_candidate(text: str, match: re.Match[str]) -> Candidate | None:
         return Candidate(start, end, "QUANTITY", value=value, unit=unit, approx=approx)
     if not scale and not approx and _YEAR.fullmatch(number) and not _PLURAL_AFTER.match(text, end):
         return None  # a year: the date recogniser owns it
+    if not scale and len(number) <= 2 and number.isdigit():
+        score = _SCORE_REST.match(text, end)
+        if score and not _PLURAL_AFTER.match(text, score.end()):
+            return None
     if scale and scale.strip() in ("m", "k", "bn"):
         return None  # "5m" without a currency is too ambiguous to call a count
     if number.lower() == "one" and not approx and text.startswith(" of", end):

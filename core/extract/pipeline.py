@@ -7,6 +7,7 @@ from collections.abc import Callable
 from core.document import Document
 from core.errors import LecternError
 from core.extract.anchors import scan_anchors
+from core.extract.bylines import relabel_datelines
 from core.extract.collector import full_collections_deferred
 from core.extract.dates import find_dates
 from core.extract.evidence import settle_names
@@ -69,6 +70,7 @@ def _analyze(document: Document, backend: str, report: _Reporter) -> Analysis:
             report(0.6 * end / max(1, len(text)))
         candidates.extend(settle_names(text, runs))
         release(runs)
+    relabel_datelines(text, candidates)
     report(0.65)
     resolved = resolve_overlaps(candidates)
     release(candidates)

@@ -35,7 +35,12 @@ _BEFORE = re.compile(
     rf"|the press|the media|[A-Z][\w'’-]*))?|(?i:according to){_SP}(?P<who2>{_WHO}))"
     r"[ \u00a0]*[:,]?[ \u00a0]*$"
 )
+# "Judge Ruiz said the evidence showed "a pattern of deception"": a speaker earlier in the sentence
+_SAID_EARLIER = re.compile(rf"(?P<who>{_WHO}),?{_SP}(?:[a-z]+ly{_SP})?{_VERBS}\b")
 _PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+# An unattributed quote right after an attributed one (same paragraph, or opening the next)
+# continues that speaker, unless someone else is named in between.
+CONTINUATION_GAP = 200
 
 
 class _People:
@@ -53,6 +58,18 @@ class _People:
         if index < len(self.rows) and self.rows[index][0] < end:
             return self.rows[index][2]
         return None
+
+    def between(self, start: int, end: int) -> list[Entity]:
+        """Entities of the PERSON mentions starting in ``[start, end)``."""
+        index = bisect_left(self.starts, start)
+        found = []
+        while index < len(self.rows) and self.rows[index][0] < end:
+            found.append(self.rows[index][2])
+            index += 1
+        return found
+
+    def by_id(self, entity_id: str) -> Entity | None:
+        return next((row[2] for row in self.rows if row[2].id == entity_id), None)
 
     def last_before(self, offset: int) -> Entity | None:
         index = bisect_right(self.starts, offset) - 1
@@ -75,10 +92,13 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     for match in _QUOTE.finditer(text):
         body = match.group("body")
         start, end = match.span()
-        who = _attribution(text, start, end)
+        who = _attribution(text, start, end) or _said_earlier(text, start)
         if who is None and len(body.split()) < MIN_QUOTE_WORDS:
             continue
-        speaker, speaker_name = _resolve(text, who, start, people) if who else (None, None)
+        if who is not None:
+            speaker, speaker_name = _resolve(text, who, start, people)
+        else:
+            speaker, speaker_name = _continued(text, quotes[-1] if quotes else None, start, people)
         quotes.append(
             Quote(
                 id=f"q{len(quotes) + 1}",
@@ -100,16 +120,49 @@ def _attribution(text: str, start: int, end: int) -> tuple[int, int] | None:
     if after:
         group = "who" if after.group("who") else "who2"
         return after.span(group)
+    before = _BEFORE.search(text, _sentence_start(text, start), start)
+    if before:
+        group = "who" if before.group("who") else "who2"
+        return before.span(group)
+    return None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding offset ``start`` begins (within ATTRIBUTION_WINDOW)."""
     floor = max(0, start - ATTRIBUTION_WINDOW)
     line_start = text.rfind("\n", floor, start) + 1 or floor
     window_start = max(line_start, floor)
     for boundary in (text.rfind(". ", window_start, start), text.rfind("; ", window_start, start)):
         window_start = max(window_start, boundary + 2 if boundary >= 0 else window_start)
-    before = _BEFORE.search(text, window_start, start)
-    if before:
-        group = "who" if before.group("who") else "who2"
-        return before.span(group)
-    return None
+    return window_start
+
+
+def _said_earlier(text: str, start: int) -> tuple[int, int] | None:
+    """The last "<who> said" in the quote's own sentence before it, if any."""
+    spans = [
+        m.span("who") for m in _SAID_EARLIER.finditer(text, _sentence_start(text, start), start)
+    ]
+    return spans[-1] if spans else None
+
+
+def _continued(
+    text: str, previous: Quote | None, start: int, people: _People
+) -> tuple[Entity | None, str | None]:
+    """The previous quote's speaker, when this quote plainly goes on with what they said."""
+    if previous is None or (previous.speaker is None and previous.speaker_name is None):
+        return None, None
+    gap = text[previous.end : start]
+    if len(gap) > CONTINUATION_GAP or gap.strip("\n ").count("\n"):
+        return None, None  # too far, or a whole paragraph in between
+    if "\n" in gap and gap[gap.rfind("\n") + 1 :].strip():
+        return None, None  # in the next paragraph the quote must open it
+    others = people.between(previous.end, start)
+    if any(entity.id != previous.speaker for entity in others):
+        return None, None  # someone else is named in between: no guessing
+    speaker = next((e for e in others if e.id == previous.speaker), None)
+    if speaker is None and previous.speaker is not None:
+        speaker = people.by_id(previous.speaker)
+    return speaker, previous.speaker_name
 
 
 def _resolve(

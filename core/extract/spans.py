@@ -133,7 +133,9 @@ def _may_follow_lead_word(text: str, own: int, floor: int, lead_words: frozenset
     gap = own - 1
     if gap <= floor or text[gap] not in _SPACES:
         return False
-    previous = text.rfind(" ", max(floor, gap - 24), gap)
+    low = max(floor, gap - 24)
+    # the word may follow a line break ("\n\nAbout 2,400"): the nearer of space and newline
+    previous = max(text.rfind(" ", low, gap), text.rfind("\n", low, gap))
     if previous < 0:
         return True  # the word may open a line: let the full look decide
     return text[previous + 1 : gap].lower().lstrip('"“‘(') in lead_words

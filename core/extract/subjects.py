@@ -22,7 +22,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?=[,;:—– \u00a0arst])"
     r"(?:[,;:]?[ \u00a0]+(?:while|whereas|but|and that|that|which|who|after|before|when"
     r"|although|because)[ \u00a0]+|,[ \u00a0]+with[ \u00a0]+|[;:—–][ \u00a0]*"
-    r"|,[ \u00a0]+(?=and\b|up\b|down\b)"
+    r"|,[ \u00a0]+(?=and\b|up\b|down\b)|,[ \u00a0]+as[ \u00a0]+"
+    r"|[ \u00a0]-{1,3}[ \u00a0]+"  # " - ": a dateline's dash
     r"|\b(?:said|says|stated|announced|reported|added|told[ \u00a0]+\w+)[ \u00a0]+"
     r"(?:that[ \u00a0]+)?)"
 )
@@ -39,6 +40,18 @@ _STANCE_LEAD = re.compile(
     r"[ \u00a0]+(?:that[ \u00a0]+)?",
     re.IGNORECASE,
 )
+# "..., according to the council", "..., officials said": who says it, never what is measured
+_ATTRIBUTION_TAIL = re.compile(
+    r",[ \u00a0]+(?:(?i:according[ \u00a0]+to)\b|(?:[\w'’.-]+[ \u00a0]+){1,6}?"
+    r"(?:said|says|say|reported|reports|estimated|estimates|told|added|stated|announced"
+    r"|confirmed|noted|wrote)\b(?![ \u00a0]+(?:to|that)\b))"
+)
+# "According to the council, repairs cost": the source before the claim
+_ATTRIBUTION_LEAD = re.compile(r"^(?i:according[ \u00a0]+to)\b[^,]{0,80},[ \u00a0]*")
+_ADVERBIAL_LEAD = re.compile(
+    r"(?:in|on|at|during|over|since|from|by|until|through|within|across|last|this|a|per)"
+    r"[ \u00a0]"
+)
 # "15% of it", "half of them": the figure is a share of something the sentence named earlier
 _SHARE_OF_PRONOUN = re.compile(r"^of[ \u00a0]+(?:it|them|this|that|these|those)\b[ \u00a0]*")
 _TRAILING_GLUE = word_set(
@@ -51,6 +64,7 @@ _MEASURE_VERBS = word_set(
     "declined equalled equaled surpassed stands cost costs raised earned received spent "
     "lost"
 )
+_VERB_PARTICLES = word_set("to by at")
 _QUOTES_AND_BRACKETS = '"“”‘’()'
 _EDGE_CHARS = " " + _QUOTES_AND_BRACKETS
 # words a subject should not open with: articles, conjunctions, prepositions, pronouns
@@ -71,35 +85,59 @@ def subject_of(
     sentence_subject: str | None = None,
     counted_noun: str | None = None,
     stop_at: int | None = None,
+    start_after: int | None = None,
 ) -> str:
-    """The subject of ``figure``; ``stop_at`` bounds the words read after it (the next figure)."""
-    clause_start = max(sentence[0], figure.start - CONTEXT_CHARS)
+    """The subject of ``figure``; ``stop_at`` bounds the words read after it (the next figure),
+    ``start_after`` the words read before it (the end of the previous figure)."""
+    clause_start = max(sentence[0], figure.start - CONTEXT_CHARS, start_after or 0)
     for boundary in _CLAUSE_BREAK.finditer(text, clause_start, figure.start):
         clause_start = boundary.end()
-    before = clean(text[clause_start : figure.start], keep_verb, keep="last")
+    raw_before = text[clause_start : figure.start]
+    before = clean(raw_before, keep_verb, keep="last")
     if " " in before:  # two words or more
         if counted_noun and before.split()[-1] != counted_noun:
+            if _ends_with_measure_verb(raw_before):
+                return before  # "deliveries rose to 412,000 vehicles": the vehicles are the unit
             return f"{before} {counted_noun}"  # "firms employ" + "people"
         return before
+    if before and raw_before.rstrip().endswith((" of", "\u00a0of")):
+        return before  # "A crowd of 41,250": the crowd is what is counted
+    if not before and raw_before.strip(" ,") and sentence_subject and not counted_noun:
+        return sentence_subject  # "Revenue climbed 9.4% to €41.7 billion", "up 18%"
     if earlier_subject and not counted_noun:
         return earlier_subject  # "... $48.6 million in 2023, up from $31.2 million": same subject
     clause_end = min(sentence[1], figure.end + CONTEXT_CHARS)
     if stop_at is not None and figure.end < stop_at < clause_end:
         clause_end = stop_at
     stop = _CLAUSE_BREAK.search(text, figure.end, clause_end)
-    after = text[figure.end : stop.start() if stop else clause_end].strip(" ,.;:")
+    after_end = stop.start() if stop else clause_end
+    attribution = _ATTRIBUTION_TAIL.search(text, figure.end, clause_end)
+    if attribution is not None:
+        after_end = min(after_end, attribution.start())
+    after = text[figure.end : after_end].strip(" ,.;:")
+    if before and _ADVERBIAL_LEAD.match(after):
+        return before  # "Sales rose 12% in the quarter": the words after say when, not what
     share = _SHARE_OF_PRONOUN.match(after)
     if share and sentence_subject:
         after = f"{sentence_subject} {after[share.end() :]}"  # "15% of it reserved" → the fund
     return clean(after, keep_verb=True, keep="first") or before  # "Fares reached $9 million"
 
 
+def _ends_with_measure_verb(phrase: str) -> bool:
+    """ "deliveries rose to", "sales reached": the phrase ends on a verb of measure."""
+    words = phrase[-40:].split()[-2:]  # the tail is enough: this runs once per count
+    if words and words[-1] in _VERB_PARTICLES:
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in _MEASURE_VERBS
+
+
 def clean(phrase: str, keep_verb: bool, keep: str) -> str:
     """Words of ``phrase`` without edge glue; at most MAX_SUBJECT_WORDS, the ``keep`` end kept."""
     phrase = _PASSIVE_AUX.sub("", phrase.replace("\n", " ")).strip(_EDGE_CHARS)
-    stance = _STANCE_LEAD.match(phrase)
-    if stance:
-        phrase = phrase[stance.end() :]
+    for lead in (_ATTRIBUTION_LEAD, _STANCE_LEAD):
+        found = lead.match(phrase)
+        if found:
+            phrase = phrase[found.end() :]
     words = [
         word
         for raw in phrase.split()

@@ -16,6 +16,13 @@ from core.extract.model import Entity, Mention
 _SCORE_AFTER = re.compile(r"[ \u00a0]+\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}(?![\d.,:/])")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,:/])\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}[ \u00a0]+$")
 SCORE_WINDOW = 12
+# "Harbour City beat Riverside 3-2": the side named before a result verb, with a score after
+_RESULT_VERB_AFTER = re.compile(
+    r"[ \u00a0]+(?:beat|beats|edged?|edges|defeated|defeats|drew[ \u00a0]+with"
+    r"|lost[ \u00a0]+to|thrashed|overcame|stunned|routed|hammered)[ \u00a0]+[A-Z]"
+)
+_SCORE = re.compile(r"(?<![\d.,:/])\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}(?![\d.,:/])")
+RESULT_WINDOW = 80
 _PLACE_PREPOSITIONS = re.compile(
     r"\b(?:in|at|into|from|across|throughout|within|near|visited)[ \u00a0]+"
     r"(?:the[ \u00a0]+)?$"
@@ -56,6 +63,11 @@ def _is_team(text: str, entity: Entity) -> bool:
             return True
         if _has_dash(before) and _SCORE_BEFORE.search(before):
             return True
+        if _RESULT_VERB_AFTER.match(text, mention.end, mention.end + SCORE_WINDOW + 8):
+            sentence_end = text.find(".", mention.end, mention.end + RESULT_WINDOW)
+            stretch = text[mention.end : sentence_end if sentence_end > 0 else None][:RESULT_WINDOW]
+            if _SCORE.search(stretch):
+                return True
     return False
 
 
