@@ -53,14 +53,21 @@ def format_fact_value(fact: Any, short: bool = False) -> str:
 
 
 def parse_partial_date(text: str | None) -> tuple[date, date] | None:
-    """The first and last day covered by "2009", "2009-01" or "2009-01-05"; None if unplaced."""
+    """The first and last day covered by "2009", "2009-Q3", "2009-01" or "2009-01-05";
+    None if unplaced."""
     if not text or text.startswith("-"):
         return None
     parts = text.split("-")
+    if len(parts[0]) != 4:
+        return None  # "20" (a century) or "199" (a decade) is a period, not an event to plot
     try:
         year = int(parts[0])
         if len(parts) == 1:
             return date(year, 1, 1), date(year, 12, 31)
+        if parts[1][:1] in "Qq":  # a fiscal quarter: three months
+            first = 3 * (int(parts[1][1:]) - 1) + 1
+            last = first + 2
+            return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
         month = int(parts[1])
         if len(parts) == 2:
             return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
@@ -80,6 +87,8 @@ def format_date(text: str | None) -> str:
             return f"{int(parts[3])} {calendar.month_name[int(parts[2])]}"
         if len(parts) == 1:
             return str(int(parts[0]))
+        if len(parts) == 2 and parts[1][:1] in "Qq":
+            return f"Q{int(parts[1][1:])} {int(parts[0])}"
         if len(parts) == 2:
             return f"{calendar.month_name[int(parts[1])]} {int(parts[0])}"
         return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {int(parts[0])}"
