@@ -6,7 +6,6 @@ Canonical text is what every offset in Lectern counts into: Python string indice
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,11 +47,15 @@ class Document:
     source: Path | None = None
     encoding: str = "utf-8"
     format: str = "text"
-    fingerprint: str = field(default="")
+    # Computed on first use: hashing 10 MB takes ~25 ms that the first paint does not need.
+    _fingerprint: str = field(default="", repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.fingerprint:
-            object.__setattr__(self, "fingerprint", fingerprint_of(self.text))
+    @property
+    def fingerprint(self) -> str:
+        """The sha256 of the canonical text: how the store recognises this text anywhere."""
+        if not self._fingerprint:
+            object.__setattr__(self, "_fingerprint", fingerprint_of(self.text))
+        return self._fingerprint
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, source: Path | None = None) -> Document:
@@ -76,6 +79,8 @@ class Document:
 
 def fingerprint_of(text: str) -> str:
     """The sha256 of the canonical text: the same words give the same id wherever the file is."""
+    import hashlib  # OpenSSL's loading is kept off the startup path
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QResizeEvent, QTextCursor
+from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from core.document import Document
 from gui.highlighting import ArticleHighlighter
 from gui.text_mapping import OffsetMap
 from gui.theme import READING_MEASURE_CHARS, reading_font
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
 
 MIN_SIDE_MARGIN = 28
 TOP_MARGIN = 36
