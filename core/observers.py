@@ -25,3 +25,23 @@ class Listeners:
 
     def __len__(self) -> int:
         return len(self._callbacks)
+
+
+class Observable:
+    """Mixin for a core object that announces "something changed" to argument-less listeners.
+
+    Call ``_init_observers()`` in ``__init__`` and ``_changed()`` after each change.
+    """
+
+    def _init_observers(self) -> None:
+        self._listeners = Listeners()
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after every change (the GUI refreshes what depends on it)."""
+        self._listeners.add(listener)
+
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        self._listeners.remove(listener)
+
+    def _changed(self) -> None:
+        self._listeners.notify()

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from core.errors import LecternError
-from core.observers import Listeners
+from core.observers import Observable
 from core.paths import RESOURCES_DIR
 
 DEFAULT_SCHEME_FILE = RESOURCES_DIR / "tags" / "default_tags.json"
@@ -83,26 +83,15 @@ def check_shortcut(shortcut: object, name: str = "") -> str | None:
     return shortcut
 
 
-class TagScheme:
+class TagScheme(Observable):
     """The ordered tags a user tags with. Names and shortcuts are unique (ignoring case)."""
 
     def __init__(self, tags: Iterable[Tag] = ()) -> None:
         self._tags: list[Tag] = []
-        self._listeners = Listeners()
+        self._init_observers()
         for tag in tags:
             self._check_new(tag)
             self._tags.append(tag)
-
-    # --- observation -------------------------------------------------------------
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` after every change (the GUI repaints colours and menus)."""
-        self._listeners.add(listener)
-
-    def unsubscribe(self, listener: Callable[[], None]) -> None:
-        self._listeners.remove(listener)
-
-    def _changed(self) -> None:
-        self._listeners.notify()
 
     # --- reading -----------------------------------------------------------------
     @property

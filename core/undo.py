@@ -6,12 +6,12 @@ The GUI holds no undo state of its own: it binds its Undo/Redo actions to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from core.observers import Listeners
+from core.observers import Observable
 
 
 class Command(Protocol):
@@ -40,7 +40,7 @@ class MacroCommand:
             command.undo()
 
 
-class UndoStack:
+class UndoStack(Observable):
     """Done commands below ``index``, undone ones above it (until the next push).
 
     ``limit`` (0: none) drops the oldest steps. The clean index marks the state that
@@ -53,18 +53,7 @@ class UndoStack:
         self._index = 0
         self._clean: int | None = 0  # None: the saved state was dropped and cannot return
         self._macro: MacroCommand | None = None
-        self._listeners = Listeners()
-
-    # --- observation -------------------------------------------------------------
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` after every push, undo, redo, clear or set_clean."""
-        self._listeners.add(listener)
-
-    def unsubscribe(self, listener: Callable[[], None]) -> None:
-        self._listeners.remove(listener)
-
-    def _changed(self) -> None:
-        self._listeners.notify()
+        self._init_observers()
 
     # --- state -------------------------------------------------------------------
     @property
