@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from core.annotations import Annotation, AnnotationSet, SetChange
 from core.tags import TagScheme
+from gui.models.headers import column_title
 
 COLUMNS = ("Quote", "Tags", "Note", "Created")
 QUOTE, TAGS, NOTE, CREATED = range(len(COLUMNS))
@@ -89,10 +90,7 @@ class AnnotationsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+        return column_title(COLUMNS, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._set is None or index.row() >= len(self._set):
