@@ -102,3 +102,13 @@ def test_a_large_stored_set_is_painted_at_once_and_fills_the_panel_just_after(
     assert flow.panel.count_label.text() == f"{count:,} annotations"
     QApplication.processEvents()
     qtbot.waitUntil(lambda: len(flow.marks.marks) > 0)
+
+
+def test_an_empty_panel_says_how_to_start_and_gives_way_to_the_table(qtbot, window):
+    panel = window.annotations.panel
+    assert panel.empty_hint.isVisibleTo(panel) and not panel.table.isVisibleTo(panel)
+    assert "1–9" in panel.empty_hint.detail.text()
+    tag_phrase(qtbot, window, "bridge", "1")
+    assert panel.table.isVisibleTo(panel) and not panel.empty_hint.isVisibleTo(panel)
+    window.annotations.session.undo()
+    assert panel.empty_hint.isVisibleTo(panel)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.annotations import AnchorStatus
+from gui.docks import EmptyState
 from gui.models.annotations_model import (
     CREATED,
     ID_ROLE,
@@ -43,6 +44,8 @@ from gui.models.annotations_model import (
 from gui.panels.annotation_cells import QuoteCell, TagsCell, row_height
 
 ALL_TAGS = "All tags"
+EMPTY_HINT = ("Select a passage in the article, then press a tag's key (1–9), click a tag "
+              "above the text, or press Ctrl+K to choose one.")
 NOTE_EDITOR_LINES = 4
 PREFERRED_SIZE = QSize(320, 480)  # a readable quote beside its tags
 COLUMN_WIDTHS = {TAGS: 104, NOTE: 150, CREATED: 92}
@@ -162,6 +165,7 @@ class AnnotationsPanel(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until asked
         self.count_label = QLabel()
         self.count_label.setEnabled(False)  # muted
+        self.empty_hint = EmptyState("No highlights yet", EMPTY_HINT)
         self.note_caption = QLabel("Note")
         self.note_caption.setEnabled(False)  # muted: which annotation the note belongs to
         self.note_caption.setMinimumWidth(1)  # elided by hand, never widening the dock
@@ -194,6 +198,7 @@ class AnnotationsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.note_caption)
         layout.addWidget(self.note_editor)
@@ -354,3 +359,6 @@ class AnnotationsPanel(QWidget):
         self.orphan_label.setText(f"Orphaned ({orphans}): their text was not found")
         for widget in (self.orphan_label, self.orphan_table, self.reattach_button):
             widget.setVisible(orphans > 0)
+        # A first-time reader sees how to start instead of an empty grid.
+        self.table.setVisible(placed > 0)
+        self.empty_hint.setVisible(placed == 0)
