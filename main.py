@@ -58,11 +58,21 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _command_word(argv: list[str]) -> str | None:
+    """The first word that is not an option or an option's value (``--home DIR``)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--home", "--screenshot", "--size", "--annotations"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first_word = next((a for a in argv if not a.startswith("-")), None)
     try:
-        if first_word in COMMAND_MODULES:
+        if _command_word(argv) in COMMAND_MODULES:
             args = build_command_parser().parse_args(argv)
             paths = AppPaths.from_environment(args.home)
             return args.handler(args, paths)

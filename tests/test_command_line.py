@@ -46,3 +46,11 @@ def test_bad_size_is_a_clear_error(lectern_home, tmp_path):
     result = run_main("--screenshot", str(tmp_path / "x.png"), "--size", "big", home=lectern_home)
     assert result.returncode == 1
     assert "WIDTHxHEIGHT" in result.stderr
+
+
+def test_a_command_after_the_home_option_still_runs_as_that_command(lectern_home, tmp_path,
+                                                                  sample_article):
+    home = tmp_path / "elsewhere"
+    result = run_main("--home", str(home), "extract", str(sample_article), home=lectern_home)
+    assert result.returncode == 0, result.stderr
+    assert '"entities"' in result.stdout
