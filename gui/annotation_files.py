@@ -105,12 +105,14 @@ class AnnotationFiles:
     def save_to(self, path: str | Path) -> bool:
         """Write every annotation of this article (orphans too) as W3C JSON-LD."""
         from core.formats import save_w3c
+        from core.formats.targets import check_targets
 
         session = self.workflow.session
         if session is None:
             return False
         path = Path(path)
         try:
+            check_targets("w3c", path, session.document.source)
             save_w3c(path, list(session.annotations), session.document.source,
                      session.document.fingerprint)
         except LecternError as error:
@@ -190,12 +192,14 @@ class AnnotationFiles:
 
     def export(self, fmt: str, path: str | Path) -> bool:
         from core.formats import save_brat, save_csv, save_jsonl
+        from core.formats.targets import check_targets
 
         session = self.workflow.session
         if session is None:
             return False
         text, annotations = session.document.text, list(session.annotations)
         try:
+            check_targets(fmt, path, session.document.source)
             if fmt == "brat":
                 save_brat(Path(path), text, annotations)
             elif fmt == "csv":

@@ -150,3 +150,14 @@ def test_search_bad_date_and_empty_store(capsys, app_paths):
     assert code == 1 and "--since" in err
     code, out, err = run(capsys, "search", "--format", "json")
     assert code == 0 and json.loads(out) == [] and not app_paths.store_file.exists()
+
+
+@pytest.mark.parametrize(("fmt", "out"), [("brat", "article.ann"), ("brat", "article.txt"),
+                                          ("csv", "article.txt"), ("w3c", "article.txt")])
+def test_export_never_overwrites_the_article(capsys, article, stored, fmt, out):
+    before = article.read_bytes()
+    code, _, err = run(capsys, "export", str(article), "--format", fmt,
+                       "--out", str(article.with_name(out)))
+    assert code == 1 and "would overwrite the article" in err
+    assert article.read_bytes() == before
+    assert not article.with_suffix(".ann").exists()

@@ -133,3 +133,14 @@ def test_command_line_annotations_are_shown_in_a_screenshot(tmp_path, article, l
         capture_output=True, text=True, timeout=60, check=False)
     assert check.returncode == 0, check.stderr  # the loaded file reached the store
     assert "Ana Costa" in (tmp_path / "stored.csv").read_text(encoding="utf-8")
+
+
+def test_saving_or_exporting_onto_the_article_is_refused(qtbot, app_paths, article):
+    window = make_window(qtbot, app_paths, article)
+    tag_phrase(qtbot, window, "bridge", "1")
+    before = article.read_bytes()
+    assert not window.annotations.files.save_to(article)
+    assert "overwrite the article" in window.last_error_box.text()
+    window.last_error_box.accept()
+    assert not window.annotations.files.export("brat", article.with_suffix(".ann"))
+    assert article.read_bytes() == before

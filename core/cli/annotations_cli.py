@@ -17,6 +17,7 @@ from core.annotations import Annotation
 from core.document import Document, load_document
 from core.errors import LecternError
 from core.formats import load_brat, load_w3c, save_brat, save_csv, save_jsonl, save_w3c
+from core.formats.targets import check_targets, written_files
 from core.paths import AppPaths
 from core.session import AnnotationSession
 from core.store import AnnotationStore, StoredAnnotation
@@ -62,8 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     document = load_document(args.file)
     out = Path(args.out)
-    if out.is_dir():
-        raise LecternError(f"--out “{out}” is a folder; give a file name.")
+    check_targets(args.format, out, document.source)  # before any work, so nothing is written
     if args.annotations:
         loaded = _read_annotation_file(Path(args.annotations))
         annotations, report = reanchor_all(loaded, document.text)
@@ -107,7 +107,7 @@ def _write(fmt: str, out: Path, document: Document, annotations: list[Annotation
         save_w3c(out, annotations, document.source, document.fingerprint)
         return 0
     if fmt == "brat":
-        txt = out.with_suffix(".txt") if out.suffix.lower() == ".ann" else out
+        txt = written_files(fmt, out)[0]
         return save_brat(txt, document.text, annotations).skipped
     if fmt == "csv":
         save_csv(out, annotations)
