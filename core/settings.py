@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.atomic_write import atomic_write_bytes
+from core.errors import LecternError
 
 MAX_RECENT_FILES = 10
 DEFAULT_READING_SIZE = 13.0
@@ -43,7 +44,12 @@ class Settings:
         self._values[key] = value
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Write the preferences atomically, or raise LecternError saying why not."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LecternError(f"Cannot create “{self.path.parent}”: "
+                               f"{error.strerror or error}.") from error
         data = json.dumps(self._values, indent=2, ensure_ascii=False)
         atomic_write_bytes(self.path, data.encode("utf-8"))
 

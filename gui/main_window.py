@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._settings_timer = QTimer(self)
         self._settings_timer.setSingleShot(True)
         self._settings_timer.setInterval(SETTINGS_SAVE_DELAY_MS)
-        self._settings_timer.timeout.connect(self.settings.save)
+        self._settings_timer.timeout.connect(self._save_settings)
         self.setDockNestingEnabled(True)
 
         self.article_view = ArticleView(self, point_size=self.settings.reading_size)
@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
             document = load_document(path)
         except LecternError as error:
             self.show_error("Cannot open article", str(error))
+            if not path.exists():  # a moved or deleted file leaves Open Recent
+                self.settings.remove_recent_file(str(path.resolve()))
+                self.save_settings_soon()
             return False
         finally:
             if large:
@@ -195,13 +198,16 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the user what went wrong without blocking the event loop."""
+        self.last_error_box = self._show_message(title, message, warning=True)
+
+    def _show_message(self, title: str, message: str, warning: bool = False) -> QMessageBox:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
-                          QMessageBox.StandardButton.Ok, self)
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        self.last_error_box = box
         box.open()
+        return box
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -244,11 +250,9 @@ class MainWindow(QMainWindow):
 
     # --- about, layout, closing ------------------------------------------------------------
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(self, "About Lectern",
-                          "<b>Lectern</b><p>A reader for news articles: highlight and tag "
-                          "passages, write notes, and see who, where, when and how much.</p>")
+        self._show_message("About Lectern",
+                           "<b>Lectern</b><p>A reader for news articles: highlight and tag "
+                           "passages, write notes, and see who, where, when and how much.</p>")
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window_geometry")
@@ -271,6 +275,12 @@ class MainWindow(QMainWindow):
             self._fit_docks_when_shown = False
             fit_default_dock_sizes(self, self.docks)
 
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except LecternError as error:  # preferences are not work: say so and carry on
+            self.statusBar().showMessage(f"Preferences not saved: {error}", 8000)
+
     def reset_layout(self) -> None:
         apply_default_layout(self, self.docks)
 
@@ -281,7 +291,7 @@ class MainWindow(QMainWindow):
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
         self.settings.set("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
         self._settings_timer.stop()
-        self.settings.save()
+        self._save_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(guard() for guard in self.close_guards):

@@ -178,3 +178,20 @@ def test_an_article_without_a_headline_is_not_set_as_one(window, tmp_path):
     window.open_file(path)
     assert window.article_view.document().firstBlock().layout().formats() == []
     assert window.windowTitle().startswith("Finance ministers met in Vienna")
+
+
+def test_a_recent_file_that_is_gone_leaves_the_recent_menu(window, second_article):
+    window.open_file(second_article)
+    second_article.unlink()
+    assert not window.open_file(second_article)
+    window.last_error_box.accept()
+    assert str(second_article.resolve()) not in window.settings.recent_files
+
+
+def test_preferences_that_cannot_be_saved_do_not_stop_the_app(window, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the config folder should be", encoding="utf-8")
+    window.settings.path = blocked / "settings.json"
+    window.zoom(+1)
+    window._save_settings()
+    assert "Preferences not saved" in window.statusBar().currentMessage()
