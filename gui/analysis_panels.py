@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QProgressBar
 
 from core.errors import LecternError
+from gui.actions import make_action
 from gui.analysis_runner import AnalysisResult, AnalysisRunner
 from gui.mention_layer import MentionLayer
 from gui.models.entities_model import entity_key, tag_for
@@ -283,12 +284,7 @@ def install_analysis_panels(window: QMainWindow) -> AnalysisPanels:
 
 
 def _action(window, menu, text: str, shortcut: str | None, slot) -> QAction:
-    action = QAction(text, window)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(slot)
-    menu.addAction(action)
-    return action
+    return make_action(window, text, shortcut or None, slot, menu=menu)
 
 
 def _by_id(items, item_id: str):

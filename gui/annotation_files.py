@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from core.anchoring import AnchorReport, reanchor_all
 from core.annotations import Annotation
 from core.errors import LecternError
+from gui.actions import make_action
 
 if TYPE_CHECKING:
     from gui.annotation_workflow import AnnotationWorkflow
@@ -48,12 +49,8 @@ class AnnotationFiles:
         actions = []
 
         def add(text: str, shortcut, slot) -> QAction:
-            action = QAction(text, self.window)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            actions.append(action)
-            return action
+            actions.append(make_action(self.window, text, shortcut, slot))
+            return actions[-1]
 
         add("Open &Annotations…", QKeySequence("Ctrl+Shift+O"), self.choose_file_to_open)
         self.save_action = add("&Save Annotations", QKeySequence.StandardKey.Save, self.save)

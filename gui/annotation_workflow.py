@@ -16,6 +16,7 @@ from core.errors import LecternError
 from core.session import AnnotationSession, SaveNotice
 from core.snapping import snap_to_clusters
 from core.store import AnnotationStore
+from gui.actions import make_action
 from gui.annotation_files import AnnotationFiles
 from gui.annotation_layer import AnnotationLayer
 from gui.article_interaction import ArticleInteraction
@@ -77,13 +78,7 @@ class AnnotationWorkflow(QObject):
     # --- building ------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, shortcut, slot, *,
                 checkable: bool = False) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return make_action(self.window, text, shortcut, slot, menu=menu, checkable=checkable)
 
     def _build_edit_menu(self) -> None:
         menu = self.window.edit_menu

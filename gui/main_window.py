@@ -21,6 +21,7 @@ from core.document import Document, load_document
 from core.errors import LecternError
 from core.paths import AppPaths
 from core.settings import Settings
+from gui.actions import make_action
 from gui.article_view import ArticleView
 from gui.docks import (
     PANEL_SPECS,
@@ -142,12 +143,7 @@ class MainWindow(QMainWindow):
         self._action(self.help_menu, "&About Lectern", None, self.show_about)
 
     def _action(self, menu, text: str, shortcut, slot, extra_shortcuts=()) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts([QKeySequence(shortcut), *extra_shortcuts])
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return make_action(self, text, shortcut, slot, menu=menu, extra_shortcuts=extra_shortcuts)
 
     # --- opening articles ---------------------------------------------------------------
     def choose_file(self) -> None:
