@@ -16,7 +16,6 @@ from core.errors import LecternError
 from gui.actions import make_action
 from gui.analysis_runner import AnalysisResult, AnalysisRunner
 from gui.mention_layer import MentionLayer
-from gui.models.entities_model import entity_key, tag_for
 from gui.panels.chart_panel import ChartPanel
 from gui.panels.entities_panel import EntitiesPanel
 from gui.panels.facts_panel import FactsPanel
@@ -210,7 +209,7 @@ class AnalysisPanels(QObject):
                                    "this article yet.")
             return
         mentions = entity.mentions if mention is None else [entity.mentions[mention]]
-        tag = tag_for(entity)
+        tag = entity.annotation_tag
         tags = [tag] if tag and tag in session.scheme else []
         try:
             session.add_many([(m.start, m.end) for m in mentions], tags,
@@ -227,7 +226,7 @@ class AnalysisPanels(QObject):
         entity = self.result.analysis.entity(entity_id) if self.result else None
         if entity is None:
             return
-        key = entity_key(entity)
+        key = entity.key
         session = self._session()
         try:
             if session is not None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from core.document import load_document
 from core.extract import analyze
 from core.paths import SAMPLE_ARTICLE
-from gui.models.entities_model import EntitiesModel, entity_key
+from gui.models.entities_model import EntitiesModel
 from gui.models.facts_model import FactsModel
 from gui.models.quotes_model import QuotesModel
 
@@ -27,7 +27,7 @@ def test_entities_model(qtmodeltester, sample):
     model.set_filter("georgia")
     qtmodeltester.check(model)
     model.set_filter("")
-    model.set_hidden(frozenset({entity_key(analysis.entities[0])}))
+    model.set_hidden(frozenset({analysis.entities[0].key}))
     qtmodeltester.check(model)
     assert analysis.entities[0].id not in {e.id for e in model.visible_entities()}
 

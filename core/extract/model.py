@@ -10,6 +10,11 @@ ENTITY_LABELS = (
     "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
 )
 FACT_KINDS = ("money", "count", "percent", "quantity", "date")
+# The default tag scheme's tag for an entity's mentions when the reader annotates them.
+TAG_FOR_LABEL = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "DATE": "Date",
+    "MONEY": "Figure", "PERCENT": "Figure", "QUANTITY": "Figure", "CARDINAL": "Figure",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,17 @@ class Entity:
     role: str | None = None
     unit: str | None = None
     approx: bool = False
+
+    @property
+    def key(self) -> str:
+        """Names the same entity in every analysis of a text (ids are per run); the store
+        remembers hidden entities by it."""
+        return f"{self.label}:{self.name.casefold()}"
+
+    @property
+    def annotation_tag(self) -> str | None:
+        """The tag "Annotate" gives this entity's mentions (None: no matching tag)."""
+        return TAG_FOR_LABEL.get(self.label)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -16,18 +16,18 @@ from gui.models.headers import column_title
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, as a default argument
-# Display groups in reading order: label -> (group title, tag used by "Annotate").
+# Display groups in reading order: (group title, labels).
 GROUPS = (
-    ("People", ("PERSON",), "Person"),
-    ("Organisations", ("ORG",), "Organisation"),
-    ("Places", ("GPE", "LOC"), "Place"),
-    ("Nationalities", ("NORP",), None),
-    ("Events", ("EVENT",), None),
-    ("Dates", ("DATE",), "Date"),
-    ("Money", ("MONEY",), "Figure"),
-    ("Figures", ("PERCENT", "QUANTITY", "CARDINAL"), "Figure"),
+    ("People", ("PERSON",)),
+    ("Organisations", ("ORG",)),
+    ("Places", ("GPE", "LOC")),
+    ("Nationalities", ("NORP",)),
+    ("Events", ("EVENT",)),
+    ("Dates", ("DATE",)),
+    ("Money", ("MONEY",)),
+    ("Figures", ("PERCENT", "QUANTITY", "CARDINAL")),
 )
-GROUP_OF_LABEL = {label: number for number, (_, labels, _) in enumerate(GROUPS)
+GROUP_OF_LABEL = {label: number for number, (_, labels) in enumerate(GROUPS)
                   for label in labels}
 HEADERS = ("Name", "Details", "Mentions")  # details: a person's role, or a value
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,16 +37,6 @@ CONTEXT_CHARS = 36
 
 if TYPE_CHECKING:  # core.extract is imported on the worker thread, never at startup
     from core.extract.model import Analysis, Entity
-
-
-def tag_for(entity: Entity) -> str | None:
-    """The tag "Annotate" gives this entity's mentions (None: no matching tag)."""
-    return GROUPS[GROUP_OF_LABEL.get(entity.label, len(GROUPS) - 1)][2]
-
-
-def entity_key(entity: Entity) -> str:
-    """A key that names the same entity in every analysis of a text (ids are per run)."""
-    return f"{entity.label}:{entity.name.casefold()}"
 
 
 class EntitiesModel(QAbstractItemModel):
@@ -79,11 +69,11 @@ class EntitiesModel(QAbstractItemModel):
         self.beginResetModel()
         buckets: list[list[Entity]] = [[] for _ in GROUPS]
         for entity in self._analysis.entities if self._analysis else ():
-            if entity_key(entity) in self._hidden or not self._matches(entity):
+            if entity.key in self._hidden or not self._matches(entity):
                 continue
             buckets[GROUP_OF_LABEL.get(entity.label, len(GROUPS) - 1)].append(entity)
         self._groups, self._flat, self._where = [], [], {}
-        for (title, _, _), entities in zip(GROUPS, buckets, strict=True):
+        for (title, _), entities in zip(GROUPS, buckets, strict=True):
             if not entities:
                 continue
             entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold()))
