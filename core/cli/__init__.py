@@ -6,6 +6,7 @@ A command module defines ``register(subparsers)``, which adds its parser and set
 
 from __future__ import annotations
 
+import argparse
 import importlib
 
 COMMAND_MODULES = {
@@ -16,16 +17,7 @@ COMMAND_MODULES = {
 }
 
 
-def register_all(subparsers) -> None:
-    """Register every command whose module is present (a module may define several)."""
-    seen: set[str] = set()
+def register_all(subparsers: argparse._SubParsersAction) -> None:
+    """Register every command module once (a module may define several commands)."""
     for module_name in dict.fromkeys(COMMAND_MODULES.values()):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                continue
-            raise
-        if module_name not in seen:
-            module.register(subparsers)
-            seen.add(module_name)
+        importlib.import_module(module_name).register(subparsers)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from core.extract.gazetteers import Gazetteers, load_gazetteers
-from core.extract.names import CONNECTORS, NameRun, find_name_runs
+from core.extract.names import CONNECTORS, NameRun
 from core.extract.spans import Candidate
 
 REPEATS_FOR_UNKNOWN_NAME = 2
@@ -38,11 +38,6 @@ _STAFF_WORDS = frozenset(["Staff", "Desk", "Newsroom", "Agencies", "Wire", "Repo
 _SPEECH_AFTER = re.compile(
     r"[ \u00a0]+(?:said|says|told|added|stated|explained|wrote|noted)\b|,[ \u00a0]+who\b"
 )
-
-
-def find_names(text: str) -> list[Candidate]:
-    """Every proper-name mention in ``text``, labelled."""
-    return settle_names(text, find_name_runs(text))
 
 
 def settle_names(text: str, found: list[NameRun]) -> list[Candidate]:

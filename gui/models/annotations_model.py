@@ -138,11 +138,5 @@ class AnnotationsModel(QAbstractTableModel):
         """The set shown (the proxies filter straight on it, not through ``data``)."""
         return self._set
 
-    def annotation_at(self, row: int) -> Annotation | None:
-        """The core annotation behind ``row`` (a view onto the set, for fast filtering)."""
-        if self._set is None or not 0 <= row < len(self._set):
-            return None
-        return self._set[row]
-
     def row_of(self, annotation_id: str) -> int:
         return -1 if self._set is None else self._set.row_of(annotation_id)

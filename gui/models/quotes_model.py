@@ -31,9 +31,6 @@ class QuotesModel(QAbstractTableModel):
         self._rows = {q.id: row for row, q in enumerate(self._quotes)}
         self.endResetModel()
 
-    def quote_at(self, row: int) -> Quote | None:
-        return self._quotes[row] if 0 <= row < len(self._quotes) else None
-
     def row_of(self, quote_id: str) -> int:
         return self._rows.get(quote_id, -1)
 
