@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from core.annotations import AnchorStatus, Annotation, quote_selector
+from core.errors import LecternError
 
 UNKNOWN_POSITION = -1
 
@@ -288,7 +289,10 @@ def reanchor_all(annotations: Iterable[Annotation],
 
 
 def reattach(annotation: Annotation, text: str, start: int, end: int) -> Annotation:
-    """An orphan (or any annotation) put by hand on ``text[start:end]``: ANCHORED again."""
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"span {start}..{end} is outside a text of {len(text)} characters")
+    """An orphan (or any annotation) put by hand on ``text[start:end]``: ANCHORED again.
+
+    The span must cover at least one character: a highlight of nothing cannot be seen."""
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        raise LecternError(f"The span {start}..{end} is not a stretch of this text "
+                           f"({len(text)} characters).")
     return _placed(annotation, text, start, end, AnchorStatus.ANCHORED).with_changes()

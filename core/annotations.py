@@ -31,6 +31,34 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# Namespace of ids derived from content (urn:lectern:import, hashed once with NAMESPACE_URL).
+IMPORT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:lectern:import")
+
+
+def stable_id(start: int, end: int, exact: str, tags: Iterable[str], note: str) -> str:
+    """The id of an annotation that came without one (brat, id-less W3C): a uuid5 over
+    ``IMPORT_NAMESPACE`` and its position, quote, tags and note, so the same annotation
+    read twice gets the same id and importing it again merges instead of doubling."""
+    fields = [str(start), str(end), exact, *tags, note]
+    return str(uuid.uuid5(IMPORT_NAMESPACE, "\x1f".join(fields)))
+
+
+def utc_instant(timestamp: str) -> datetime:
+    """An ISO 8601 timestamp as an aware UTC datetime (no offset: taken as UTC)."""
+    moment = datetime.fromisoformat(timestamp)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def utc_text(timestamp: str) -> str:
+    """``timestamp`` in Lectern's form, UTC with a Z ("11:00+02:00" -> "09:00:00.000Z"),
+    so that timestamps compare correctly as text; ValueError if it is not ISO 8601."""
+    moment = utc_instant(timestamp)
+    spec = "milliseconds" if moment.microsecond % 1000 == 0 else "microseconds"
+    return moment.isoformat(timespec=spec).replace("+00:00", "Z")
+
+
 @dataclass(frozen=True)
 class Annotation:
     """One highlight: a span of the canonical text, its quote selector, tags and note.

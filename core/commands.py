@@ -4,16 +4,20 @@ Every annotation command is a diff: the values of the annotations (and, for sche
 edits, the tag scheme) before and after. The after-values are computed once, when the
 command is made, so redo restores the very same ids and timestamps. Each do/undo is
 written to the store first (one transaction) and then to the in-memory set, so a
-failed write leaves memory matching disk.
+failed write leaves memory matching disk. Inside ``EditContext.all_or_nothing`` (many
+writes, one transaction committed at its end) memory changes are journalled instead and
+reverted if the block fails, the commit included.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from core.annotations import AnchorStatus, Annotation, AnnotationSet, quote_selector
+from core.anchoring import reattach
+from core.annotations import Annotation, AnnotationSet, utc_instant
 from core.errors import LecternError
 from core.tags import Tag, TagScheme
 from core.undo import Command, MacroCommand, UndoStack
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from core.store import AnnotationStore
 
 Entry = tuple[str, Annotation]  # (document fingerprint, annotation)
+SchemeChange = tuple[Sequence[Tag], Sequence[Tag]]  # the tag scheme (before, after)
 
 
 @dataclass
@@ -38,18 +43,54 @@ class EditContext:
     store: AnnotationStore | None = None
     scheme: TagScheme | None = None
     on_saved: Callable[[str], None] | None = None  # called with the label after each write
+    # Old values of what memory changes inside ``all_or_nothing``, to put back on failure.
+    _journal: list[tuple[dict[str, Annotation | None], tuple[Tag, ...] | None]] | None = \
+        field(default=None, init=False, repr=False)
 
     @property
     def fingerprint(self) -> str:
         return self.annotations.fingerprint
 
+    @contextmanager
+    def all_or_nothing(self) -> Iterator[None]:
+        """If the block raises, put the set and the scheme back as they were before it."""
+        if self._journal is not None:  # nested: the outermost block reverts
+            yield
+            return
+        self._journal = []
+        try:
+            yield
+        except BaseException:
+            for olds, tags in reversed(self._journal):
+                self._put_back(olds, tags)
+            raise
+        finally:
+            self._journal = None
+
+    def _put_back(self, olds: dict[str, Annotation | None], tags: tuple[Tag, ...] | None) -> None:
+        for annotation_id, old in olds.items():
+            if old is None:
+                if annotation_id in self.annotations:
+                    self.annotations.remove(annotation_id)
+            elif annotation_id in self.annotations:
+                self.annotations.update(old)
+            else:
+                self.annotations.add(old)
+        if tags is not None and self.scheme is not None:
+            self.scheme.replace_all(tags)
+
     def apply(self, removed: Sequence[Entry], written: Sequence[Entry],
-              tags: Sequence[Tag] | None = None, label: str = "") -> None:
-        """Delete ``removed`` ids (not also written), write ``written``, set the scheme."""
+              scheme: SchemeChange | None = None, label: str = "") -> None:
+        """Delete ``removed`` ids (not also written), write ``written``, change the scheme
+        from ``scheme[0]`` to ``scheme[1]``."""
         kept = {a.id for _, a in written}
         deletes = [a.id for _, a in removed if a.id not in kept]
         if self.store is not None:
-            self.store.apply(written, deletes, tags)
+            self.store.apply(written, deletes, scheme)
+        if self._journal is not None:
+            touched = [*deletes, *(a.id for fp, a in written if fp == self.fingerprint)]
+            self._journal.append(({i: self.annotations.get(i) for i in touched},
+                                  self.scheme.tags if scheme and self.scheme else None))
         for annotation_id in deletes:
             if annotation_id in self.annotations:
                 self.annotations.remove(annotation_id)
@@ -60,8 +101,8 @@ class EditContext:
                 self.annotations.update(annotation)
             else:
                 self.annotations.add(annotation)
-        if tags is not None and self.scheme is not None:
-            self.scheme.replace_all(tags)
+        if scheme is not None and self.scheme is not None:
+            self.scheme.replace_all(scheme[1])
         if self.store is not None and self.on_saved is not None:
             self.on_saved(label)
 
@@ -85,10 +126,17 @@ class ChangeAnnotations:
         return not self.before and not self.after and self.scheme_before == self.scheme_after
 
     def do(self) -> None:
-        self.context.apply(self.before, self.after, self.scheme_after, self.label)
+        self.context.apply(self.before, self.after, self._scheme(self.scheme_before,
+                                                                 self.scheme_after), self.label)
 
     def undo(self) -> None:
-        self.context.apply(self.after, self.before, self.scheme_before, f"Undo {self.label}")
+        self.context.apply(self.after, self.before, self._scheme(self.scheme_after,
+                                                                 self.scheme_before),
+                           f"Undo {self.label}")
+
+    @staticmethod
+    def _scheme(now: tuple[Tag, ...] | None, then: tuple[Tag, ...] | None) -> SchemeChange | None:
+        return None if then is None else (now or (), then)
 
 
 # --- the named commands: each is a ChangeAnnotations built from the current state ----
@@ -174,28 +222,29 @@ class Reattach(_Edit):
     def __init__(self, context: EditContext, annotation_id: str, text: str, start: int,
                  end: int) -> None:
         old = _current(context, annotation_id)
-        if not 0 <= start < end <= len(text):
-            raise LecternError(f"The span {start}..{end} is not inside the text.")
-        exact, prefix, suffix = quote_selector(text, start, end)
-        new = old.with_changes(start=start, end=end, exact=exact, prefix=prefix,
-                               suffix=suffix, status=AnchorStatus.ANCHORED)
-        super().__init__(context, "Reattach annotation", [(old, new)])
+        super().__init__(context, "Reattach annotation", [(old, reattach(old, text, start, end))])
 
 
 class ImportAnnotations(ChangeAnnotations):
     """Merge ``incoming`` as one step: new ids are added; an id already here is replaced
-    only when the incoming copy was modified later. ``new_tags`` join the scheme."""
+    only when the incoming copy was modified later; one whose span, tags and note equal
+    an annotation already here (or earlier in ``incoming``) is skipped, whatever its id.
+    ``new_tags`` join the scheme."""
 
     def __init__(self, context: EditContext, incoming: Sequence[Annotation],
                  new_tags: Sequence[Tag] = (), label: str | None = None) -> None:
         fp = context.fingerprint
         before: list[Entry] = []
         after: list[Entry] = []
+        present = {_content(a) for a in context.annotations}
         for annotation in incoming:
             old = context.annotations.get(annotation.id)
+            if _content(annotation) in present:
+                continue  # already here, perhaps under another id: importing twice adds nothing
+            present.add(_content(annotation))
             if old is None:
                 after.append((fp, annotation))
-            elif annotation.modified > old.modified and annotation != old:
+            elif _later(annotation.modified, old.modified):
                 before.append((fp, old))
                 after.append((fp, annotation))
         scheme_before = scheme_after = None
@@ -204,6 +253,18 @@ class ImportAnnotations(ChangeAnnotations):
             scheme_after = TagScheme((*scheme_before, *new_tags)).tags  # validates names
         super().__init__(context, label or f"Import {_count(len(after), 'annotation')}",
                          before, after, scheme_before, scheme_after)
+
+
+def _content(a: Annotation) -> tuple:
+    return a.start, a.end, a.exact, a.tags, a.note  # the quote tells apart unplaced orphans
+
+
+def _later(incoming: str, stored: str) -> bool:
+    """``incoming`` is a later instant than ``stored`` (offsets honoured, not text order)."""
+    try:
+        return utc_instant(incoming) > utc_instant(stored)
+    except ValueError:
+        return incoming > stored  # a malformed timestamp: text order is all there is
 
 
 class RetagEverywhere(ChangeAnnotations):

@@ -221,20 +221,32 @@ class AnnotationSession:
 
     @contextmanager
     def macro(self, label: str) -> Iterator[None]:
-        """Calls inside are one undoable step and one store transaction."""
-        with self.stack.macro(label), self._one_transaction(label):
+        """Calls inside are one undoable step and one store transaction: all or nothing."""
+        # The transaction puts memory back itself: undoing through a failed store would not.
+        with self._one_transaction(label), self.stack.macro(label, undo_on_error=False):
             yield
 
     @contextmanager
     def _one_transaction(self, label: str) -> Iterator[None]:
-        """Writes inside commit together (a macro's steps) with a single saved notice."""
-        self._batching += 1
+        """Writes inside commit together, with a single saved notice. If anything fails, the
+        COMMIT included, the store rolls back and the set, the scheme, the hidden entities
+        and the undo stack are put back exactly as they were; the error is raised."""
+        if self._batching:  # nested: the outermost one commits or puts back
+            yield
+            return
+        self._batching = 1
+        stack, hidden = self.stack.checkpoint(), set(self._hidden)
         try:
-            with self.store.batch() if self.store is not None else nullcontext():
+            with self.context.all_or_nothing(), \
+                    self.store.batch() if self.store is not None else nullcontext():
                 yield
+        except BaseException:
+            self.stack.restore(stack)
+            self._hidden = hidden
+            raise
         finally:
-            self._batching -= 1
-        if self.store is not None and self._batching == 0:
+            self._batching = 0
+        if self.store is not None:
             self._saved(label)
 
     def _run(self, command: Command) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ class Settings:
         except FileNotFoundError:
             return {}
         except (OSError, ValueError):
-            self.path.replace(self.path.with_suffix(".damaged.json"))
+            with suppress(OSError):  # cannot be moved aside: ignored all the same
+                self.path.replace(self.path.with_suffix(".damaged.json"))
             return {}
         return values if isinstance(values, dict) else {}
 

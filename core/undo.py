@@ -96,6 +96,16 @@ class UndoStack(Observable):
         self._clean = 0
         self._changed()
 
+    def checkpoint(self) -> tuple[list[Command], int, int | None]:
+        """The stack's state, for ``restore`` when a transaction around a step fails."""
+        return list(self._commands), self._index, self._clean
+
+    def restore(self, checkpoint: tuple[list[Command], int, int | None]) -> None:
+        commands, self._index, self._clean = checkpoint
+        self._commands = list(commands)
+        self._macro = None
+        self._changed()
+
     # --- changing ----------------------------------------------------------------
     def push(self, command: Command) -> None:
         """Execute ``command`` and record it. If ``do`` raises, nothing is recorded."""
@@ -134,8 +144,9 @@ class UndoStack(Observable):
         self._changed()
 
     @contextmanager
-    def macro(self, label: str) -> Iterator[MacroCommand]:
-        """Commands pushed inside become one step. If the block raises, they are undone."""
+    def macro(self, label: str, undo_on_error: bool = True) -> Iterator[MacroCommand]:
+        """Commands pushed inside become one step. If the block raises, they are undone
+        (unless the caller reverts them itself: ``undo_on_error=False``)."""
         if self._macro is not None:  # nested: fold into the outer macro
             yield self._macro
             return
@@ -144,7 +155,8 @@ class UndoStack(Observable):
             yield macro
         except BaseException:
             self._macro = None
-            macro.undo()
+            if undo_on_error:
+                macro.undo()
             raise
         self._macro = None
         if macro.commands:

@@ -138,13 +138,18 @@ class TagsDialog(QDialog):
         tag = self.session.scheme.get(old)
         name, key = self.name_field.text().strip(), self.key_field.text().strip() or None
         colour = self._colour  # read now: a rename refills the list and reloads the form
-        with self.session.macro(f"Edit tag '{name}'"):
-            if name != tag.name and not self._try(lambda s: s.rename_tag(old, name)):
-                return
-            if key != tag.shortcut and not self._try(lambda s: s.set_tag_shortcut(name, key)):
-                return
-            if colour != tag.colour:
-                self._try(lambda s: s.recolour_tag(name, colour))
+
+        def edit(session: AnnotationSession) -> None:
+            # One undo step and one transaction: a failure anywhere leaves nothing applied.
+            with session.macro(f"Edit tag '{name}'"):
+                if name != tag.name:
+                    session.rename_tag(old, name)
+                if key != tag.shortcut:
+                    session.set_tag_shortcut(name, key)
+                if colour != tag.colour:
+                    session.recolour_tag(name, colour)
+
+        self._try(edit)
 
     def delete_tag(self) -> None:
         name = self.selected_name()

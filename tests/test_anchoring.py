@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.anchoring import UNKNOWN_POSITION, AnchorReport, anchor_span, reanchor_all, reattach
 from core.annotations import AnchorStatus, Annotation
+from core.errors import LecternError
 from core.formats.w3c import dumps_w3c, loads_w3c
 
 ARTICLE = (
@@ -81,6 +84,9 @@ def test_orphan_can_be_reattached() -> None:
     start = edited.index("cuts")
     fixed = reattach(orphan, edited, start, start + 4)
     assert fixed.status is AnchorStatus.ANCHORED and fixed.exact == "cuts"
+    for begin, end in ((start, start), (start, len(edited) + 1), (-1, 3)):
+        with pytest.raises(LecternError, match="not a stretch"):  # a highlight covers text
+            reattach(orphan, edited, begin, end)
 
 
 def test_repeated_quote_with_text_inserted_above_finds_the_right_one() -> None:

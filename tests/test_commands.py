@@ -173,8 +173,9 @@ def test_reattach_an_orphan(context):
     assert (placed.exact, placed.status) == ("Tbilisi", AnchorStatus.ANCHORED)
     stack.undo()
     assert context.annotations.get(orphan.id) == orphan
-    with pytest.raises(LecternError):
-        Reattach(context, orphan.id, TEXT, 5, 500)
+    for start, end in ((5, 500), (5, 5)):  # the rule of anchoring.reattach: start < end
+        with pytest.raises(LecternError, match="not a stretch"):
+            Reattach(context, orphan.id, TEXT, start, end)
 
 
 def test_import_merges_as_one_step(context):

@@ -16,7 +16,9 @@ Export choices (brat cannot say everything Lectern can):
 
 Import groups ``T`` lines with identical fragments into one annotation with several tags
 (``Highlight`` means no tag), so two Lectern annotations over exactly the same span come
-back as one. Relations, events, attributes and normalisations are ignored.
+back as one. Relations, events, attributes and normalisations are ignored. brat has no
+ids of ours, so each annotation gets one derived from its content (``stable_id``): importing
+the same file twice merges instead of doubling every highlight.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from core.annotations import Annotation, quote_selector
+from core.annotations import Annotation, quote_selector, stable_id, utc_now, utc_text
 from core.atomic_write import atomic_write_bytes, describe_os_error
 from core.errors import LecternError
 
@@ -105,8 +108,13 @@ def save_brat(txt_path: str | os.PathLike[str], text: str,
     return export
 
 
-def loads_brat(ann: str, text: str, name: str = "the .ann file") -> list[Annotation]:
-    """Annotations from ``.ann`` content whose offsets count into ``text``; all or nothing."""
+def loads_brat(ann: str, text: str, name: str = "the .ann file",
+               created: str | None = None) -> list[Annotation]:
+    """Annotations from ``.ann`` content whose offsets count into ``text``; all or nothing.
+
+    ``created`` (default now) dates them all; ``load_brat`` gives the file's modification
+    time, so a re-import never counts as newer than an edit made since."""
+    created = created or utc_now()
     groups: dict[tuple[tuple[int, int], ...], list[str]] = {}
     owner: dict[str, tuple[tuple[int, int], ...]] = {}
     notes: dict[tuple[tuple[int, int], ...], list[str]] = {}
@@ -148,9 +156,11 @@ def loads_brat(ann: str, text: str, name: str = "the .ann file") -> list[Annotat
     for pieces, tags in groups.items():
         start, end = pieces[0][0], pieces[-1][1]
         exact, prefix, suffix = quote_selector(text, start, end)
+        note = "\n\n".join(notes.get(pieces, []))
         annotations.append(Annotation(start=start, end=end, exact=exact, prefix=prefix,
-                                      suffix=suffix, tags=tuple(tags),
-                                      note="\n\n".join(notes.get(pieces, []))))
+                                      suffix=suffix, tags=tuple(tags), note=note,
+                                      id=stable_id(start, end, exact, tags, note),
+                                      created=created))
     return annotations
 
 
@@ -203,7 +213,9 @@ def load_brat(ann_path: str | os.PathLike[str],
     ann_path = Path(ann_path)
     txt_path = Path(txt_path) if txt_path is not None else ann_path.with_suffix(".txt")
     text = _read_text(txt_path)
-    return text, loads_brat(_read_text(ann_path), text, ann_path.name)
+    ann = _read_text(ann_path)
+    changed = datetime.fromtimestamp(ann_path.stat().st_mtime, UTC).isoformat()
+    return text, loads_brat(ann, text, ann_path.name, utc_text(changed))
 
 
 def _read_text(path: Path) -> str:

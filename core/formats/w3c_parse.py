@@ -9,11 +9,10 @@ true``.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from core.anchoring import UNKNOWN_POSITION
-from core.annotations import AnchorStatus, Annotation, new_id, utc_now
+from core.annotations import AnchorStatus, Annotation, stable_id, utc_now, utc_text
 from core.errors import LecternError
 
 _FINGERPRINT_KEYS = ("lectern:fingerprint", "urn:x-lectern:fingerprint")
@@ -42,6 +41,8 @@ def parse_document(document: Any, text_length: int | None,
             annotation, item_source, item_fingerprint = _parse_annotation(item, text_length)
         except _Invalid as error:
             raise LecternError(f"“{name}”, {label}: {error}. Nothing was loaded.") from None
+        if annotation.id in seen and not item.get("id"):
+            continue  # an exact copy of an id-less annotation already read: one is enough
         if annotation.id in seen:
             raise LecternError(f"“{name}”, {label}: the id repeats annotation "
                                f"{seen[annotation.id]}. Nothing was loaded.")
@@ -150,19 +151,19 @@ def _whole(value: Any, field: str) -> int:
 
 
 def _timestamp(value: Any, field: str) -> str:
+    """The timestamp in UTC "Z" form: the merge compares them, and "11:00+02:00" is earlier
+    than "10:00Z" though it sorts later as text."""
     text = _string(value, field)
     try:
-        datetime.fromisoformat(text)
+        return utc_text(text)
     except ValueError:
         raise _Invalid(f"{field} must be an ISO 8601 date and time, got {_show(value)}") from None
-    return text
 
 
 def _parse_annotation(item: Any, text_length: int | None) -> tuple[Annotation, str, str]:
     if not isinstance(item, dict):
         raise _Invalid(f"must be a JSON object, got {_show(item)}")
-    raw_id = _string(item.get("id"), "id", default="") or new_id()
-    annotation_id = raw_id.removeprefix("urn:uuid:")
+    raw_id = _string(item.get("id"), "id", default="")
     created = _timestamp(item["created"], "created") if "created" in item else utc_now()
     modified_key = "modified" if "modified" in item else "updated"
     modified = _timestamp(item[modified_key], modified_key) if modified_key in item else created
@@ -177,8 +178,11 @@ def _parse_annotation(item: Any, text_length: int | None) -> tuple[Annotation, s
     start, end, exact, prefix, suffix = _selectors(target.get("selector"), text_length)
     if start == UNKNOWN_POSITION:
         status = AnchorStatus.ORPHAN  # not placed until it is anchored by its quote
+    tags = list(dict.fromkeys(tags))
+    # No id: one derived from the content, so importing the file twice does not double it.
+    annotation_id = raw_id.removeprefix("urn:uuid:") or stable_id(start, end, exact, tags, note)
     annotation = Annotation(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix,
-                            tags=tuple(dict.fromkeys(tags)), note=note, id=annotation_id,
+                            tags=tuple(tags), note=note, id=annotation_id,
                             created=created, modified=modified, status=status)
     return annotation, source, fingerprint
 

@@ -4,7 +4,14 @@ This package holds all of Lectern's SQL. Every change is one committed transacti
 (autosave), so a crash loses at most the change in flight. Two running instances
 share the file safely: WAL lets readers run beside the writer, writes are short
 ``BEGIN IMMEDIATE`` transactions and ``busy_timeout`` makes the other wait its turn.
-Each write names the rows it changes, so neither instance overwrites the other's work.
+
+What two instances share, exactly: each write names the rows it changes, so annotations
+of different documents, and different tags of the scheme (added, renamed, recoloured,
+deleted row by row), never overwrite each other. The same annotation or the same tag
+edited in both is last write wins. Nothing is refreshed live: an instance sees the
+other's changes when it next reads them (opening a document, restarting); until then
+its in-memory session holds its own view (``data_version`` lets a caller poll).
+Every read and write raises LecternError, never a raw ``sqlite3.Error``.
 """
 
 from __future__ import annotations
@@ -21,9 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from core.annotations import AnchorStatus, Annotation, utc_now
+from core.atomic_write import describe_os_error
 from core.errors import LecternError
+from core.store.failures import as_lectern, reads, search_bound
 from core.store.recovery import move_aside
 from core.store.schema import SCHEMA_VERSION, Unusable, connect
+from core.store.tag_rows import write_scheme_change
 from core.tags import Tag
 
 log = logging.getLogger(__name__)
@@ -77,7 +87,11 @@ class AnnotationStore:
     def open(cls, path: str | Path) -> AnnotationStore:
         """Open or create the store at ``path``; move a corrupt or newer file aside first."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LecternError(f"The folder {path.parent} for the annotation store cannot be "
+                               f"made: {describe_os_error(error)}.") from None
         try:
             return cls(connect(path), path)
         except Unusable as problem:
@@ -115,20 +129,27 @@ class AnnotationStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One committed transaction, or part of the enclosing ``batch()``."""
         if self._batch_depth:
-            yield self._db
+            if not self._db.in_transaction:  # SQLite rolled the batch back on an I/O error
+                raise LecternError("The annotation store stopped the change midway; nothing "
+                                   "was saved.")
+            try:
+                yield self._db
+            except sqlite3.Error as error:
+                raise as_lectern(error) from None  # the batch rolls back as this passes it
             return
         try:
             self._db.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlock
         except sqlite3.Error as error:
-            raise _as_lectern(error) from None
+            raise as_lectern(error) from None
         try:
             yield self._db
             self._db.execute("COMMIT")
         except BaseException as error:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
+            with suppress(sqlite3.Error):  # a failed COMMIT may have rolled back already
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
-                raise _as_lectern(error) from None
+                raise as_lectern(error) from None
             raise
 
     @contextmanager
@@ -153,11 +174,13 @@ class AnnotationStore:
                        (fingerprint, path, title, utc_now()))
         return before
 
+    @reads
     def document(self, fingerprint: str) -> DocumentRecord | None:
         row = self._db.execute("SELECT fingerprint, path, title, opened FROM documents "
                                "WHERE fingerprint = ?", (fingerprint,)).fetchone()
         return DocumentRecord(*row) if row else None
 
+    @reads
     def documents(self) -> list[DocumentRecord]:
         """Every known document, the most recently opened first."""
         rows = self._db.execute("SELECT fingerprint, path, title, opened FROM documents "
@@ -165,6 +188,7 @@ class AnnotationStore:
         return [DocumentRecord(*row) for row in rows]
 
     # --- annotations -------------------------------------------------------------
+    @reads
     def annotations(self, fingerprint: str) -> list[Annotation]:
         """Every stored annotation of one document (unordered: SQLite's ORDER BY would sort
         whole rows, slower than AnnotationSet sorting its keys)."""
@@ -178,12 +202,14 @@ class AnnotationStore:
                     for start, end, exact, prefix, suffix, tags, note, id_, created, modified,
                     status in rows]
 
+    @reads
     def count(self, fingerprint: str | None = None) -> int:
         if fingerprint is None:
             return self._db.execute("SELECT count(*) FROM annotations").fetchone()[0]
         return self._db.execute("SELECT count(*) FROM annotations WHERE fingerprint = ?",
                                 (fingerprint,)).fetchone()[0]
 
+    @reads
     def locate(self, ids: Iterable[str]) -> dict[str, str]:
         """The fingerprint of each of ``ids`` that is stored (under any document)."""
         found = {}
@@ -194,9 +220,9 @@ class AnnotationStore:
         return found
 
     def apply(self, puts: Sequence[tuple[str, Annotation]] = (), deletes: Sequence[str] = (),
-              tags: Sequence[Tag] | None = None) -> None:
-        """Write ``(fingerprint, annotation)`` pairs, delete ids, and optionally replace the
-        tag scheme, all in one committed transaction."""
+              scheme: tuple[Sequence[Tag], Sequence[Tag]] | None = None) -> None:
+        """Write ``(fingerprint, annotation)`` pairs, delete ids, and apply a tag-scheme
+        edit ``(before, after)`` row by row, all in one committed transaction."""
         with self._write() as db:
             for fingerprint in {fp for fp, _ in puts}:
                 db.execute("INSERT OR IGNORE INTO documents (fingerprint) VALUES (?)",
@@ -211,11 +237,10 @@ class AnnotationStore:
                                ((a.id,) for _, a in puts))
                 db.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",
                                ((tag, a.id) for _, a in puts for tag in a.tags))
-            if tags is not None:
-                db.execute("DELETE FROM tags")
-                db.executemany("INSERT INTO tags VALUES (?, ?, ?, ?)",
-                               ((i, t.name, t.colour, t.shortcut) for i, t in enumerate(tags)))
+            if scheme is not None:
+                write_scheme_change(db, *scheme)
 
+    @reads
     def tagged(self, tag: str) -> list[tuple[str, Annotation]]:
         """``(fingerprint, annotation)`` for every stored annotation carrying ``tag``."""
         rows = self._db.execute(
@@ -224,6 +249,7 @@ class AnnotationStore:
         return [(row[1], _annotation(row)) for row in rows]
 
     # --- search ------------------------------------------------------------------
+    @reads
     def search(self, tag: str | None = None, text: str | None = None,
                created_from: str | None = None, created_to: str | None = None,
                fingerprint: str | None = None, limit: int | None = None
@@ -240,10 +266,11 @@ class AnnotationStore:
             params += [word.casefold()] * 2
         if created_from:
             where.append("a.created >= ?")
-            params.append(created_from)
+            params.append(search_bound(created_from, "created_from"))
         if created_to:
             where.append("a.created <= ?")
-            params.append(created_to + ("T99" if "T" not in created_to else ""))
+            params.append(search_bound(created_to, "created_to") + ("T99" if "T" not in created_to
+                                                              else ""))
         if fingerprint is not None:
             where.append("a.fingerprint = ?")
             params.append(fingerprint)
@@ -258,6 +285,7 @@ class AnnotationStore:
                 for row in self._db.execute(sql, params)]
 
     # --- tag scheme, hidden entities, settings -----------------------------------
+    @reads
     def tag_scheme(self) -> list[Tag] | None:
         """The stored scheme, or None when none was ever saved."""
         rows = self._db.execute("SELECT name, colour, shortcut FROM tags ORDER BY position")
@@ -265,8 +293,13 @@ class AnnotationStore:
         return tags or None
 
     def save_tag_scheme(self, tags: Sequence[Tag]) -> None:
-        self.apply(tags=tags)
+        """Replace the whole stored scheme with ``tags`` (first use, loading a scheme file)."""
+        with self._write() as db:
+            db.execute("DELETE FROM tags")
+            db.executemany("INSERT INTO tags VALUES (?, ?, ?, ?)",
+                           ((i, t.name, t.colour, t.shortcut) for i, t in enumerate(tags)))
 
+    @reads
     def tag_use_count(self, tag: str) -> int:
         return self._db.execute("SELECT count(*) FROM annotation_tags WHERE tag = ?",
                                 (tag,)).fetchone()[0]
@@ -281,11 +314,13 @@ class AnnotationStore:
             db.execute("DELETE FROM hidden_entities WHERE fingerprint = ? AND entity_key = ?",
                        (fingerprint, entity_key))
 
+    @reads
     def hidden_entities(self, fingerprint: str) -> set[str]:
         rows = self._db.execute("SELECT entity_key FROM hidden_entities WHERE fingerprint = ?",
                                 (fingerprint,))
         return {row[0] for row in rows}
 
+    @reads
     def setting(self, key: str, default: Any = None) -> Any:
         row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
@@ -295,9 +330,11 @@ class AnnotationStore:
             db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
 
     # --- health ------------------------------------------------------------------
+    @reads
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
+    @reads
     def data_version(self) -> int:
         """Changes when another connection (another Lectern) commits; poll to refresh."""
         return self._db.execute("PRAGMA data_version").fetchone()[0]
@@ -314,13 +351,6 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _as_lectern(error: sqlite3.Error) -> LecternError:
-    if "locked" in str(error) or "busy" in str(error):
-        return LecternError("The annotation store is busy (another Lectern is writing); "
-                            "your change was not saved. Try again.")
-    return LecternError(f"The annotation store could not save the change: {error}.")
 
 
 def _row(fingerprint: str, a: Annotation) -> tuple:
