@@ -31,7 +31,8 @@ from core.commands import (
 )
 from core.document import Document
 from core.errors import LecternError
-from core.store import AnnotationStore, DocumentRecord, paused_gc
+from core.gc_control import paused_gc
+from core.store import AnnotationStore, DocumentRecord
 from core.tags import Tag, TagScheme, default_scheme
 
 

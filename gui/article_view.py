@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from core.document import Document
+from core.gc_control import paused_gc
 from gui.highlighting import ArticleHighlighter
 from gui.text_mapping import OffsetMap
 from gui.theme import READING_MEASURE_CHARS, reading_font
@@ -66,7 +67,8 @@ class ArticleView(QPlainTextEdit):
         self._document = document
         self._offsets = OffsetMap(document.text)
         self.highlighter.set_title(_title_block_number(document), self._point_size)
-        self.setPlainText(document.text)
+        with paused_gc():  # highlighting every block makes many small, short-lived objects
+            self.setPlainText(document.text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     # --- reading size ----------------------------------------------------------------

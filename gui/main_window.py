@@ -183,10 +183,16 @@ class MainWindow(QMainWindow):
         self.document_arriving.emit(document)
         self.article_view.show_document(document)
         self.file_label.setText(document.display_name)
-        self.words_label.setText(f"{document.word_count:,} words")
+        # Counting words takes ~80 ms on 10 MB: after the paint, for the article still shown.
+        self.words_label.setText("")
+        QTimer.singleShot(0, lambda: self._show_word_count(document))
         self.encoding_label.setText(document.encoding.upper())
         self._update_title()
         self.document_opened.emit(document)
+
+    def _show_word_count(self, document: Document) -> None:
+        if document is self.document:
+            self.words_label.setText(f"{document.word_count:,} words")
 
     @property
     def document(self) -> Document | None:

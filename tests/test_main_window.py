@@ -31,13 +31,13 @@ def second_article(tmp_path) -> Path:
     return path
 
 
-def test_opens_the_sample_with_title_text_and_status(window):
+def test_opens_the_sample_with_title_text_and_status(window, qtbot):
     assert window.open_file(SAMPLE_ARTICLE)
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
     assert window.article_view.toPlainText() == text
     assert window.windowTitle().startswith("Georgia and Estonia agree")
     assert window.file_label.text() == SAMPLE_ARTICLE.name
-    assert window.words_label.text() == f"{len(text.split()):,} words"
+    qtbot.waitUntil(lambda: window.words_label.text() == f"{len(text.split()):,} words")
     assert window.encoding_label.text() == "UTF-8"
 
 

@@ -16,7 +16,6 @@ Every read and write raises LecternError, never a raw ``sqlite3.Error``.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import sqlite3
@@ -30,6 +29,7 @@ from typing import Any
 from core.annotations import AnchorStatus, Annotation, utc_now
 from core.atomic_write import describe_os_error
 from core.errors import LecternError
+from core.gc_control import paused_gc
 from core.store.failures import as_lectern, reads, search_bound
 from core.store.recovery import move_aside
 from core.store.schema import SCHEMA_VERSION, Unusable, connect
@@ -338,19 +338,6 @@ class AnnotationStore:
     def data_version(self) -> int:
         """Changes when another connection (another Lectern) commits; poll to refresh."""
         return self._db.execute("PRAGMA data_version").fetchone()[0]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic GC while building many acyclic objects (a restore of 100,000
-    annotations): it would otherwise rescan the growing heap again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _row(fingerprint: str, a: Annotation) -> tuple:

@@ -17,8 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from core.annotations import Annotation, AnnotationSet
 from core.document import Document
+from core.gc_control import paused_gc
 from core.session import AnnotationSession
-from core.store import AnnotationStore, paused_gc
+from core.store import AnnotationStore
 
 TEXT = ("Tallinn and Tbilisi signed a trade deal worth 3 million euros on Monday, "
         "officials said. ") * 2000
