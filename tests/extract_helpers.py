@@ -31,3 +31,20 @@ def assert_offsets_valid(text: str, analysis: Analysis) -> None:
     for quote in analysis.quotes:
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
+
+
+def assert_gold_facts_found(analysis: Analysis, gold_facts: list[dict]) -> None:
+    """Each gold fact has a found fact of its kind and value inside its evidence, with the
+    gold's approximation, currency and date."""
+    for gold_fact in gold_facts:
+        matches = [f for f in analysis.facts
+                   if f.kind == gold_fact["kind"] and f.value == gold_fact["value"]]
+        assert matches, gold_fact
+        fact = matches[0]
+        assert gold_fact["start"] <= fact.start and fact.end <= gold_fact["end"]
+        if "approx" in gold_fact:
+            assert fact.approx == gold_fact["approx"]
+        if "unit" in gold_fact and gold_fact["kind"] == "money":
+            assert fact.unit == gold_fact["unit"]
+        if "time" in gold_fact:
+            assert fact.date == gold_fact["time"]

@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from extract_helpers import EVAL_DIR, SEED_ARTICLE, assert_offsets_valid
+from extract_helpers import (
+    EVAL_DIR,
+    SEED_ARTICLE,
+    assert_gold_facts_found,
+    assert_offsets_valid,
+)
 
 from core.document import Document, load_document
 from core.extract import AnalysisCancelled, analyze
@@ -45,21 +50,7 @@ def test_seed_people_are_grouped_with_roles(seed):
 def test_seed_facts_match_the_gold(seed):
     _, analysis = seed
     gold = json.loads((EVAL_DIR / "seed_gold.json").read_text(encoding="utf-8"))
-    for gold_fact in gold["facts"]:
-        matches = [
-            f
-            for f in analysis.facts
-            if f.kind == gold_fact["kind"] and f.value == gold_fact["value"]
-        ]
-        assert matches, gold_fact
-        fact = matches[0]
-        assert gold_fact["start"] <= fact.start and fact.end <= gold_fact["end"]
-        if "approx" in gold_fact:
-            assert fact.approx == gold_fact["approx"]
-        if "unit" in gold_fact and gold_fact["kind"] == "money":
-            assert fact.unit == gold_fact["unit"]
-        if "time" in gold_fact:
-            assert fact.date == gold_fact["time"]
+    assert_gold_facts_found(analysis, gold["facts"])
 
 
 @needs_seed

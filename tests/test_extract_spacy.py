@@ -11,7 +11,12 @@ import json
 import sys
 
 import pytest
-from extract_helpers import EVAL_DIR, SEED_ARTICLE, assert_offsets_valid
+from extract_helpers import (
+    EVAL_DIR,
+    SEED_ARTICLE,
+    assert_gold_facts_found,
+    assert_offsets_valid,
+)
 
 import main
 from core.document import load_document
@@ -108,19 +113,7 @@ def test_seed_people_facts_and_quotes_match_the_gold(seed):
         entity = person(analysis, gold_person["name"])
         assert entity.role == gold_person["role"]
         assert [m.text for m in entity.mentions] == gold_person["mentions"]
-    for gold_fact in gold["facts"]:
-        matches = [
-            f
-            for f in analysis.facts
-            if f.kind == gold_fact["kind"] and f.value == gold_fact["value"]
-        ]
-        assert matches, gold_fact
-        fact = matches[0]
-        assert gold_fact["start"] <= fact.start and fact.end <= gold_fact["end"]
-        if "approx" in gold_fact:
-            assert fact.approx == gold_fact["approx"]
-        if "time" in gold_fact:
-            assert fact.date == gold_fact["time"]
+    assert_gold_facts_found(analysis, gold["facts"])
     assert len(analysis.quotes) == len(gold["quotes"])
     for quote, gold_quote in zip(analysis.quotes, gold["quotes"], strict=True):
         assert gold_quote["quote_starts"] in quote.text
