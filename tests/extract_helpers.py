@@ -48,3 +48,22 @@ def assert_gold_facts_found(analysis: Analysis, gold_facts: list[dict]) -> None:
             assert fact.unit == gold_fact["unit"]
         if "time" in gold_fact:
             assert fact.date == gold_fact["time"]
+
+
+def person(analysis: Analysis, name: str):
+    return next(e for e in analysis.entities if e.label == "PERSON" and e.name == name)
+
+
+def assert_sample_basics(analysis: Analysis) -> None:
+    """What any backend must find in our sample: both officials with their roles, the
+    dollar figure with its year, two dates, and each quote's speaker."""
+    kapanadze = person(analysis, "Nino Kapanadze")
+    lepik = person(analysis, "Mart Lepik")
+    assert kapanadze.role == "Georgian Economy Minister"
+    assert lepik.role == "Estonian Ambassador"
+    assert [m.text for m in lepik.mentions] == ["Mart Lepik", "Lepik"]
+    money = {(f.value, f.unit, f.date) for f in analysis.facts if f.kind == "money"}
+    assert (48_600_000, "USD", "2023") in money
+    dates = {f.value for f in analysis.facts if f.kind == "date"}
+    assert {"1992-05-20", "2009-01"} <= dates
+    assert [q.speaker for q in analysis.quotes] == [kapanadze.id, lepik.id]

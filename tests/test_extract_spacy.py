@@ -16,6 +16,8 @@ from extract_helpers import (
     SEED_ARTICLE,
     assert_gold_facts_found,
     assert_offsets_valid,
+    assert_sample_basics,
+    person,
 )
 
 import main
@@ -39,10 +41,6 @@ def json_keys(value, path=""):
     if isinstance(value, list):
         return set().union(*(json_keys(item, path + "[]") for item in value))
     return set()
-
-
-def person(analysis, name):
-    return next(e for e in analysis.entities if e.label == "PERSON" and e.name == name)
 
 
 @pytest.fixture(scope="module")
@@ -91,16 +89,7 @@ def test_output_shape_equals_the_builtin_one(sample):
 @needs_model
 def test_sample_people_roles_facts_and_quotes(sample):
     _, analysis = sample
-    kapanadze = person(analysis, "Nino Kapanadze")
-    lepik = person(analysis, "Mart Lepik")
-    assert kapanadze.role == "Georgian Economy Minister"
-    assert lepik.role == "Estonian Ambassador"
-    assert [m.text for m in lepik.mentions] == ["Mart Lepik", "Lepik"]
-    money = {(f.value, f.unit, f.date) for f in analysis.facts if f.kind == "money"}
-    assert (48_600_000, "USD", "2023") in money
-    dates = {f.value for f in analysis.facts if f.kind == "date"}
-    assert {"1992-05-20", "2009-01"} <= dates
-    assert [q.speaker for q in analysis.quotes] == [kapanadze.id, lepik.id]
+    assert_sample_basics(analysis)
 
 
 @needs_model
