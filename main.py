@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.cli import COMMAND_MODULES, register_all
-from core.errors import LecternError
-from core.paths import AppPaths
+from lectern.core.cli import COMMAND_MODULES, register_all
+from lectern.core.errors import LecternError
+from lectern.core.paths import AppPaths
 
 DESCRIPTION = ("Lectern: read news articles, highlight and tag them, "
                "see who, where, when and how much.")
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_gui_parser().parse_args(argv)
         paths = AppPaths.from_environment(args.home)
         size = parse_size(args.size)
-        from gui.app import run_gui  # Qt is imported only when a window is wanted
+        from lectern.gui.shell.app import run_gui  # Qt is imported only when a window is wanted
 
         return run_gui(args, paths, size)
     except LecternError as error:

@@ -24,8 +24,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from core.annotations import AnchorStatus, Annotation, quote_selector
-from core.errors import LecternError
+from lectern.core.annotations import AnchorStatus, Annotation, quote_selector
+from lectern.core.errors import LecternError
 
 UNKNOWN_POSITION = -1
 

@@ -13,7 +13,7 @@ import os
 import time
 from pathlib import Path
 
-from core.errors import LecternError
+from lectern.core.errors import LecternError
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",

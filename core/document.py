@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import LecternError
+from lectern.core.errors import LecternError
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 TITLE_MAX_CHARS = 120
@@ -126,12 +126,14 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     text, encoding = decode_bytes(raw, path.name)
     text = canonical_text(text)
     if suffix in HTML_SUFFIXES:
-        from core.markup import html_to_article  # its patterns cost startup time plain text doesn't
+        from lectern.core.markup import (
+            html_to_article,  # its patterns cost startup time plain text doesn't
+        )
 
         title, text = html_to_article(text)
         fmt = "html"
     elif suffix in MARKDOWN_SUFFIXES:
-        from core.markup import markdown_to_text
+        from lectern.core.markup import markdown_to_text
 
         text = markdown_to_text(text)
         title = title_from_text(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from core.errors import LecternError
+from lectern.core.errors import LecternError
 
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "pre", "table",

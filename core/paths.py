@@ -10,8 +10,6 @@ import platformdirs
 
 APP_NAME = "Lectern"
 HOME_ENV_VAR = "LECTERN_HOME"
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
-SAMPLE_ARTICLE = RESOURCES_DIR / "samples" / "tbilisi_tallinn_trade_talks.txt"
 
 
 @dataclass(frozen=True)

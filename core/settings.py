@@ -12,8 +12,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from core.atomic_write import atomic_write_bytes
-from core.errors import LecternError
+from lectern.core.atomic_write import atomic_write_bytes
+from lectern.core.errors import LecternError
 
 MAX_RECENT_FILES = 10
 DEFAULT_READING_SIZE = 13.0

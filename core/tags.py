@@ -13,11 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from core.errors import LecternError
-from core.observers import Observable
-from core.paths import RESOURCES_DIR
+from lectern.core.errors import LecternError
+from lectern.core.observers import Observable
+from lectern.core.resources import resource_path
 
-DEFAULT_SCHEME_FILE = RESOURCES_DIR / "tags" / "default_tags.json"
 SCHEME_FORMAT_VERSION = 1
 MAX_TAG_NAME_CHARS = 40
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -235,4 +234,4 @@ class TagScheme(Observable):
 
 def default_scheme() -> TagScheme:
     """The scheme new users start with (resources/tags/default_tags.json)."""
-    return TagScheme.load(DEFAULT_SCHEME_FILE)
+    return TagScheme.load(resource_path("tags", "default_tags.json"))

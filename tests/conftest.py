@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
 
-from core.paths import SAMPLE_ARTICLE, AppPaths  # noqa: E402
+from helpers import SEED_DIR
 
-SHARED_DIR = REPO_ROOT.parent / "shared"
-SEED_DIR = SHARED_DIR / "seeds"
-EVAL_DIR = SHARED_DIR / "eval"
+from lectern.core.paths import AppPaths
+from lectern.core.resources import sample_article as bundled_sample
 
 
 @pytest.fixture(autouse=True)
-def lectern_home(tmp_path_factory, monkeypatch) -> Path:
+def lectern_home(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Path:
     """Keep every test's data out of the real user folders."""
     home = tmp_path_factory.mktemp("lectern-home")
     monkeypatch.setenv("LECTERN_HOME", str(home))
@@ -35,7 +31,7 @@ def app_paths(lectern_home: Path) -> AppPaths:
 
 @pytest.fixture
 def sample_article() -> Path:
-    return SAMPLE_ARTICLE
+    return bundled_sample()
 
 
 @pytest.fixture
@@ -44,17 +40,3 @@ def seed_article() -> Path:
     if not files:
         pytest.skip("../shared/seeds is not present")
     return files[0]
-
-
-def show_window(qtbot, app_paths: AppPaths, article: Path | None = None,
-                size: tuple[int, int] = (1280, 800)):
-    """A shown main window with all its features, optionally on ``article``."""
-    from gui.main_window import MainWindow
-
-    window = MainWindow(app_paths)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    if article is not None:
-        assert window.open_file(article)
-    return window

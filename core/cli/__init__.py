@@ -10,10 +10,10 @@ import argparse
 import importlib
 
 COMMAND_MODULES = {
-    "extract": "core.cli.extract",
-    "export": "core.cli.annotations_cli",
-    "import": "core.cli.annotations_cli",
-    "search": "core.cli.annotations_cli",
+    "extract": "lectern.core.cli.extract",
+    "export": "lectern.core.cli.annotations_cli",
+    "import": "lectern.core.cli.annotations_cli",
+    "search": "lectern.core.cli.annotations_cli",
 }
 
 

@@ -12,15 +12,15 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from core.anchoring import AnchorReport, reanchor_all
-from core.annotations import Annotation
-from core.document import Document, load_document
-from core.errors import LecternError
-from core.formats import load_brat, load_w3c, save_brat, save_csv, save_jsonl, save_w3c
-from core.formats.targets import check_targets, written_files
-from core.paths import AppPaths
-from core.session import AnnotationSession
-from core.store import AnnotationStore, StoredAnnotation
+from lectern.core.anchoring import AnchorReport, reanchor_all
+from lectern.core.annotations import Annotation
+from lectern.core.document import Document, load_document
+from lectern.core.editing.session import AnnotationSession
+from lectern.core.errors import LecternError
+from lectern.core.formats import load_brat, load_w3c, save_brat, save_csv, save_jsonl, save_w3c
+from lectern.core.formats.targets import check_targets, written_files
+from lectern.core.paths import AppPaths
+from lectern.core.store import AnnotationStore, StoredAnnotation
 
 EXPORT_FORMATS = ("w3c", "brat", "csv", "jsonl")
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}

@@ -8,9 +8,9 @@ import io
 import json
 import sys
 
-from core.document import load_document
-from core.extract import Analysis, analyze
-from core.paths import AppPaths
+from lectern.core.document import load_document
+from lectern.core.extract import Analysis, analyze
+from lectern.core.paths import AppPaths
 
 CSV_COLUMNS = (
     "record",

@@ -3,7 +3,7 @@
 ``analyze(document)`` returns an :class:`Analysis`; see ``model.py`` for its shape.
 """
 
-from core.extract.model import Analysis, Entity, Fact, Mention, Quote, Span
-from core.extract.pipeline import AnalysisCancelled, analyze
+from lectern.core.extract.model import Analysis, Entity, Fact, Mention, Quote, Span
+from lectern.core.extract.pipeline import AnalysisCancelled, analyze
 
 __all__ = ["Analysis", "AnalysisCancelled", "Entity", "Fact", "Mention", "Quote", "Span", "analyze"]

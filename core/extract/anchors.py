@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import word_set
 
 # Digit runs not continuing a number ("1.2" gives one anchor); digit-first so the lookbehind
 # only runs on digits.

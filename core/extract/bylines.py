@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from core.extract.spans import Candidate
+from lectern.core.extract.spans import Candidate
 
 PUBLISHED = "published"  # the fact subject given to a byline's or dateline's date
 BYLINE_MAX_CHARS = 120  # a byline is a short line; a longer one is a sentence starting "By"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from core.extract.gazetteers import Gazetteers, load_gazetteers
-from core.extract.names import CONNECTORS, NameRun
-from core.extract.spans import Candidate
+from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers
+from lectern.core.extract.names import CONNECTORS, NameRun
+from lectern.core.extract.spans import Candidate
 
 REPEATS_FOR_UNKNOWN_NAME = 2
 # "Internet Explorer 6 is", "HTML 5,": a name followed by a version number is a product

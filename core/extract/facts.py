@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from core.extract.bylines import PUBLISHED, is_publication_date
-from core.extract.gazetteers import word_set
-from core.extract.model import Fact, Span
-from core.extract.sentences import SentenceIndex
-from core.extract.spans import Candidate
-from core.extract.subjects import subject_of
+from lectern.core.extract.bylines import PUBLISHED, is_publication_date
+from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.model import Fact, Span
+from lectern.core.extract.sentences import SentenceIndex
+from lectern.core.extract.spans import Candidate
+from lectern.core.extract.subjects import subject_of
 
 KIND_OF_LABEL = {
     "MONEY": "money",

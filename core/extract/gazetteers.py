@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from core.paths import RESOURCES_DIR
-
-GAZETTEER_DIR = RESOURCES_DIR / "gazetteers"
+from lectern.core.resources import resource_path
 
 
 @dataclass(frozen=True)
@@ -44,8 +41,7 @@ def _lowered(words: frozenset[str]) -> frozenset[str]:
 
 
 def _lines(name: str) -> list[str]:
-    path = GAZETTEER_DIR / name
-    text = path.read_text(encoding="utf-8")
+    text = resource_path("gazetteers", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -63,7 +59,7 @@ def _keyed(name: str) -> dict[str, frozenset[str]]:
 
 
 @cache
-def load_gazetteers(directory: Path = GAZETTEER_DIR) -> Gazetteers:
+def load_gazetteers() -> Gazetteers:
     """Read every list once per process (about 60 kB; a few milliseconds)."""
     places: dict[str, tuple[str, str]] = {}
     countries: set[str] = set()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from core.extract.gazetteers import load_gazetteers, word_set
-from core.extract.model import Entity, Mention
-from core.extract.spans import Candidate
+from lectern.core.extract.gazetteers import load_gazetteers, word_set
+from lectern.core.extract.model import Entity, Mention
+from lectern.core.extract.spans import Candidate
 
 _ROLE_WORDS = (
     r"(?:minister|ambassador|president|secretary|governor|mayor|senator|chancellor|premier"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from core.extract.gazetteers import Gazetteers, word_set
+from lectern.core.extract.gazetteers import Gazetteers, word_set
 
 NOT_A_NAME = ""  # a label meaning: recognised, and deliberately not reported
 

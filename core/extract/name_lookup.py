@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from core.extract.gazetteers import Gazetteers, word_set
+from lectern.core.extract.gazetteers import Gazetteers, word_set
 
 CONNECTORS = word_set(
     "of the for de la los las da do dos das del della di du des van von der den bin ibn al el y"

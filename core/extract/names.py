@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.extract.gazetteers import Gazetteers, load_gazetteers, word_set
-from core.extract.name_kinds import (
+from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers, word_set
+from lectern.core.extract.name_kinds import (
     NOT_A_NAME,
     is_acronym,
     is_initial,
@@ -21,7 +21,7 @@ from core.extract.name_kinds import (
     is_pronoun_i,
     keyword_label,
 )
-from core.extract.name_lookup import (
+from lectern.core.extract.name_lookup import (
     CONNECTORS,
     Part,
     Token,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from core.extract.anchors import scan_anchors
-from core.extract.spans import Candidate, anchored_matches
+from lectern.core.extract.anchors import scan_anchors
+from lectern.core.extract.spans import Candidate, anchored_matches
 
 WORD_VALUES = {
     "one": 1,

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.document import Document
-from core.errors import LecternError
-from core.extract.anchors import scan_anchors
-from core.extract.bylines import relabel_datelines
-from core.extract.collector import full_collections_deferred
-from core.extract.dates import find_dates
-from core.extract.evidence import settle_names
-from core.extract.facts import find_facts
-from core.extract.grouping import group_candidates
-from core.extract.model import Analysis
-from core.extract.names import NameRun, find_name_runs
-from core.extract.numbers import find_amounts
-from core.extract.quotes import find_quotes
-from core.extract.sentences import SentenceIndex, sentence_spans
-from core.extract.spans import Candidate, resolve_overlaps
-from core.extract.teams import relabel_teams
+from lectern.core.document import Document
+from lectern.core.errors import LecternError
+from lectern.core.extract.anchors import scan_anchors
+from lectern.core.extract.blocks import BLOCK_CHARS, text_blocks
+from lectern.core.extract.bylines import relabel_datelines
+from lectern.core.extract.collector import full_collections_deferred
+from lectern.core.extract.dates import find_dates
+from lectern.core.extract.evidence import settle_names
+from lectern.core.extract.facts import find_facts
+from lectern.core.extract.grouping import group_candidates
+from lectern.core.extract.model import Analysis
+from lectern.core.extract.names import NameRun, find_name_runs
+from lectern.core.extract.numbers import find_amounts
+from lectern.core.extract.quotes import find_quotes
+from lectern.core.extract.sentences import SentenceIndex, sentence_spans
+from lectern.core.extract.spans import Candidate, resolve_overlaps
+from lectern.core.extract.teams import relabel_teams
 
-BLOCK_CHARS = 64 * 1024  # recognisers run block by block so progress and cancel stay responsive
 RELEASE_CHUNK = 4096  # objects freed per step when dropping big intermediate lists
 BACKENDS = ("builtin", "spacy")
 
@@ -54,7 +54,9 @@ def _analyze(document: Document, backend: str, report: _Reporter) -> Analysis:
     report(0.0)
     sentences: list[tuple[int, int]] = []
     if backend == "spacy":
-        from core.extract.spacy_backend import spacy_candidates  # spaCy is optional and heavy
+        from lectern.core.extract.spacy_backend import (
+            spacy_candidates,  # spaCy is optional and heavy
+        )
 
         sentences = sentence_spans(text)
         candidates = spacy_candidates(text, report)
@@ -93,27 +95,6 @@ def _analyze(document: Document, backend: str, report: _Reporter) -> Analysis:
     )
 
 
-def text_blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
-    """Cut ``text`` into spans of about ``size`` characters, where no date, amount or name runs on.
-
-    A cut falls after a newline (no recogniser crosses one), else after a sentence's full stop,
-    else after a space.
-    """
-    blocks, start, length = [], 0, len(text)
-    while start < length:
-        end = min(length, start + size)
-        if end < length:
-            floor = start + size // 2
-            cut = text.rfind("\n", floor, end)
-            if cut < 0:
-                full_stop = text.rfind(". ", floor, end)
-                cut = full_stop + 1 if full_stop >= 0 else text.rfind(" ", floor, end)
-            end = cut + 1 if cut >= 0 else end
-        blocks.append((start, end))
-        start = end
-    return blocks
-
-
 def release(*lists: list) -> None:
     """Empty big lists a chunk at a time: freeing 100,000 objects at once holds the GIL too long."""
     for items in lists:
@@ -135,4 +116,4 @@ class _Reporter:
             self.progress(min(1.0, max(0.0, fraction)))
 
 
-__all__ = ["AnalysisCancelled", "Candidate", "analyze", "text_blocks"]
+__all__ = ["AnalysisCancelled", "Candidate", "analyze"]

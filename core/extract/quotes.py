@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from core.extract.model import Entity, Quote
+from lectern.core.extract.model import Entity, Quote
 
 MAX_QUOTE_CHARS = 3000
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles unless attributed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import word_set
 
 # Words whose trailing period does not end a sentence ("Mr. Smith", "Gen. Lee").
 ABBREVIATIONS = word_set(

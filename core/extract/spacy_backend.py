@@ -16,11 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from core.errors import LecternError
-from core.extract.dates import normalise_date
-from core.extract.gazetteers import Gazetteers, load_gazetteers
-from core.extract.numbers import AMOUNT_PATTERN, APPROX_WORDS, amount_candidate
-from core.extract.spans import Candidate
+from lectern.core.errors import LecternError
+from lectern.core.extract.blocks import text_blocks
+from lectern.core.extract.dates import normalise_date
+from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers
+from lectern.core.extract.numbers import AMOUNT_PATTERN, APPROX_WORDS, amount_candidate
+from lectern.core.extract.spans import Candidate
 
 MODEL_ENV_VAR = "LECTERN_SPACY_MODEL"
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
@@ -142,7 +143,6 @@ def _load_pipeline(name: str) -> Any:
 
 def spacy_candidates(text: str, report: Callable[[float], None]) -> list[Candidate]:
     """spaCy's entities over ``text``, relabelled and normalised like the built-in ones."""
-    from core.extract.pipeline import text_blocks
 
     nlp = _load_pipeline(model_name())
     blocks = text_blocks(text, SPACY_BLOCK_CHARS)

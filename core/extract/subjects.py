@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from core.extract.gazetteers import word_set
-from core.extract.spans import Candidate
+from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.spans import Candidate
 
 MAX_SUBJECT_WORDS = 12
 CONTEXT_CHARS = 200  # how far around a figure we read (keeps a 50 MB one-line text linear)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from core.extract.model import Entity, Mention
+from lectern.core.extract.model import Entity, Mention
 
 # "1 – 0", "3-2": goals are one or two digits; a year range ("2010–2012") is not a score
 _SCORE_AFTER = re.compile(r"[ \u00a0]+\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}(?![\d.,:/])")

@@ -4,11 +4,11 @@ Every writer saves atomically (``atomic_write_bytes``); every reader validates a
 reads and raises LecternError, loading nothing, when something is wrong.
 """
 
-from core.atomic_write import atomic_write_bytes
-from core.formats.brat import BratExport, dumps_brat, load_brat, loads_brat, save_brat
-from core.formats.csv_format import dumps_csv, save_csv
-from core.formats.jsonl import dumps_jsonl, save_jsonl
-from core.formats.w3c import W3CSource, dumps_w3c, load_w3c, loads_w3c, save_w3c
+from lectern.core.atomic_write import atomic_write_bytes
+from lectern.core.formats.brat import BratExport, dumps_brat, load_brat, loads_brat, save_brat
+from lectern.core.formats.csv_format import dumps_csv, save_csv
+from lectern.core.formats.jsonl import dumps_jsonl, save_jsonl
+from lectern.core.formats.w3c import W3CSource, dumps_w3c, load_w3c, loads_w3c, save_w3c
 
 __all__ = [
     "BratExport",

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from core.annotations import Annotation, quote_selector, stable_id, utc_now, utc_text
-from core.atomic_write import atomic_write_bytes, describe_os_error
-from core.errors import LecternError
+from lectern.core.annotations import Annotation, quote_selector, stable_id, utc_now, utc_text
+from lectern.core.atomic_write import atomic_write_bytes, describe_os_error
+from lectern.core.errors import LecternError
 
 UNTAGGED_LABEL = "Highlight"
 MAX_BRAT_FILE_BYTES = 200 * 1024 * 1024

@@ -14,8 +14,8 @@ import io
 import os
 from collections.abc import Iterable
 
-from core.annotations import Annotation
-from core.atomic_write import atomic_write_bytes
+from lectern.core.annotations import Annotation
+from lectern.core.atomic_write import atomic_write_bytes
 
 CSV_COLUMNS = ("start", "end", "quote", "tags", "note", "created", "status")
 TAG_SEPARATOR = "; "

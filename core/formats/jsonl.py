@@ -11,8 +11,8 @@ import json
 import os
 from collections.abc import Iterable
 
-from core.annotations import Annotation
-from core.atomic_write import atomic_write_bytes
+from lectern.core.annotations import Annotation
+from lectern.core.atomic_write import atomic_write_bytes
 
 UNTAGGED_LABEL = "Highlight"
 

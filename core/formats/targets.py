@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from core.errors import LecternError
+from lectern.core.errors import LecternError
 
 
 def written_files(fmt: str, out: str | os.PathLike[str]) -> list[Path]:

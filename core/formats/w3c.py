@@ -28,10 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.annotations import AnchorStatus, Annotation, new_id
-from core.atomic_write import atomic_write_bytes, describe_os_error
-from core.errors import LecternError
-from core.formats.w3c_parse import parse_document
+from lectern.core.annotations import AnchorStatus, Annotation, new_id
+from lectern.core.atomic_write import atomic_write_bytes, describe_os_error
+from lectern.core.errors import LecternError
+from lectern.core.formats.w3c_parse import parse_document
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 LECTERN_NAMESPACE = "urn:x-lectern:"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from core.anchoring import UNKNOWN_POSITION
-from core.annotations import AnchorStatus, Annotation, stable_id, utc_now, utc_text
-from core.errors import LecternError
+from lectern.core.anchoring import UNKNOWN_POSITION
+from lectern.core.annotations import AnchorStatus, Annotation, stable_id, utc_now, utc_text
+from lectern.core.errors import LecternError
 
 _FINGERPRINT_KEYS = ("lectern:fingerprint", "urn:x-lectern:fingerprint")
 _SOURCE_KEYS = ("lectern:source", "urn:x-lectern:source")

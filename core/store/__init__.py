@@ -26,15 +26,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.annotations import AnchorStatus, Annotation, utc_now
-from core.atomic_write import describe_os_error
-from core.errors import LecternError
-from core.gc_control import paused_gc
-from core.store.failures import as_lectern, reads, search_bound
-from core.store.recovery import move_aside
-from core.store.schema import SCHEMA_VERSION, Unusable, connect
-from core.store.tag_rows import write_scheme_change
-from core.tags import Tag
+from lectern.core.annotations import AnchorStatus, Annotation, utc_now
+from lectern.core.atomic_write import describe_os_error
+from lectern.core.errors import LecternError
+from lectern.core.gc_control import paused_gc
+from lectern.core.store.failures import as_lectern, reads, search_bound
+from lectern.core.store.recovery import move_aside
+from lectern.core.store.schema import SCHEMA_VERSION, Unusable, connect
+from lectern.core.store.tag_rows import write_scheme_change
+from lectern.core.tags import Tag
 
 log = logging.getLogger(__name__)
 __all__ = [

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from core.annotations import utc_text
-from core.errors import LecternError
+from lectern.core.annotations import utc_text
+from lectern.core.errors import LecternError
 
 
 def as_lectern(error: sqlite3.Error, reading: bool = False) -> LecternError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from core.tags import Tag
+from lectern.core.tags import Tag
 
 
 def write_scheme_change(db: sqlite3.Connection, before: Sequence[Tag],

@@ -49,14 +49,15 @@ def check():
             panels.runner.shutdown()
             app.quit()
 timer = QTimer(); timer.timeout.connect(check); timer.start(1)
-import main
+from lectern import main
 main.main([sys.argv[3], "--home", sys.argv[2]])
 """
 
 
 def sample_run(home: str) -> tuple[float, float]:
-    from core.paths import SAMPLE_ARTICLE
+    from lectern.core.resources import sample_article
 
+    SAMPLE_ARTICLE = sample_article()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", CHILD, str(REPO), home, str(SAMPLE_ARTICLE)],
@@ -72,8 +73,10 @@ def in_process(runs: int) -> tuple[list[float], list[float], list[float]]:
     from PySide6.QtWidgets import QApplication
     from test_gui_analysis_large import make_article
 
-    from core.paths import SAMPLE_ARTICLE, AppPaths
-    from gui.main_window import MainWindow
+    from lectern.core.paths import AppPaths
+    from lectern.core.resources import sample_article
+    SAMPLE_ARTICLE = sample_article()
+    from lectern.gui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp())

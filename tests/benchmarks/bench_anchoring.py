@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from core.anchoring import reanchor_all
-from core.annotations import Annotation
+from lectern.core.anchoring import reanchor_all
+from lectern.core.annotations import Annotation
 
 RUNS = 5
 WORDS = ["council", "budget", "mayor", "vote", "district", "library", "school", "police",

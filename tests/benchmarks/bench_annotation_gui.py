@@ -36,12 +36,12 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core.document import load_document  # noqa: E402
-from core.paths import AppPaths  # noqa: E402
-from core.session import AnnotationSession  # noqa: E402
-from core.store import AnnotationStore  # noqa: E402
-from gui.analysis_runner import AnalysisRunner  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
+from lectern.core.document import load_document  # noqa: E402
+from lectern.core.editing.session import AnnotationSession  # noqa: E402
+from lectern.core.paths import AppPaths  # noqa: E402
+from lectern.core.store import AnnotationStore  # noqa: E402
+from lectern.gui.analysis.runner import AnalysisRunner  # noqa: E402
+from lectern.gui.shell.main_window import MainWindow  # noqa: E402
 
 WORDS = ("the council voted on a plan to build bridge across river mayor said cost million "
          "euros critics schools spring finish work expected minister trade talks")

@@ -27,8 +27,9 @@ _NAME_VARIANTS = ("Kapanadze", "Kapanadzi", "Lepik", "Lepikov", "Tbilisi", "Tall
 
 def build_article(size: int) -> str:
     """About ``size`` characters of news text: the sample article, varied copy by copy."""
-    from core.paths import SAMPLE_ARTICLE
+    from lectern.core.resources import sample_article
 
+    SAMPLE_ARTICLE = sample_article()
     base = SAMPLE_ARTICLE.read_text(encoding="utf-8")
     pieces, total, copy = [], 0, 0
     while total < size:
@@ -44,8 +45,8 @@ def build_article(size: int) -> str:
 
 def measure(size: int, runs: int) -> dict:
     """Analyse an article of ``size`` characters ``runs`` times in this process."""
-    from core.document import Document
-    from core.extract import analyze
+    from lectern.core.document import Document
+    from lectern.core.extract import analyze
 
     document = Document.from_text(build_article(size))
     baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -86,8 +86,8 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    from core.document import Document
-    from core.extract import analyze
+    from lectern.core.document import Document
+    from lectern.core.extract import analyze
 
     document = Document.from_text(build_article(int(args.size * MB)))
     analyze(document)  # warm caches (gazetteers, compiled patterns) outside the measurement

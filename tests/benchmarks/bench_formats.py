@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from core.annotations import Annotation
-from core.formats import (
+from lectern.core.annotations import Annotation
+from lectern.core.formats import (
     load_brat,
     load_w3c,
     save_brat,

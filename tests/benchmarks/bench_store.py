@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from core.annotations import Annotation, AnnotationSet
-from core.document import Document
-from core.gc_control import paused_gc
-from core.session import AnnotationSession
-from core.store import AnnotationStore
+from lectern.core.annotations import Annotation, AnnotationSet
+from lectern.core.document import Document
+from lectern.core.editing.session import AnnotationSession
+from lectern.core.gc_control import paused_gc
+from lectern.core.store import AnnotationStore
 
 TEXT = ("Tallinn and Tbilisi signed a trade deal worth 3 million euros on Monday, "
         "officials said. ") * 2000

@@ -21,8 +21,8 @@ GOLD_FILES = {"seed": ("seed_entities.jsonl", None), "dev": ("gum_news_dev.jsonl
 
 sys.path.insert(0, str(REPO))
 
-from core.document import Document  # noqa: E402
-from core.extract import analyze  # noqa: E402
+from lectern.core.document import Document  # noqa: E402
+from lectern.core.extract import analyze  # noqa: E402
 
 
 def predictions(gold_path: Path, backend: str = "builtin") -> list[dict]:

@@ -1,0 +1,288 @@
+"""AnnotationSession: one open document with its annotations, undo stack, tag scheme and store.
+
+The GUI calls this and nothing below it: ``session.add(start, end, ["Claim"])``,
+``session.set_note(id, text)``, ``session.undo()``. Every call is one undoable command,
+committed to the store as it happens; ``subscribe_saved`` reports each save.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
+
+from lectern.core.annotations import Annotation, AnnotationSet, utc_now
+from lectern.core.document import Document
+from lectern.core.editing.commands import (
+    AddAnnotations,
+    AddTag,
+    ChangeAnnotations,
+    ChangeScheme,
+    Command,
+    EditContext,
+    EditNote,
+    ImportAnnotations,
+    Reattach,
+    RemoveAnnotations,
+    RemoveTag,
+    RetagEverywhere,
+    SetTags,
+    UndoStack,
+)
+from lectern.core.errors import LecternError
+from lectern.core.gc_control import paused_gc
+from lectern.core.store import AnnotationStore, DocumentRecord
+from lectern.core.tags import Tag, TagScheme, default_scheme
+
+
+@dataclass(frozen=True)
+class SaveNotice:
+    """A change reached the store (``at``: ISO 8601 UTC), for a quiet "Saved" in the GUI."""
+
+    at: str
+    label: str
+
+
+class AnnotationSession:
+    """Everything about annotating one document. ``store`` may be None (tests, previews)."""
+
+    def __init__(self, document: Document, store: AnnotationStore | None = None,
+                 scheme: TagScheme | None = None) -> None:
+        self.document = document
+        self.store = store
+        fingerprint = document.fingerprint
+        self.previous: DocumentRecord | None = None
+        if store is not None:
+            self.previous = store.remember_document(
+                fingerprint, str(document.source or ""), document.title)
+            if scheme is None:
+                scheme = _stored_scheme(store)
+        self.scheme = scheme if scheme is not None else default_scheme()
+        with paused_gc():  # a restore builds up to 100,000+ objects at once
+            stored = store.annotations(fingerprint) if store is not None else []
+            self.annotations = AnnotationSet(fingerprint, stored)
+        self.stack = UndoStack()
+        self._hidden = store.hidden_entities(fingerprint) if store is not None else set()
+        self._saved_listeners: list[Callable[[SaveNotice], None]] = []
+        self._batching = 0
+        self.context = EditContext(self.annotations, store, self.scheme, self._saved)
+
+    # --- what the GUI reads --------------------------------------------------------
+    @property
+    def moved_from(self) -> str | None:
+        """The path this same text was last opened from, when it differs from today's."""
+        if self.previous is None or not self.previous.path:
+            return None
+        return self.previous.path if self.previous.path != str(self.document.source or "") \
+            else None
+
+    @property
+    def has_unsaved_file_changes(self) -> bool:
+        """Changes since the annotation file was last written (the store is always saved)."""
+        return not self.stack.is_clean
+
+    def mark_file_saved(self) -> None:
+        self.stack.set_clean()
+
+    def subscribe_saved(self, listener: Callable[[SaveNotice], None]) -> None:
+        self._saved_listeners.append(listener)
+
+    def _saved(self, label: str) -> None:
+        if self._batching:
+            return  # one notice when the whole batch commits
+        notice = SaveNotice(utc_now(), label)
+        for listener in list(self._saved_listeners):
+            listener(notice)
+
+    # --- annotating ----------------------------------------------------------------
+    def add(self, start: int, end: int, tags: Iterable[str] = (), note: str = "") -> Annotation:
+        """Highlight ``text[start:end]`` (code points) with ``tags`` and ``note``."""
+        (annotation,) = self.add_many([(start, end)], tags, note=note)
+        return annotation
+
+    def add_many(self, spans: Iterable[tuple[int, int]], tags: Iterable[str] = (),
+                 note: str = "", label: str | None = None) -> list[Annotation]:
+        """Highlight many spans as one undoable step (``annotate all mentions``)."""
+        names = self._known_tags(tags)
+        text = self.document.text
+        made = []
+        for start, end in spans:
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end
+                    <= len(text)):
+                raise LecternError(f"The span {start}..{end} is not a stretch of this text.")
+            made.append(Annotation.from_span(text, start, end, names, note))
+        if made:
+            self._run(AddAnnotations(self.context, made, label))
+        return made
+
+    def remove(self, ids: str | Sequence[str]) -> None:
+        self._run(RemoveAnnotations(self.context, _ids(ids)))
+
+    def set_note(self, annotation_id: str, note: str) -> None:
+        self._run(EditNote(self.context, annotation_id, note))
+
+    def add_tag(self, ids: str | Sequence[str], tag: str) -> None:
+        (name,) = self._known_tags([tag])
+        self._run(AddTag(self.context, _ids(ids), name))
+
+    def remove_tag(self, ids: str | Sequence[str], tag: str) -> None:
+        self._run(RemoveTag(self.context, _ids(ids), tag))
+
+    def set_tags(self, annotation_id: str, tags: Iterable[str]) -> None:
+        self._run(SetTags(self.context, annotation_id, self._known_tags(tags)))
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> None:
+        """Put an orphan (or any annotation) on a new span of the current text."""
+        self._run(Reattach(self.context, annotation_id, self.document.text, start, end))
+
+    def import_annotations(self, incoming: Sequence[Annotation],
+                           label: str | None = None) -> ChangeAnnotations:
+        """Merge annotations (already re-anchored to this text) as one undoable step.
+
+        Tags the scheme lacks are added to it; an id that the store holds under another
+        document gets an id derived from it, so importing never moves another article's
+        annotation, and importing the same file twice still merges.
+        """
+        text_length = len(self.document.text)
+        for a in incoming:
+            # An orphan keeps its last span, which may not fit (or be -1: never known).
+            if not a.is_orphan and not 0 <= a.start <= a.end <= text_length:
+                raise LecternError(f"Annotation {a.id} spans {a.start}..{a.end}, outside a "
+                                   f"text of {text_length} characters; nothing was imported.")
+        elsewhere = {}
+        if self.store is not None:
+            elsewhere = {i: fp for i, fp in self.store.locate(a.id for a in incoming).items()
+                         if fp != self.document.fingerprint}
+        incoming = [replace(a, id=_id_for(a.id, self.document.fingerprint))
+                    if a.id in elsewhere else a for a in incoming]
+        scratch = TagScheme(self.scheme.tags)
+        for name in dict.fromkeys(t for a in incoming for t in a.tags):
+            if name not in scratch:
+                scratch.add(Tag(name, scratch.spare_colour()))
+        new_tags = scratch.tags[len(self.scheme):]
+        command = ImportAnnotations(self.context, incoming, new_tags, label)
+        self._run(command)
+        return command
+
+    # --- the tag scheme --------------------------------------------------------------
+    def add_scheme_tag(self, name: str, colour: str | None = None,
+                       shortcut: str | None = None) -> Tag:
+        scratch = TagScheme(self.scheme.tags)
+        tag = Tag(name, colour or scratch.spare_colour(), shortcut)
+        scratch.add(tag)
+        self._run(ChangeScheme(self.context, f"Add tag '{tag.name}'", scratch.tags))
+        return tag
+
+    def rename_tag(self, old: str, new: str) -> None:
+        """Rename in the scheme and on every annotation of every stored document."""
+        scratch = TagScheme(self.scheme.tags)
+        old_name = scratch.get(old).name
+        new_name = scratch.rename(old, new).name
+        self._run(RetagEverywhere(self.context, old_name, new_name, scratch.tags))
+
+    def recolour_tag(self, name: str, colour: str) -> None:
+        scratch = TagScheme(self.scheme.tags)
+        tag = scratch.recolour(name, colour)
+        self._run(ChangeScheme(self.context, f"Recolour tag '{tag.name}'", scratch.tags))
+
+    def set_tag_shortcut(self, name: str, shortcut: str | None) -> None:
+        scratch = TagScheme(self.scheme.tags)
+        tag = scratch.set_shortcut(name, shortcut)
+        self._run(ChangeScheme(self.context, f"Set shortcut of '{tag.name}'", scratch.tags))
+
+    def tag_use_count(self, name: str) -> int:
+        """Annotations carrying ``name``: across the store when attached, else this set."""
+        if self.store is not None:
+            return self.store.tag_use_count(name)
+        return sum(1 for a in self.annotations if name in a.tags)
+
+    def delete_tag(self, name: str, force: bool = False) -> None:
+        """Delete a tag; one in use raises TagInUse unless ``force`` (then it is stripped)."""
+        scratch = TagScheme(self.scheme.tags)
+        tag = scratch.remove(name, self.tag_use_count(self.scheme.get(name).name), force)
+        self._run(RetagEverywhere(self.context, tag.name, None, scratch.tags))
+
+    def _known_tags(self, tags: Iterable[str]) -> list[str]:
+        """The scheme's spelling of each tag; an unknown one is an error, not a new tag."""
+        return [self.scheme.get(t).name for t in dict.fromkeys(tags)]
+
+    # --- undo ------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.stack.can_undo:
+            label = f"Undo {self.stack.undo_label}"
+            with self._one_transaction(label):
+                self.stack.undo()
+
+    def redo(self) -> None:
+        if self.stack.can_redo:
+            label = self.stack.redo_label
+            with self._one_transaction(label):
+                self.stack.redo()
+
+    @contextmanager
+    def macro(self, label: str) -> Iterator[None]:
+        """Calls inside are one undoable step and one store transaction: all or nothing."""
+        # The transaction puts memory back itself: undoing through a failed store would not.
+        with self._one_transaction(label), self.stack.macro(label, undo_on_error=False):
+            yield
+
+    @contextmanager
+    def _one_transaction(self, label: str) -> Iterator[None]:
+        """Writes inside commit together, with a single saved notice. If anything fails, the
+        COMMIT included, the store rolls back and the set, the scheme, the hidden entities
+        and the undo stack are put back exactly as they were; the error is raised."""
+        if self._batching:  # nested: the outermost one commits or puts back
+            yield
+            return
+        self._batching = 1
+        stack, hidden = self.stack.checkpoint(), set(self._hidden)
+        try:
+            with self.context.all_or_nothing(), \
+                    self.store.batch() if self.store is not None else nullcontext():
+                yield
+        except BaseException:
+            self.stack.restore(stack)
+            self._hidden = hidden
+            raise
+        finally:
+            self._batching = 0
+        if self.store is not None:
+            self._saved(label)
+
+    def _run(self, command: Command) -> None:
+        self.stack.push(command)
+
+    # --- entities the reader hid -----------------------------------------------------
+    @property
+    def hidden_entities(self) -> frozenset[str]:
+        return frozenset(self._hidden)
+
+    def hide_entity(self, key: str) -> None:
+        if self.store is not None:
+            self.store.hide_entity(self.document.fingerprint, key)
+        self._hidden.add(key)
+
+    def unhide_entity(self, key: str) -> None:
+        if self.store is not None:
+            self.store.unhide_entity(self.document.fingerprint, key)
+        self._hidden.discard(key)
+
+
+def _id_for(annotation_id: str, fingerprint: str) -> str:
+    """A stable id for a copy of another document's annotation: importing twice merges."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:lectern:{fingerprint}:{annotation_id}"))
+
+
+def _ids(ids: str | Sequence[str]) -> list[str]:
+    return [ids] if isinstance(ids, str) else list(ids)
+
+
+def _stored_scheme(store: AnnotationStore) -> TagScheme:
+    """The scheme kept in the store; the default one, saved there, on first use."""
+    tags = store.tag_scheme()
+    if tags is not None:
+        return TagScheme(tags)
+    scheme = default_scheme()
+    store.save_tag_scheme(scheme.tags)
+    return scheme

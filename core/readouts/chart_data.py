@@ -1,0 +1,186 @@
+"""What the chart draws, worked out without Qt or pyqtgraph: timeline events and bar groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from lectern.core.readouts.fact_format import (
+    format_date,
+    format_fact_value,
+    parse_partial_date,
+    short_number,
+)
+
+MAX_EVENTS = 400  # a chart of more events than this is ink, not information
+MAX_BARS_PER_GROUP = 24
+LANES = 4  # timeline rows that stagger labels of nearby events
+LABEL_GAP_PX = 10.0  # clear space between a label and the next marker
+GROUP_TITLES = {"money": "Money", "count": "Counts", "percent": "Percentages",
+                "quantity": "Quantities"}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated fact placed on the timeline: the middle of its period and the period itself."""
+
+    fact_id: str
+    x: float  # epoch seconds of the middle of the period
+    start: float
+    end: float
+    precision: str  # "year", "month" or "day"
+    label: str
+    sentence: str
+
+
+@dataclass
+class BarGroup:
+    """Facts that share a scale: one currency, or counts, or percentages."""
+
+    title: str
+    fact_ids: list[str] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)
+    approx: list[bool] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    value_texts: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ChartData:
+    events: list[Event]
+    groups: list[BarGroup]
+    unplaced: int = 0  # dated facts with no year, or beyond the caps
+    omitted_bars: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.events and not self.groups
+
+
+def _epoch(day: date, end_of_day: bool = False) -> float:
+    moment = datetime(day.year, day.month, day.day, 23 if end_of_day else 0,
+                      59 if end_of_day else 0, tzinfo=UTC)
+    return moment.timestamp()
+
+
+def _group_key(fact: Any) -> tuple[str, str]:
+    if fact.kind in ("money", "quantity"):
+        return fact.kind, fact.unit or ""
+    return fact.kind, ""
+
+
+def _group_title(kind: str, unit: str) -> str:
+    title = GROUP_TITLES.get(kind, kind.title())
+    return f"{title} ({unit})" if unit else title
+
+
+def short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def chart_data(facts: list[Any], text: str) -> ChartData:
+    """Dated facts (kind "date") become events; numeric facts become bars by kind and unit."""
+    events: list[Event] = []
+    groups: dict[tuple[str, str], BarGroup] = {}
+    unplaced = omitted = 0
+    def sentence(fact: Any) -> str:
+        return " ".join(text[fact.sentence.start:fact.sentence.end].split())
+
+    for fact in facts:
+        if fact.kind == "date":
+            period = parse_partial_date(str(fact.value))
+            if period is None or len(events) >= MAX_EVENTS:
+                unplaced += 1
+                continue
+            start, end = _epoch(period[0]), _epoch(period[1], end_of_day=True)
+            precision = _precision(period)
+            events.append(Event(fact.id, (start + end) / 2, start, end, precision,
+                                f"{format_date(str(fact.value))} · {short(fact.subject, 22)}",
+                                sentence(fact)))
+        elif isinstance(fact.value, int | float):
+            key = _group_key(fact)
+            group = groups.setdefault(key, BarGroup(_group_title(*key)))
+            if len(group.fact_ids) >= MAX_BARS_PER_GROUP:
+                omitted += 1
+                continue
+            group.fact_ids.append(fact.id)
+            group.values.append(float(fact.value))
+            group.approx.append(bool(fact.approx))
+            # Counts share a group, so their noun ("students") tells the bars apart.
+            noun = fact.unit if fact.kind == "count" and fact.unit else fact.subject
+            group.labels.append(short(noun, 14))
+            group.value_texts.append(_bar_text(fact))
+            group.sentences.append(sentence(fact))
+    events.sort(key=lambda e: e.x)
+    return ChartData(events, list(groups.values()), unplaced, omitted)
+
+
+def _bar_text(fact: Any) -> str:
+    """The value above a bar: short, and without a count's noun (the axis names it)."""
+    if fact.kind == "count":
+        return ("≈" if fact.approx else "") + short_number(float(fact.value))
+    return format_fact_value(fact, short=True).replace("≈ ", "≈")
+
+
+MIN_LABEL_PX = 48.0  # a label cut shorter than this says nothing: it is left out instead
+
+
+@dataclass
+class Placement:
+    """Where an event sits on the timeline: its row, its label's side (None: no label) and
+    the room its label has (None: all it needs; less: cut short with "…")."""
+
+    lane: int
+    side: str | None  # "right", "left" or None when the label would collide
+    room: float | None = None
+
+
+def place_labels(xs_px: list[float], widths_px: list[float], plot_px: float,
+                 lanes: int = LANES, gap_px: float = LABEL_GAP_PX) -> list[Placement]:
+    """Stagger markers over rows so that no label runs into another marker or off the plot.
+
+    ``xs_px`` are the markers' positions in pixels (sorted), ``widths_px`` their labels'
+    measured widths. A label goes right of its marker, else left of it; else the marker
+    takes the row whose label ends soonest and that label is cut short before it (or left
+    out when too little would remain; tooltips still name every event).
+    """
+    lane_ends = [float("-inf")] * lanes
+    owners: list[int | None] = [None] * lanes  # the right-hand label that ends each row
+    placed: list[Placement] = []
+    for number, (x, width) in enumerate(zip(xs_px, widths_px, strict=True)):
+        found = None
+        for lane in range(lanes):
+            if lane_ends[lane] < x - gap_px / 2 and x + gap_px + width <= plot_px:
+                found, owners[lane] = Placement(lane, "right"), number
+                lane_ends[lane] = x + gap_px + width
+                break
+        if found is None:
+            for lane in range(lanes):
+                if lane_ends[lane] < x - gap_px - width and x - gap_px - width >= 0:
+                    found, owners[lane] = Placement(lane, "left"), None
+                    lane_ends[lane] = x + gap_px / 2
+                    break
+        if found is None:
+            lane = min(range(lanes), key=lambda n: lane_ends[n])
+            owner = owners[lane]
+            if owner is not None and lane_ends[lane] >= x - gap_px / 2:
+                room = x - xs_px[owner] - 2 * gap_px
+                before = placed[owner]
+                placed[owner] = Placement(before.lane, before.side if room >= MIN_LABEL_PX
+                                          else None, room)
+            found, owners[lane] = Placement(lane, None), None
+            lane_ends[lane] = x + gap_px / 2
+        placed.append(found)
+    return placed
+
+
+def _precision(period: tuple[date, date]) -> str:
+    first, last = period
+    if first == last:
+        return "day"
+    if first.month == last.month:
+        return "month"
+    return "year"

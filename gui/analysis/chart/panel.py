@@ -1,0 +1,157 @@
+"""The Chart panel's frame: toolbar, empty states, and the plot loaded after the first paint.
+
+This module stays light (no pyqtgraph): ``load_plot()`` imports ``chart_plot`` once the
+window has painted, so the article appears before the charting library is loaded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lectern.gui.analysis.panel_base import WAITING, AnalysisPanel
+from lectern.gui.analysis.selection import FACT, Selection, SelectionCoordinator
+from lectern.gui.shell.theme import is_dark
+
+ORIGIN = "chart"
+LOG_RATIO = 100  # offer the log scale when a group's values differ by this factor
+
+
+class ChartPanel(AnalysisPanel):
+    drawn = Signal()  # the plot shows the current analysis
+    export_failed = Signal(str)
+
+    def __init__(self, selection: SelectionCoordinator, parent: QWidget | None = None) -> None:
+        content = QWidget()
+        super().__init__(content, parent)
+        self.selection = selection
+        self.plot = None  # chart_plot.FactChart, once loaded
+        self.data = None  # chart_data.ChartData of the current analysis
+        self._pending = None  # ChartData waiting for the plot library
+        self._steps: list = []  # drawing steps still to run, one per event-loop turn
+        self._generation = 0
+        self.log_box = QCheckBox("Log scale")
+        self.log_box.setToolTip("Show bar heights on a logarithmic scale")
+        self.log_box.toggled.connect(self._set_log)
+        self.summary = QLabel()
+        self.summary.setEnabled(False)
+        # A status line may be cut short; it must not widen the dock (and the window).
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.png_button = QPushButton("Export PNG…")
+        self.svg_button = QPushButton("Export SVG…")
+        self.png_button.clicked.connect(lambda: self._export("PNG image (*.png)", ".png"))
+        self.svg_button.clicked.connect(lambda: self._export("SVG drawing (*.svg)", ".svg"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.log_box)
+        bar.addWidget(self.png_button)
+        bar.addWidget(self.svg_button)
+        self._layout = QVBoxLayout(content)
+        self._layout.setContentsMargins(6, 4, 6, 6)
+        self._layout.setSpacing(4)
+        self._layout.addLayout(bar)
+        selection.changed.connect(self.follow)
+
+    @property
+    def is_drawn(self) -> bool:
+        return self.plot is not None and self.data is not None and not self._steps
+
+    def waiting(self) -> None:
+        self._generation += 1
+        self._pending, self.data, self._steps = None, None, []
+        self.show_message(*WAITING)
+
+    def set_facts(self, facts: list, text: str) -> None:
+        """Work out the chart's data here (tests, small articles) and draw it."""
+        from lectern.core.readouts.chart_data import chart_data
+
+        self.set_data(chart_data(facts, text))
+
+    def set_data(self, data) -> None:
+        """Draw ``data`` (a ChartData made off the GUI thread) now if the plot is loaded."""
+        self._pending = data
+        if self.plot is not None:
+            self._draw()
+
+    def load_plot(self) -> None:
+        """Import pyqtgraph and build the plot widget (call after the first paint)."""
+        if self.plot is not None:
+            return
+        from lectern.gui.analysis.chart.plot import FactChart  # heavy: pyqtgraph and numpy
+
+        self.plot = FactChart(is_dark(self.palette()))
+        self.plot.setObjectName("factChart")
+        self.plot.fact_clicked.connect(lambda fact_id: self.selection.select_fact(
+            fact_id, origin=ORIGIN))
+        self._layout.insertWidget(0, self.plot, 1)
+        if self._pending is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        self._generation += 1
+        self.data, self._steps = self._pending, []
+        if self.data.empty:
+            self.show_message("No figures to chart", "This article states no dated events, "
+                              "amounts or counts. The timeline and bars appear when it does.")
+            self.drawn.emit()
+            return
+        ratios = [max(g.values) / max(min(g.values), 1e-9) for g in self.data.groups
+                  if g.values and min(g.values) > 0]
+        self.log_box.setVisible(any(r >= LOG_RATIO for r in ratios) or self.log_box.isChecked())
+        self.plot.log_scale = self.log_box.isChecked()
+        current = self.selection.current
+        self.plot.show_selection(current.id if current and current.kind == FACT else None)
+        self.summary.setText(self._summary())
+        self.show_content()
+        self._steps = self.plot.draw_steps(self.data)
+        self._next_step(self._generation)
+
+    def _next_step(self, generation: int) -> None:
+        """One plot per turn of the event loop: the window keeps answering while it fills."""
+        if generation != self._generation or not self._steps:
+            return
+        self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, lambda: self._next_step(generation))
+        else:
+            self.drawn.emit()
+
+    def _summary(self) -> str:
+        data = self.data
+        bars = sum(len(g.fact_ids) for g in data.groups)
+        parts = [f"{len(data.events):,} dated events", f"{bars:,} figures"]
+        if data.unplaced or data.omitted_bars:
+            parts.append(f"{data.unplaced + data.omitted_bars:,} not drawn (no year, or "
+                         "beyond what a chart can show)")
+        return " · ".join(parts) + " · hatched bars are approximate"
+
+    def follow(self, selection: Selection | None) -> None:
+        if self.plot is not None and self.data is not None:
+            self.plot.show_selection(selection.id if selection and selection.kind == FACT
+                                     else None)
+
+    def _set_log(self, on: bool) -> None:
+        if self.plot is not None:
+            self.plot.set_log_scale(on)
+
+    def _export(self, name_filter: str, suffix: str) -> None:
+        if not self.is_drawn:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export Chart", f"chart{suffix}", name_filter)
+        if path:
+            self.export(path if path.lower().endswith(suffix) else path + suffix)
+
+    def export(self, path: str) -> None:
+        try:
+            self.plot.export(path)
+        except Exception as error:  # pyqtgraph raises assorted types on a bad path
+            self.export_failed.emit(f"Could not export the chart to “{path}”: {error}")

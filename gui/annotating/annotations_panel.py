@@ -1,0 +1,364 @@
+"""The Annotations panel: a sortable, filterable table, a note editor, and the orphans apart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lectern.core.annotations import AnchorStatus
+from lectern.gui.annotating.annotation_cells import QuoteCell, TagsCell, row_height
+from lectern.gui.annotating.annotations_model import (
+    CREATED,
+    ID_ROLE,
+    NOTE,
+    NOTE_ROLE,
+    QUOTE,
+    TAGS,
+    TAGS_ROLE,
+    AnnotationsModel,
+    created_label,
+)
+from lectern.gui.widgets.empty_state import EmptyState
+
+ALL_TAGS = "All tags"
+EMPTY_HINT = ("Select a passage in the article, then press a tag's key (1–9), click a tag "
+              "above the text, or press Ctrl+K to choose one.")
+NOTE_EDITOR_LINES = 4
+PREFERRED_SIZE = QSize(320, 480)  # a readable quote beside its tags
+COLUMN_WIDTHS = {TAGS: 104, NOTE: 150, CREATED: 92}
+WIDE_COLUMNS = {NOTE: 480, CREATED: 600}  # table width from which each column is shown
+
+
+class AnnotationFilter(QSortFilterProxyModel):
+    """Placed or orphaned annotations, narrowed by tag and by words in the quote or note."""
+
+    def __init__(self, orphans: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._orphans = orphans
+        self._tag = ""
+        self._words: list[str] = []
+        self._source: AnnotationsModel | None = None
+        self.setSortRole(Qt.ItemDataRole.DisplayRole)
+
+    def set_tag(self, tag: str) -> None:
+        if tag.casefold() != self._tag:
+            self.beginFilterChange()
+            self._tag = tag.casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def setSourceModel(self, model: AnnotationsModel) -> None:  # type: ignore[override]
+        self._source = model
+        super().setSourceModel(model)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        # Called for every row on each reset: straight to the core annotation, no data().
+        annotations = self._source.annotations
+        if annotations is None or row >= len(annotations):
+            return False
+        annotation = annotations[row]
+        if (annotation.status is AnchorStatus.ORPHAN) != self._orphans:
+            return False
+        if self._tag and self._tag not in (t.casefold() for t in annotation.tags):
+            return False
+        if self._words:
+            haystack = " ".join((annotation.exact, *annotation.tags, annotation.note)).casefold()
+            return all(word in haystack for word in self._words)
+        return True
+
+    def lessThan(self, left, right) -> bool:
+        if left.column() == CREATED:  # ISO timestamps sort as text
+            return str(left.data(Qt.ItemDataRole.UserRole)) < str(
+                right.data(Qt.ItemDataRole.UserRole))
+        return str(left.data()).casefold() < str(right.data()).casefold()
+
+
+def _table(model: QSortFilterProxyModel) -> QTableView:
+    """A compact table: quote and tags; note and date join when the dock is wide."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setItemDelegateForColumn(QUOTE, QuoteCell(table))
+    table.setItemDelegateForColumn(TAGS, TagsCell(table))
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(row_height(table.fontMetrics().height()))
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    header.setMinimumSectionSize(40)
+    header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+    for column in (TAGS, NOTE, CREATED):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    for column, width in COLUMN_WIDTHS.items():
+        header.resizeSection(column, width)
+    _fit_columns(table, 0)
+    return table
+
+
+def _fit_columns(table: QTableView, width: int) -> None:
+    """Show the note and date columns only where the quote keeps room to be read."""
+    header = table.horizontalHeader()
+    for column, from_width in WIDE_COLUMNS.items():
+        hidden = width < from_width
+        if header.isSectionHidden(column) != hidden:
+            header.setSectionHidden(column, hidden)
+
+
+class AnnotationsPanel(QWidget):
+    """Reports intent (activate, delete, edit note, re-attach); the workflow acts on it."""
+
+    activated = Signal(str)  # annotation id: show it in the article
+    delete_requested = Signal(list)  # annotation ids
+    note_edited = Signal(str, str)  # annotation id, new note
+    reattach_requested = Signal(str)  # orphan id: put it on the current selection
+
+    def __init__(self, model: AnnotationsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationsPanelContent")
+        self.model = model
+        self.proxy = AnnotationFilter(orphans=False, parent=self)
+        self.proxy.setSourceModel(model)
+        self.orphan_proxy = AnnotationFilter(orphans=True, parent=self)
+        self.orphan_proxy.setSourceModel(model)
+        self._editing_id: str | None = None
+        self._caption = ""
+
+        self.search = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
+        self.tag_filter = QComboBox()
+        self.tag_filter.addItem(ALL_TAGS)
+        self.table = _table(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until asked
+        self.count_label = QLabel()
+        self.count_label.setEnabled(False)  # muted
+        self.empty_hint = EmptyState("No highlights yet", EMPTY_HINT)
+        self.note_caption = QLabel("Note")
+        self.note_caption.setEnabled(False)  # muted: which annotation the note belongs to
+        self.note_caption.setMinimumWidth(1)  # elided by hand, never widening the dock
+        self.note_editor = QPlainTextEdit(placeholderText="Select an annotation to write a note.")
+        self.note_editor.setTabChangesFocus(True)
+        line = self.note_editor.fontMetrics().lineSpacing()
+        self.note_editor.setFixedHeight(line * NOTE_EDITOR_LINES + 12)
+        self.note_editor.setEnabled(False)
+        self.save_note_button = QPushButton("Save Note")
+        self.save_note_button.setToolTip("Save the note (Ctrl+Return)")
+        self.save_note_button.setEnabled(False)
+        self.orphan_label = QLabel()
+        self.orphan_table = _table(self.orphan_proxy)
+        self.orphan_table.setMaximumHeight(120)
+        self.reattach_button = QPushButton("Re-attach to Selection")
+        self.reattach_button.setToolTip("Put the chosen orphan on the passage selected in the "
+                                        "article")
+        self._layout()
+        self._connect()
+        self._update_counts()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.tag_filter, 2)
+        note_row = QHBoxLayout()
+        note_row.addStretch(1)
+        note_row.addWidget(self.save_note_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.note_caption)
+        layout.addWidget(self.note_editor)
+        layout.addLayout(note_row)
+        layout.addWidget(self.orphan_label)
+        layout.addWidget(self.orphan_table)
+        layout.addWidget(self.reattach_button)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._update_counts)
+        self.tag_filter.currentTextChanged.connect(self._tag_chosen)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(lambda _index: self.edit_note(self.selected_id() or ""))
+        self.table.clicked.connect(lambda index: self._activate(index))
+        self.save_note_button.clicked.connect(self.commit_note)
+        self.reattach_button.clicked.connect(self._reattach)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
+                       self.model.dataChanged):
+            signal.connect(self._model_changed)
+        self.table.installEventFilter(self)
+        self.orphan_table.installEventFilter(self)
+        self.note_editor.installEventFilter(self)
+
+    def sizeHint(self) -> QSize:
+        return PREFERRED_SIZE
+
+    # --- keys: Delete removes, Enter edits the note, Ctrl+Enter saves it -------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched in (self.table, self.orphan_table):
+            _fit_columns(watched, watched.width())
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                ids = self.selected_ids()
+                if ids:
+                    self.delete_requested.emit(ids)
+                return True
+            if (watched is self.note_editor and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                self.commit_note()
+                return True
+            if watched is self.note_editor and key == Qt.Key.Key_Escape:
+                self._load_note(self._editing_id)
+                self.table.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- selection ----------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.data(index, ID_ROLE) for index in rows]
+
+    def selected_id(self) -> str | None:
+        current = self.table.currentIndex()
+        return self.proxy.data(current, ID_ROLE) if current.isValid() else None
+
+    def select_id(self, annotation_id: str) -> None:
+        """Follow the article: select the row of ``annotation_id`` without activating it."""
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, QUOTE))
+        if index.isValid() and index != self.table.currentIndex():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        annotation_id = self.proxy.data(current, ID_ROLE) if current.isValid() else None
+        if self.note_editor.hasFocus() and self._editing_id:
+            self.commit_note()
+        self._load_note(annotation_id)
+
+    def _activate(self, index: QModelIndex) -> None:
+        annotation_id = self.proxy.data(index, ID_ROLE)
+        if annotation_id:
+            self.activated.emit(annotation_id)
+
+    # --- notes ---------------------------------------------------------------------------------
+    def edit_note(self, annotation_id: str) -> None:
+        """Open the note of ``annotation_id`` in the editor with the caret at its end."""
+        if not annotation_id:
+            return
+        self.select_id(annotation_id)
+        self._load_note(annotation_id)
+        self.note_editor.setFocus()
+        self.note_editor.moveCursor(self.note_editor.textCursor().MoveOperation.End)
+
+    def _load_note(self, annotation_id: str | None) -> None:
+        self._editing_id = annotation_id
+        row = self.model.row_of(annotation_id) if annotation_id else -1
+        index = self.model.index(row, QUOTE)
+        self.note_editor.setPlainText(str(index.data(NOTE_ROLE) or "") if row >= 0 else "")
+        self.note_editor.setEnabled(row >= 0)
+        self.save_note_button.setEnabled(row >= 0)
+        self._caption = ""
+        if row >= 0:
+            tags = ", ".join(index.data(TAGS_ROLE) or ()) or "No tag"
+            created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
+            self._caption = f"Note · {tags} · {created_label(str(created))}"
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        text = self._caption or "Note"
+        metrics = self.note_caption.fontMetrics()
+        width = max(self.note_caption.width(), 1)
+        self.note_caption.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        self.note_caption.setToolTip(text if self._caption else "")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_caption()
+
+    def commit_note(self) -> None:
+        if self._editing_id is None:
+            return
+        row = self.model.row_of(self._editing_id)
+        old = str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "") if row >= 0 else ""
+        text = self.note_editor.toPlainText()
+        if row >= 0 and text != old:
+            self.note_edited.emit(self._editing_id, text)
+
+    # --- filters, orphans, counts ------------------------------------------------------------
+    def set_tag_names(self, names: list[str]) -> None:
+        chosen = self.tag_filter.currentText()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItems([ALL_TAGS, *names])
+        self.tag_filter.setCurrentText(chosen if chosen in names else ALL_TAGS)
+        self.tag_filter.blockSignals(False)
+        self._tag_chosen(self.tag_filter.currentText())
+
+    def _tag_chosen(self, text: str) -> None:
+        self.proxy.set_tag("" if text == ALL_TAGS else text)
+        self._update_counts()
+
+    def _reattach(self) -> None:
+        index = self.orphan_table.currentIndex()
+        if not index.isValid():
+            index = self.orphan_proxy.index(0, QUOTE)
+        annotation_id = self.orphan_proxy.data(index, ID_ROLE)
+        if annotation_id:
+            self.reattach_requested.emit(annotation_id)
+
+    def _model_changed(self, *_args) -> None:
+        self._update_counts()
+        if self._editing_id and self.model.row_of(self._editing_id) < 0:
+            self._load_note(None)  # its annotation was deleted
+
+    def _update_counts(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        orphans = self.orphan_proxy.rowCount()
+        placed = total - orphans
+        self.count_label.setText(f"{placed:,} annotations" if shown == placed
+                                 else f"{shown:,} of {placed:,} annotations")
+        self.orphan_label.setText(f"Orphaned ({orphans}): their text was not found")
+        for widget in (self.orphan_label, self.orphan_table, self.reattach_button):
+            widget.setVisible(orphans > 0)
+        # A first-time reader sees how to start instead of an empty grid.
+        self.table.setVisible(placed > 0)
+        self.empty_hint.setVisible(placed == 0)

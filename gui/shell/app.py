@@ -1,0 +1,131 @@
+"""Start the Qt application: pick the article, build the window, run or take a screenshot."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from lectern.core.errors import LecternError
+from lectern.core.paths import AppPaths
+from lectern.core.resources import sample_article
+from lectern.core.settings import Settings
+
+SCREENSHOT_SETTLE_MS = 150
+
+
+def choose_startup_file(requested: str | None, settings: Settings) -> Path:
+    """The file named on the command line, else the last article read, else the sample."""
+    if requested:
+        return Path(requested)
+    last = settings.last_file
+    if last and Path(last).is_file():
+        return Path(last)
+    return sample_article()
+
+
+def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
+    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    from PySide6.QtWidgets import QApplication
+
+    from lectern.gui.shell.main_window import MainWindow
+    from lectern.gui.shell.theme import apply_theme
+
+    paths.ensure()
+    settings = Settings(paths.settings_file)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Lectern")
+    app.setOrganizationName("Lectern")
+    apply_theme(app, dark=True if args.dark else None)
+
+    # A screenshot wants everything at once; an interactive start paints the article first.
+    window = MainWindow(paths, settings, with_features=bool(args.screenshot))
+    startup_file = choose_startup_file(args.file, settings)
+    if not window.open_file(startup_file):
+        if args.file:  # an explicitly named file that fails is an error for the caller
+            message = window.last_error_box.text() if window.last_error_box else "cannot open"
+            print(f"lectern: {message}", file=sys.stderr)
+            return 1
+        window.open_file(sample_article())
+    if args.screenshot:
+        if args.annotations and not _load_annotations(window, args.annotations):
+            return 1
+        return _take_screenshot(app, window, Path(args.screenshot), size)
+
+    def finish_startup() -> None:
+        window.install_features()
+        if args.annotations:
+            _load_annotations(window, args.annotations)
+
+    _after_first_paint(window, finish_startup)
+    if getattr(args, "quit_after_paint", False):
+        _after_first_paint(window, lambda: _report_first_paint(app), deferred=False)
+    window.show()
+    return app.exec()
+
+
+def _load_annotations(window, path: str) -> bool:
+    if window.annotations.files.load_file(path, announce=False) is not None:
+        return True
+    message = window.last_error_box.text() if window.last_error_box else "cannot load"
+    print(f"lectern: {message}", file=sys.stderr)
+    return False
+
+
+def _take_screenshot(app, window, out: Path, size: tuple[int, int]) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.resize(*size)
+    window.show()
+    loop = QEventLoop()
+    QTimer.singleShot(SCREENSHOT_SETTLE_MS, loop.quit)  # let docks and deferred panels lay out
+    loop.exec()
+    _wait_for_analysis(app, window)
+    app.processEvents()
+    image = window.grab()
+    if not image.save(str(out)):
+        raise LecternError(f"Could not write the screenshot to “{out}”.")
+    window.close()
+    return 0
+
+
+def _wait_for_analysis(app, window, timeout_s: float = 30.0) -> None:
+    """A screenshot shows the panels and chart filled, not their "Analysing…" state."""
+    analysis = getattr(window, "analysis", None)
+    deadline = time.perf_counter() + timeout_s
+    while analysis is not None and not analysis.chart.is_drawn \
+            and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _after_first_paint(window, callback, *, deferred: bool = True) -> None:
+    """Run ``callback`` once the article has been painted for the first time.
+
+    ``deferred`` waits for the next turn of the event loop, so the frame reaches the screen
+    before the callback's work starts.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                if deferred:
+                    QTimer.singleShot(0, callback)
+                else:
+                    callback()
+            return False
+
+    spy = FirstPaint(window)
+    window.article_view.viewport().installEventFilter(spy)
+
+
+def _report_first_paint(app) -> None:
+    """For the startup benchmark: say when the article was first painted, then quit."""
+    print(f"first-paint {time.perf_counter():.6f}", flush=True)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, app.quit)

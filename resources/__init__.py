@@ -1,0 +1,1 @@
+"""Lectern's package data: sample articles, the tag scheme, gazetteers and word lists."""
