@@ -3,18 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-ENTITY_LABELS = (
-    "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT",
-    "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
-)
-FACT_KINDS = ("money", "count", "percent", "quantity", "date")
-# The default tag scheme's tag for an entity's mentions when the reader annotates them.
-TAG_FOR_LABEL = {
-    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "DATE": "Date",
-    "MONEY": "Figure", "PERCENT": "Figure", "QUANTITY": "Figure", "CARDINAL": "Figure",
-}
+
+class EntityLabel(StrEnum):
+    """What kind of thing an entity is (OntoNotes' names, as the eval sets use them)."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"  # a country, city or state
+    LOC = "LOC"  # a place that is not a polity: a river, a region, a sea
+    NORP = "NORP"  # a nationality, religious or political group
+    EVENT = "EVENT"
+    DATE = "DATE"
+    MONEY = "MONEY"
+    PERCENT = "PERCENT"
+    QUANTITY = "QUANTITY"
+    CARDINAL = "CARDINAL"
+
+
+class FactKind(StrEnum):
+    MONEY = "money"
+    COUNT = "count"
+    PERCENT = "percent"
+    QUANTITY = "quantity"
+    DATE = "date"
+
+
+ENTITY_LABELS = tuple(EntityLabel)
+FACT_KINDS = tuple(FactKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +56,7 @@ class Entity:
     """
 
     id: str
-    label: str
+    label: EntityLabel
     name: str
     mentions: list[Mention] = field(default_factory=list)
     value: Any = None
@@ -46,16 +64,14 @@ class Entity:
     unit: str | None = None
     approx: bool = False
 
+    def __post_init__(self) -> None:
+        self.label = EntityLabel(self.label)  # a misspelt label fails here, not in a panel
+
     @property
     def key(self) -> str:
         """Names the same entity in every analysis of a text (ids are per run); the store
         remembers hidden entities by it."""
         return f"{self.label}:{self.name.casefold()}"
-
-    @property
-    def annotation_tag(self) -> str | None:
-        """The tag "Annotate" gives this entity's mentions (None: no matching tag)."""
-        return TAG_FOR_LABEL.get(self.label)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,7 +96,7 @@ class Fact:
     """
 
     id: str
-    kind: str
+    kind: FactKind
     subject: str
     value: float | int | str
     unit: str | None
@@ -90,6 +106,9 @@ class Fact:
     end: int
     sentence: Span
     text: str = ""
+
+    def __post_init__(self) -> None:
+        self.kind = FactKind(self.kind)
 
     def to_json(self) -> dict[str, Any]:
         return {
