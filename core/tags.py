@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lectern.core.errors import LecternError
+from lectern.core.extract.model import EntityLabel
 from lectern.core.observers import Observable
 from lectern.core.resources import resource_path
 
@@ -37,19 +38,27 @@ class TagInUse(LecternError):
 
 @dataclass(frozen=True)
 class Tag:
-    """A tag: its name, highlight colour ``#rrggbb`` and optional one-key shortcut."""
+    """A tag: its name, highlight colour ``#rrggbb``, optional one-key shortcut, and the
+    entity labels it stands for (Annotate gives a PERSON's mentions the tag whose labels
+    hold PERSON, whatever the tag is called: renaming "Person" keeps the link)."""
 
     name: str
     colour: str
     shortcut: str | None = None
+    labels: tuple[EntityLabel, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", check_name(self.name))
         object.__setattr__(self, "colour", check_colour(self.colour, self.name))
         object.__setattr__(self, "shortcut", check_shortcut(self.shortcut, self.name))
+        object.__setattr__(self, "labels", check_labels(self.labels, self.name))
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "colour": self.colour, "shortcut": self.shortcut}
+        data: dict[str, Any] = {"name": self.name, "colour": self.colour,
+                                "shortcut": self.shortcut}
+        if self.labels:
+            data["labels"] = [str(label) for label in self.labels]
+        return data
 
 
 def check_name(name: object) -> str:
@@ -70,6 +79,17 @@ def check_colour(colour: object, name: str = "") -> str:
     if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
         raise LecternError(f"The colour of tag “{name}” must look like #rrggbb, not {colour!r}.")
     return colour.lower()
+
+
+def check_labels(labels: object, name: str = "") -> tuple[EntityLabel, ...]:
+    if isinstance(labels, str) or not isinstance(labels, list | tuple):
+        raise LecternError(f"The labels of tag “{name}” must be a list, not {labels!r}.")
+    try:
+        return tuple(dict.fromkeys(EntityLabel(label) for label in labels))
+    except ValueError:
+        known = ", ".join(EntityLabel)
+        raise LecternError(f"The labels of tag “{name}” must be among {known}, not "
+                           f"{list(labels)!r}.") from None
 
 
 def check_shortcut(shortcut: object, name: str = "") -> str | None:
@@ -125,6 +145,10 @@ class TagScheme(Observable):
         folded = key.casefold()
         return next((t for t in self._tags if t.shortcut and t.shortcut.casefold() == folded),
                     None)
+
+    def for_label(self, label: str) -> Tag | None:
+        """The tag that stands for entities of ``label`` (the first, if several claim it)."""
+        return next((t for t in self._tags if label in t.labels), None)
 
     def colour_of(self, name: str, fallback: str = "#999999") -> str:
         tag = self.find(name)
@@ -211,7 +235,7 @@ class TagScheme(Observable):
                 raise LecternError(f"{source}: tag {number} is not an object.")
             try:
                 tags.append(Tag(entry.get("name"), entry.get("colour"),  # type: ignore[arg-type]
-                                entry.get("shortcut")))
+                                entry.get("shortcut"), entry.get("labels", ())))
             except LecternError as error:
                 raise LecternError(f"{source}: tag {number}: {error}") from None
         try:

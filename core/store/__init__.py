@@ -33,7 +33,7 @@ from lectern.core.gc_control import paused_gc
 from lectern.core.store.failures import as_lectern, reads, search_bound
 from lectern.core.store.recovery import move_aside
 from lectern.core.store.schema import SCHEMA_VERSION, Unusable, connect
-from lectern.core.store.tag_rows import write_scheme_change
+from lectern.core.store.tag_rows import label_text, write_scheme_change
 from lectern.core.tags import Tag
 
 log = logging.getLogger(__name__)
@@ -288,16 +288,20 @@ class AnnotationStore:
     @reads
     def tag_scheme(self) -> list[Tag] | None:
         """The stored scheme, or None when none was ever saved."""
-        rows = self._db.execute("SELECT name, colour, shortcut FROM tags ORDER BY position")
-        tags = [Tag(*row) for row in rows]
+        rows = self._db.execute("SELECT name, colour, shortcut, labels FROM tags "
+                                "ORDER BY position")
+        tags = [Tag(name, colour, shortcut, tuple(labels.split()))
+                for name, colour, shortcut, labels in rows]
         return tags or None
 
     def save_tag_scheme(self, tags: Sequence[Tag]) -> None:
         """Replace the whole stored scheme with ``tags`` (first use, loading a scheme file)."""
         with self._write() as db:
             db.execute("DELETE FROM tags")
-            db.executemany("INSERT INTO tags VALUES (?, ?, ?, ?)",
-                           ((i, t.name, t.colour, t.shortcut) for i, t in enumerate(tags)))
+            db.executemany("INSERT INTO tags (position, name, colour, shortcut, labels) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           ((i, t.name, t.colour, t.shortcut, label_text(t))
+                            for i, t in enumerate(tags)))
 
     @reads
     def tag_use_count(self, tag: str) -> int:

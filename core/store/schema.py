@@ -51,6 +51,16 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: tags name the entity labels they stand for; stores from before get the defaults'.
+    """
+    ALTER TABLE tags ADD COLUMN labels TEXT NOT NULL DEFAULT '';
+    UPDATE tags SET labels = 'PERSON' WHERE name = 'Person' COLLATE NOCASE;
+    UPDATE tags SET labels = 'ORG' WHERE name = 'Organisation' COLLATE NOCASE;
+    UPDATE tags SET labels = 'GPE LOC' WHERE name = 'Place' COLLATE NOCASE;
+    UPDATE tags SET labels = 'DATE' WHERE name = 'Date' COLLATE NOCASE;
+    UPDATE tags SET labels = 'MONEY PERCENT QUANTITY CARDINAL' WHERE name = 'Figure'
+        COLLATE NOCASE;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,11 @@ from collections.abc import Sequence
 from lectern.core.tags import Tag
 
 
+def label_text(tag: Tag) -> str:
+    """A tag's entity labels as stored: space-separated."""
+    return " ".join(tag.labels)
+
+
 def write_scheme_change(db: sqlite3.Connection, before: Sequence[Tag],
                         after: Sequence[Tag]) -> None:
     """Turn the stored scheme's rows from ``before`` into ``after``, touching nothing else."""
@@ -58,14 +63,16 @@ def _put(db: sqlite3.Connection, rows: dict[str, int], old_key: str, tag: Tag,
     if position is None:
         position = rows.pop(key, None)  # another instance added the same name: one row
     if position is not None:
-        db.execute("UPDATE tags SET name = ?, colour = ?, shortcut = ? WHERE position = ?",
-                   (tag.name, tag.colour, tag.shortcut, position))
+        db.execute("UPDATE tags SET name = ?, colour = ?, shortcut = ?, labels = ? "
+                   "WHERE position = ?",
+                   (tag.name, tag.colour, tag.shortcut, label_text(tag), position))
     else:
         taken = set(rows.values())
         wanted = rows[previous] + 1 if previous in rows else 0
         if wanted in taken or (previous is not None and previous not in rows):
             wanted = max(taken, default=-1) + 1
-        db.execute("INSERT INTO tags VALUES (?, ?, ?, ?)",
-                   (wanted, tag.name, tag.colour, tag.shortcut))
+        db.execute("INSERT INTO tags (position, name, colour, shortcut, labels) "
+                   "VALUES (?, ?, ?, ?, ?)",
+                   (wanted, tag.name, tag.colour, tag.shortcut, label_text(tag)))
         position = wanted
     rows[key] = position

@@ -209,8 +209,8 @@ class AnalysisPanels(QObject):
                                    "this article yet.")
             return
         mentions = entity.mentions if mention is None else [entity.mentions[mention]]
-        tag = entity.annotation_tag
-        tags = [tag] if tag and tag in session.scheme else []
+        tag = session.scheme.for_label(entity.label)
+        tags = [tag.name] if tag else []
         try:
             session.add_many([(m.start, m.end) for m in mentions], tags,
                              label=f"Annotate '{entity.name}'")

@@ -120,3 +120,21 @@ def test_tag_in_use_is_a_lectern_error():
     error = TagInUse("Claim", 3)
     assert isinstance(error, LecternError) and "3 annotations" in str(error)
     assert "force=True" in str(error)
+
+
+def test_tags_stand_for_entity_labels_and_a_rename_keeps_the_link():
+    scheme = default_scheme()
+    assert scheme.for_label("PERSON").name == "Person"
+    assert scheme.for_label("GPE").name == scheme.for_label("LOC").name == "Place"
+    assert scheme.for_label("CARDINAL").name == "Figure"
+    assert scheme.for_label("NORP") is None  # no default tag for nationalities
+    scheme.rename("Person", "Human source")
+    assert scheme.for_label("PERSON").name == "Human source"
+
+
+def test_a_misspelt_label_in_a_scheme_file_is_refused():
+    with pytest.raises(LecternError, match="labels of tag “Person” must be among"):
+        TagScheme.from_json({"tags": [{"name": "Person", "colour": "#112233",
+                                       "labels": ["PERSN"]}]})
+    with pytest.raises(LecternError, match="must be a list"):
+        Tag("Person", "#112233", labels="PERSON")  # type: ignore[arg-type]

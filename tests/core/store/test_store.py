@@ -247,3 +247,26 @@ def test_sync_to_disk_moves_every_commit_into_the_database_file(tmp_path):
     store.close()
     store.close()  # closing twice is harmless
     assert [a.exact for a in AnnotationStore.open(path).annotations("f" * 64)] == ["harbour"]
+
+
+def test_a_version_1_store_gains_the_default_tags_labels(app_paths):
+    """Stores written before tags knew their labels keep working, with Annotate's links."""
+    from lectern.core.store.schema import MIGRATIONS
+
+    db = sqlite3.connect(app_paths.store_file)
+    db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    db.execute("INSERT INTO tags VALUES (0, 'person', '#4f8fe6', '1'), (1, 'Mine', '#112233', "
+               "NULL)")
+    db.commit()
+    db.close()
+    with AnnotationStore.open(app_paths.store_file) as store:
+        tags = store.tag_scheme()
+    assert [(t.name, t.labels) for t in tags] == [("person", ("PERSON",)), ("Mine", ())]
+
+
+def test_tag_labels_survive_a_rename_in_the_store(store):
+    before = [Tag("Person", "#4f8fe6", "1", ("PERSON",))]
+    store.save_tag_scheme(before)
+    after = [Tag("Source", "#4f8fe6", "1", ("PERSON",))]
+    store.apply(scheme=(before, after))
+    assert store.tag_scheme() == after

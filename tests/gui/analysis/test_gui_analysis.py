@@ -139,6 +139,18 @@ def test_annotate_then_undo_leaves_no_annotation(analysed):
     assert len(session.annotations) == before
 
 
+def test_annotate_follows_the_scheme_after_the_person_tag_is_renamed(analysed):
+    session = analysed.annotations.session
+    session.rename_tag("Person", "Source")
+    analysis = analysed.analysis
+    entity = next(e for e in analysis.result.analysis.entities if e.name == "Nino Kapanadze")
+    analysis.entities.tree.setCurrentIndex(analysis.entities.model.index_of(entity.id))
+    analysis.entities.annotate_button.click()
+    spans = {(m.start, m.end) for m in entity.mentions}
+    made = [a for a in session.annotations if (a.start, a.end) in spans]
+    assert made and all(a.tags == ("Source",) for a in made)
+
+
 def test_hide_removes_the_entity_and_is_remembered(analysed, qtbot, window):
     analysis = analysed.analysis
     entity = next(e for e in analysis.result.analysis.entities if e.name == "Lectern Wire")
