@@ -1,9 +1,11 @@
-"""Undoable edits as data: commands with do/undo/label, and the UndoStack the GUI mirrors.
+"""Undoable edits as data: commands with do/undo/label/scope, and the UndoStack they go on.
 
-Every annotation command is a diff: the values of the annotations (and, for scheme
-edits, the tag scheme) before and after. The after-values are computed once, when the
-command is made, so redo restores the very same ids and timestamps. Each do/undo is
-written to the store first (one transaction) and then to the in-memory set, so a
+A document's command is a diff: the values of its annotations before and after, computed
+once when the command is made, so redo restores the very same ids and timestamps. A
+workspace command (a tag-scheme edit, a tag renamed or deleted everywhere) outlives the
+article it was made in, so it keeps its meaning instead: the scheme edits and the ids of
+the annotations it retags, reapplied to whatever they hold when it is undone or redone.
+Each do/undo is written to the store first (one transaction) and then to memory, so a
 failed write leaves memory matching disk. Inside ``EditContext.all_or_nothing`` (many
 writes, one transaction committed at its end) memory changes are journalled instead and
 reverted if the block fails, the commit included.
@@ -18,31 +20,33 @@ from typing import TYPE_CHECKING
 
 from lectern.core.anchoring import reattach
 from lectern.core.annotations import Annotation, AnnotationSet, utc_instant
-from lectern.core.editing.undo import Command, MacroCommand, UndoStack
+from lectern.core.editing.undo import WORKSPACE, Command, MacroCommand, UndoStack
 from lectern.core.errors import LecternError
+from lectern.core.tag_edits import SchemeEdit, apply_edits, scheme_edits
 from lectern.core.tags import Tag, TagScheme
 
 __all__ = [
-    "AddAnnotations", "AddTag", "ChangeAnnotations", "ChangeScheme", "Command", "EditContext",
-    "EditNote", "ImportAnnotations", "MacroCommand", "Reattach", "RemoveAnnotations",
-    "RemoveTag", "RetagEverywhere", "SetTags", "UndoStack",
+    "WORKSPACE", "AddAnnotations", "AddTag", "ChangeAnnotations", "ChangeScheme", "Command",
+    "EditContext", "EditNote", "HideEntity", "ImportAnnotations", "MacroCommand", "Reattach",
+    "RemoveAnnotations", "RemoveTag", "RetagEverywhere", "SetTags", "UndoStack",
 ]
 
 if TYPE_CHECKING:
     from lectern.core.store import AnnotationStore
 
 Entry = tuple[str, Annotation]  # (document fingerprint, annotation)
-SchemeChange = tuple[Sequence[Tag], Sequence[Tag]]  # the tag scheme (before, after)
 
 
 @dataclass
 class EditContext:
-    """What commands change: one document's set, and the store and scheme when attached."""
+    """What commands change: the open document's set and hidden entities, the store and the
+    scheme. One context serves a workspace; ``annotations`` is swapped as articles open."""
 
     annotations: AnnotationSet
     store: AnnotationStore | None = None
     scheme: TagScheme | None = None
     on_saved: Callable[[str], None] | None = None  # called with the label after each write
+    hidden: set[str] = field(default_factory=set)  # entity keys hidden in the open document
     # Old values of what memory changes inside ``all_or_nothing``, to put back on failure.
     _journal: list[tuple[dict[str, Annotation | None], tuple[Tag, ...] | None]] | None = \
         field(default=None, init=False, repr=False)
@@ -79,10 +83,20 @@ class EditContext:
         if tags is not None and self.scheme is not None:
             self.scheme.replace_all(tags)
 
+    def current(self, ids: Iterable[str]) -> list[Entry]:
+        """The values the annotations ``ids`` hold now, wherever they are: the open set
+        first, the store for other documents'."""
+        wanted = list(dict.fromkeys(ids))
+        found = [(self.fingerprint, a) for i in wanted if (a := self.annotations.get(i))]
+        missing = [i for i in wanted if i not in self.annotations]
+        if missing and self.store is not None:
+            found += [(fp, a) for fp, a in self.store.find(missing) if fp != self.fingerprint]
+        return found
+
     def apply(self, removed: Sequence[Entry], written: Sequence[Entry],
-              scheme: SchemeChange | None = None, label: str = "") -> None:
-        """Delete ``removed`` ids (not also written), write ``written``, change the scheme
-        from ``scheme[0]`` to ``scheme[1]``."""
+              scheme: Sequence[SchemeEdit] = (), label: str = "") -> None:
+        """Delete ``removed`` ids (not also written), write ``written``, apply ``scheme``
+        edits to the scheme."""
         kept = {a.id for _, a in written}
         deletes = [a.id for _, a in removed if a.id not in kept]
         if self.store is not None:
@@ -101,20 +115,25 @@ class EditContext:
                 self.annotations.update(annotation)
             else:
                 self.annotations.add(annotation)
-        if scheme is not None and self.scheme is not None:
-            self.scheme.replace_all(scheme[1])
+        if scheme and self.scheme is not None:
+            self.scheme.replace_all(apply_edits(self.scheme.tags, scheme))
+        self.saved(label)
+
+    def saved(self, label: str) -> None:
         if self.store is not None and self.on_saved is not None:
             self.on_saved(label)
 
 
 class ChangeAnnotations:
-    """The one annotation command: ``before`` values become ``after`` values (and back)."""
+    """The one document command: ``before`` values become ``after`` values (and back), with
+    the scheme edits that turn ``scheme_before`` into ``scheme_after`` (tags an import adds)."""
 
     def __init__(self, context: EditContext, label: str, before: Sequence[Entry] = (),
                  after: Sequence[Entry] = (), scheme_before: tuple[Tag, ...] | None = None,
                  scheme_after: tuple[Tag, ...] | None = None) -> None:
         self.context = context
         self.label = label
+        self.scope = context.fingerprint
         self.before = list(before)
         self.after = list(after)
         self.scheme_before = scheme_before
@@ -126,17 +145,17 @@ class ChangeAnnotations:
         return not self.before and not self.after and self.scheme_before == self.scheme_after
 
     def do(self) -> None:
-        self.context.apply(self.before, self.after, self._scheme(self.scheme_before,
-                                                                 self.scheme_after), self.label)
+        self.context.apply(self.before, self.after, self._edits(self.scheme_before,
+                                                                self.scheme_after), self.label)
 
     def undo(self) -> None:
-        self.context.apply(self.after, self.before, self._scheme(self.scheme_after,
-                                                                 self.scheme_before),
+        self.context.apply(self.after, self.before, self._edits(self.scheme_after,
+                                                                self.scheme_before),
                            f"Undo {self.label}")
 
     @staticmethod
-    def _scheme(now: tuple[Tag, ...] | None, then: tuple[Tag, ...] | None) -> SchemeChange | None:
-        return None if then is None else (now or (), then)
+    def _edits(now: tuple[Tag, ...] | None, then: tuple[Tag, ...] | None) -> list[SchemeEdit]:
+        return [] if then is None else scheme_edits(now or (), then)
 
 
 # --- the named commands: each is a ChangeAnnotations built from the current state ----
@@ -267,33 +286,98 @@ def _later(incoming: str, stored: str) -> bool:
         return incoming > stored  # a malformed timestamp: text order is all there is
 
 
-class RetagEverywhere(ChangeAnnotations):
+class RetagEverywhere:
     """Rename tag ``old`` to ``new`` (or strip it when ``new`` is None) on every annotation,
-    in this document and in every stored one, together with the scheme change."""
+    in this document and in every stored one, together with the scheme change. A workspace
+    command: undo puts ``old`` back on the same annotations as they are then."""
 
     def __init__(self, context: EditContext, old: str, new: str | None,
                  scheme_after: Sequence[Tag]) -> None:
-        affected: dict[str, Entry] = {}
+        self.context = context
+        self.scope = WORKSPACE
+        self.old, self.new = old, new
+        ids = [a.id for a in context.annotations if old in a.tags]
         if context.store is not None:
-            affected.update((a.id, (fp, a)) for fp, a in context.store.tagged(old))
-        affected.update((a.id, (context.fingerprint, a))
-                        for a in context.annotations if old in a.tags)
-        before: list[Entry] = []
-        after: list[Entry] = []
-        for fp, a in affected.values():
-            tags = [new if t == old else t for t in a.tags if new is not None or t != old]
-            before.append((fp, a))
-            # A scheme change, not an edit of the annotation: ``modified`` stays.
-            after.append((fp, replace(a, tags=tuple(dict.fromkeys(tags)))))
-        label = f"Rename tag '{old}' to '{new}'" if new is not None else f"Delete tag '{old}'"
-        scheme_before = context.scheme.tags if context.scheme is not None else None
-        super().__init__(context, label, before, after, scheme_before, tuple(scheme_after))
+            ids += [a.id for _, a in context.store.tagged(old)]
+        self.ids = list(dict.fromkeys(ids))
+        # Where ``old`` stood in each annotation's tags, to put a deleted tag back in place.
+        self.positions = {a.id: a.tags.index(old) for _, a in context.current(self.ids)
+                          if old in a.tags}
+        scheme_before = context.scheme.tags if context.scheme is not None else ()
+        self.edits = scheme_edits(scheme_before, scheme_after)
+        self.undo_edits = scheme_edits(scheme_after, scheme_before)
+        self.label = f"Rename tag '{old}' to '{new}'" if new is not None \
+            else f"Delete tag '{old}'"
+
+    def do(self) -> None:
+        retagged = [(fp, _retagged(a, self.old, self.new, None))
+                    for fp, a in self.context.current(self.ids) if self.old in a.tags]
+        self.context.apply([], retagged, self.edits, self.label)
+
+    def undo(self) -> None:
+        restored = []
+        for fp, a in self.context.current(self.positions):
+            if self.new is not None and self.new in a.tags:
+                restored.append((fp, _retagged(a, self.new, self.old, None)))
+            elif self.new is None and self.old not in a.tags:
+                restored.append((fp, _retagged(a, None, self.old, self.positions[a.id])))
+        self.context.apply([], restored, self.undo_edits, f"Undo {self.label}")
 
 
-class ChangeScheme(ChangeAnnotations):
-    """A scheme-only edit (add, recolour, set shortcut, delete an unused tag)."""
+def _retagged(a: Annotation, old: str | None, new: str | None, position: int | None
+              ) -> Annotation:
+    """``a`` with tag ``old`` renamed to ``new`` (None: dropped), or ``new`` inserted at
+    ``position`` when ``old`` is None. A scheme change, not an edit: ``modified`` stays."""
+    if old is None:
+        tags = list(a.tags)
+        tags.insert(min(position or 0, len(tags)), new or "")
+    else:
+        tags = [new if t == old else t for t in a.tags if new is not None or t != old]
+    return replace(a, tags=tuple(dict.fromkeys(t for t in tags if t)))
+
+
+class ChangeScheme:
+    """A scheme-only edit (add, recolour, set shortcut, delete an unused tag): a workspace
+    command, kept as edits so that undoing it never reverts a later, unrelated tag."""
 
     def __init__(self, context: EditContext, label: str, scheme_after: Sequence[Tag]) -> None:
-        scheme_before = context.scheme.tags if context.scheme is not None else None
-        super().__init__(context, label, scheme_before=scheme_before,
-                         scheme_after=tuple(scheme_after))
+        self.context = context
+        self.label = label
+        self.scope = WORKSPACE
+        scheme_before = context.scheme.tags if context.scheme is not None else ()
+        self.edits = scheme_edits(scheme_before, scheme_after)
+        self.undo_edits = scheme_edits(scheme_after, scheme_before)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.edits
+
+    def do(self) -> None:
+        self.context.apply([], [], self.edits, self.label)
+
+    def undo(self) -> None:
+        self.context.apply([], [], self.undo_edits, f"Undo {self.label}")
+
+
+class HideEntity:
+    """Hide an entity from the open document's panels (``hide=False``: show it again)."""
+
+    def __init__(self, context: EditContext, key: str, name: str, hide: bool = True) -> None:
+        self.context = context
+        self.scope = context.fingerprint
+        self.key, self.hide = key, hide
+        self.label = f"Hide '{name}'" if hide else f"Show '{name}'"
+        self.is_empty = (key in context.hidden) == hide  # hiding what is hidden: no step
+
+    def do(self) -> None:
+        self._set(self.hide, self.label)
+
+    def undo(self) -> None:
+        self._set(not self.hide, f"Undo {self.label}")
+
+    def _set(self, hidden: bool, label: str) -> None:
+        store, fingerprint = self.context.store, self.context.fingerprint
+        if store is not None:
+            (store.hide_entity if hidden else store.unhide_entity)(fingerprint, self.key)
+        (self.context.hidden.add if hidden else self.context.hidden.discard)(self.key)
+        self.context.saved(label)

@@ -1,8 +1,11 @@
-"""AnnotationSession: one open document with its annotations, undo stack, tag scheme and store.
+"""AnnotationSession: one open document with its annotations, in a Workspace (the store, the
+tag scheme and the undo history it shares with the articles opened before and after it).
 
 The GUI calls this and nothing below it: ``session.add(start, end, ["Claim"])``,
 ``session.set_note(id, text)``, ``session.undo()``. Every call is one undoable command,
-committed to the store as it happens; ``subscribe_saved`` reports each save.
+committed to the store as it happens; ``subscribe_saved`` reports each save. Opening
+brings back the annotations stored for this text, or, when the file was edited, those
+made on its earlier version, re-anchored and moved to this one (``restored``).
 """
 
 from __future__ import annotations
@@ -20,20 +23,21 @@ from lectern.core.editing.commands import (
     ChangeAnnotations,
     ChangeScheme,
     Command,
-    EditContext,
     EditNote,
+    HideEntity,
     ImportAnnotations,
     Reattach,
     RemoveAnnotations,
     RemoveTag,
     RetagEverywhere,
     SetTags,
-    UndoStack,
 )
+from lectern.core.editing.restore import Restored, restore_annotations
+from lectern.core.editing.workspace import Workspace
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.store import AnnotationStore, DocumentRecord
-from lectern.core.tags import Tag, TagScheme, default_scheme
+from lectern.core.tags import Tag, TagScheme
 
 
 @dataclass(frozen=True)
@@ -45,28 +49,36 @@ class SaveNotice:
 
 
 class AnnotationSession:
-    """Everything about annotating one document. ``store`` may be None (tests, previews)."""
+    """Everything about annotating one document. Without a ``workspace`` the session makes
+    its own over ``store`` (which may be None: tests, previews)."""
 
     def __init__(self, document: Document, store: AnnotationStore | None = None,
-                 scheme: TagScheme | None = None) -> None:
+                 scheme: TagScheme | None = None, *, workspace: Workspace | None = None
+                 ) -> None:
         self.document = document
-        self.store = store
+        self.workspace = workspace if workspace is not None else Workspace(store, scheme)
+        self.store = store = self.workspace.store
+        self.scheme = self.workspace.scheme
+        self.stack = self.workspace.stack
         fingerprint = document.fingerprint
         self.previous: DocumentRecord | None = None
+        self.restored = Restored([])
         if store is not None:
             self.previous = store.remember_document(
                 fingerprint, str(document.source or ""), document.title)
-            if scheme is None:
-                scheme = _stored_scheme(store)
-        self.scheme = scheme if scheme is not None else default_scheme()
-        with paused_gc():  # a restore builds up to 100,000+ objects at once
-            stored = store.annotations(fingerprint) if store is not None else []
-            self.annotations = AnnotationSet(fingerprint, stored)
-        self.stack = UndoStack()
-        self._hidden = store.hidden_entities(fingerprint) if store is not None else set()
+            with paused_gc():  # a restore builds up to 100,000+ objects at once
+                self.restored = restore_annotations(store, document)
+            if self.restored.earlier is not None:
+                # Made on an earlier text at this path: they move to this one, in one step.
+                store.apply([(fingerprint, a) for a in self.restored.annotations])
+        with paused_gc():
+            self.annotations = AnnotationSet(fingerprint, self.restored.annotations)
+        hidden = store.hidden_entities(fingerprint) if store is not None else set()
         self._saved_listeners: list[Callable[[SaveNotice], None]] = []
         self._batching = 0
-        self.context = EditContext(self.annotations, store, self.scheme, self._saved)
+        self.workspace.make_current(fingerprint, self.annotations, hidden, self._saved)
+        self.context = self.workspace.context
+        self.stack.set_clean()  # the annotation file, if any, matches what was just opened
 
     # --- what the GUI reads --------------------------------------------------------
     @property
@@ -236,14 +248,15 @@ class AnnotationSession:
             yield
             return
         self._batching = 1
-        stack, hidden = self.stack.checkpoint(), set(self._hidden)
+        stack, hidden = self.stack.checkpoint(), set(self.context.hidden)
         try:
             with self.context.all_or_nothing(), \
                     self.store.batch() if self.store is not None else nullcontext():
                 yield
         except BaseException:
             self.stack.restore(stack)
-            self._hidden = hidden
+            self.context.hidden.clear()
+            self.context.hidden.update(hidden)
             raise
         finally:
             self._batching = 0
@@ -251,22 +264,22 @@ class AnnotationSession:
             self._saved(label)
 
     def _run(self, command: Command) -> None:
+        if self.workspace.current != self.document.fingerprint:
+            raise LecternError(f"“{self.document.display_name}” is no longer the open article; "
+                               "nothing was changed.")
         self.stack.push(command)
 
     # --- entities the reader hid -----------------------------------------------------
     @property
     def hidden_entities(self) -> frozenset[str]:
-        return frozenset(self._hidden)
+        return frozenset(self.context.hidden)
 
-    def hide_entity(self, key: str) -> None:
-        if self.store is not None:
-            self.store.hide_entity(self.document.fingerprint, key)
-        self._hidden.add(key)
+    def hide_entity(self, key: str, name: str = "") -> None:
+        """Hide a wrong entity from this article's panels: one undoable step."""
+        self._run(HideEntity(self.context, key, name or key.partition(":")[2]))
 
-    def unhide_entity(self, key: str) -> None:
-        if self.store is not None:
-            self.store.unhide_entity(self.document.fingerprint, key)
-        self._hidden.discard(key)
+    def unhide_entity(self, key: str, name: str = "") -> None:
+        self._run(HideEntity(self.context, key, name or key.partition(":")[2], hide=False))
 
 
 def _id_for(annotation_id: str, fingerprint: str) -> str:
@@ -277,12 +290,3 @@ def _id_for(annotation_id: str, fingerprint: str) -> str:
 def _ids(ids: str | Sequence[str]) -> list[str]:
     return [ids] if isinstance(ids, str) else list(ids)
 
-
-def _stored_scheme(store: AnnotationStore) -> TagScheme:
-    """The scheme kept in the store; the default one, saved there, on first use."""
-    tags = store.tag_scheme()
-    if tags is not None:
-        return TagScheme(tags)
-    scheme = default_scheme()
-    store.save_tag_scheme(scheme.tags)
-    return scheme

@@ -1,7 +1,12 @@
 """The UndoStack: executes commands, undoes and redoes them, and reports its state.
 
-The GUI holds no undo state of its own: it binds its Undo/Redo actions to
-``can_undo``/``undo_label`` and refreshes them from ``subscribe``.
+One stack serves the whole workspace. Each command has a ``scope``: the fingerprint of
+the document it edits, or ``WORKSPACE`` for edits that reach every article (the tag
+scheme, tag renames). When an article is closed its own commands leave the stack and the
+workspace ones stay, so a tag rename can be undone after switching articles; workspace
+commands therefore undo by reapplying their meaning to the current state, never by
+restoring old snapshots. The GUI holds no undo state of its own: it binds its Undo/Redo
+actions to ``can_undo``/``undo_label`` and refreshes them from ``subscribe``.
 """
 
 from __future__ import annotations
@@ -13,11 +18,15 @@ from typing import Protocol
 
 from lectern.core.observers import Observable
 
+WORKSPACE = ""  # the scope of commands that reach beyond one document
+
 
 class Command(Protocol):
-    """An undoable edit: ``do`` applies it, ``undo`` reverts it exactly, ``label`` names it."""
+    """An undoable edit: ``do`` applies it, ``undo`` reverts it exactly, ``label`` names it,
+    ``scope`` says whose it is (a document fingerprint, or WORKSPACE)."""
 
     label: str
+    scope: str
 
     def do(self) -> None: ...
 
@@ -30,6 +39,12 @@ class MacroCommand:
 
     label: str
     commands: list[Command] = field(default_factory=list)
+
+    @property
+    def scope(self) -> str:
+        """One document's when every part is that document's; else the workspace's."""
+        scopes = {command.scope for command in self.commands}
+        return scopes.pop() if len(scopes) == 1 else WORKSPACE
 
     def do(self) -> None:
         for command in self.commands:
@@ -104,6 +119,29 @@ class UndoStack(Observable):
         commands, self._index, self._clean = checkpoint
         self._commands = list(commands)
         self._macro = None
+        self._changed()
+
+    def drop_scope(self, scope: str) -> None:
+        """Forget every command of ``scope`` (a document being closed), keeping the order of
+        the rest; the saved mark survives only if no dropped command lay below it."""
+        if not scope:
+            raise ValueError("the workspace's own commands are never dropped")
+        kept: list[Command] = []
+        index = clean = 0
+        clean_lost = self._clean is None
+        for position, command in enumerate(self._commands):
+            dropped = command.scope == scope
+            if position < self._index and not dropped:
+                index += 1
+            if self._clean is not None and position < self._clean:
+                if dropped:
+                    clean_lost = True
+                else:
+                    clean += 1
+            if not dropped:
+                kept.append(command)
+        self._commands, self._index = kept, index
+        self._clean = None if clean_lost else clean
         self._changed()
 
     # --- changing ----------------------------------------------------------------

@@ -10,10 +10,12 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from lectern.core.readouts.selection import SelectionKind
+
 if TYPE_CHECKING:
     from lectern.core.extract.model import Analysis
 
-Hit = tuple[str, str, int | None]  # kind, id, mention index (entities only)
+Hit = tuple[SelectionKind, str, int | None]  # kind, id, mention index (entities only)
 
 
 @dataclass
@@ -53,11 +55,11 @@ class AnalysisIndex:
         """The item under ``offset``; ``hidden`` entity ids are skipped."""
         found = self.facts.at(offset)
         if found:
-            return ("fact", found[0], None)
+            return (SelectionKind.FACT, found[0], None)
         found = self.mentions.at(offset)
         if found and found[0] not in hidden:
-            return ("entity", found[0], found[1])
+            return (SelectionKind.ENTITY, found[0], found[1])
         found = self.quotes.at(offset)
         if found:
-            return ("quote", found[0], None)
+            return (SelectionKind.QUOTE, found[0], None)
         return None

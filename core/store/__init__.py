@@ -16,6 +16,7 @@ Every read and write raises LecternError, never a raw ``sqlite3.Error``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import sqlite3
@@ -30,10 +31,12 @@ from lectern.core.annotations import AnchorStatus, Annotation, utc_now
 from lectern.core.atomic_write import describe_os_error
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
+from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.core.store.failures import as_lectern, reads, search_bound
 from lectern.core.store.recovery import move_aside
 from lectern.core.store.schema import SCHEMA_VERSION, Unusable, connect
-from lectern.core.store.tag_rows import label_text, write_scheme_change
+from lectern.core.store.tag_rows import label_text, write_scheme_edits
+from lectern.core.tag_edits import SchemeEdit
 from lectern.core.tags import Tag
 
 log = logging.getLogger(__name__)
@@ -187,6 +190,13 @@ class AnnotationStore:
                                 "ORDER BY opened DESC")
         return [DocumentRecord(*row) for row in rows]
 
+    @reads
+    def documents_at(self, path: str) -> list[DocumentRecord]:
+        """Every text ever opened from ``path``, the most recently opened first."""
+        rows = self._db.execute("SELECT fingerprint, path, title, opened FROM documents "
+                                "WHERE path = ? ORDER BY opened DESC", (path,))
+        return [DocumentRecord(*row) for row in rows]
+
     # --- annotations -------------------------------------------------------------
     @reads
     def annotations(self, fingerprint: str) -> list[Annotation]:
@@ -220,9 +230,9 @@ class AnnotationStore:
         return found
 
     def apply(self, puts: Sequence[tuple[str, Annotation]] = (), deletes: Sequence[str] = (),
-              scheme: tuple[Sequence[Tag], Sequence[Tag]] | None = None) -> None:
-        """Write ``(fingerprint, annotation)`` pairs, delete ids, and apply a tag-scheme
-        edit ``(before, after)`` row by row, all in one committed transaction."""
+              scheme: Sequence[SchemeEdit] = ()) -> None:
+        """Write ``(fingerprint, annotation)`` pairs, delete ids, and apply tag-scheme edits
+        row by row, all in one committed transaction."""
         with self._write() as db:
             for fingerprint in {fp for fp, _ in puts}:
                 db.execute("INSERT OR IGNORE INTO documents (fingerprint) VALUES (?)",
@@ -237,8 +247,7 @@ class AnnotationStore:
                                ((a.id,) for _, a in puts))
                 db.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",
                                ((tag, a.id) for _, a in puts for tag in a.tags))
-            if scheme is not None:
-                write_scheme_change(db, *scheme)
+            write_scheme_edits(db, scheme)
 
     @reads
     def tagged(self, tag: str) -> list[tuple[str, Annotation]]:
@@ -248,22 +257,33 @@ class AnnotationStore:
             "(SELECT annotation_id FROM annotation_tags WHERE tag = ?)", (tag,))
         return [(row[1], _annotation(row)) for row in rows]
 
+    @reads
+    def find(self, ids: Iterable[str]) -> list[tuple[str, Annotation]]:
+        """``(fingerprint, annotation)`` for each of ``ids`` that is stored."""
+        found: list[tuple[str, Annotation]] = []
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.extend((row[1], _annotation(row)) for row in self._db.execute(
+                f"SELECT {_COLUMNS} FROM annotations WHERE id IN ({marks})", chunk))
+        return found
+
     # --- search ------------------------------------------------------------------
     @reads
     def search(self, tag: str | None = None, text: str | None = None,
                created_from: str | None = None, created_to: str | None = None,
                fingerprint: str | None = None, limit: int | None = None
                ) -> list[StoredAnnotation]:
-        """Annotations across documents, oldest first. ``text``: every word must occur in the
-        quote or the note (ignoring case); ``created_from``/``created_to``: ISO 8601 UTC
-        bounds, inclusive (a bare date ``2026-01-31`` covers that whole day)."""
-        where, params = [], []
+        """Annotations across documents, oldest first, kept by the AnnotationFilter the
+        Annotations panel uses (``text``: every word in the quote, tags or note, ignoring
+        case); ``created_from``/``created_to``: ISO 8601 UTC bounds, inclusive (a bare date
+        ``2026-01-31`` covers that whole day)."""
+        wanted = AnnotationFilter.of(tag, text)
+        where: list[str] = []
+        params: list[Any] = []
         if tag is not None:
-            where.append("a.id IN (SELECT annotation_id FROM annotation_tags WHERE tag = ?)")
-            params.append(tag)
-        for word in (text or "").split():
-            where.append("(instr(casefold(a.exact), ?) OR instr(casefold(a.note), ?))")
-            params += [word.casefold()] * 2
+            where.append("a.id IN (SELECT annotation_id FROM annotation_tags WHERE "
+                         "casefold(tag) = ?)")
+            params.append(wanted.tag)
         if created_from:
             where.append("a.created >= ?")
             params.append(search_bound(created_from, "created_from"))
@@ -278,11 +298,11 @@ class AnnotationStore:
                "coalesce(d.title, ''), coalesce(d.path, '') FROM annotations a "
                "LEFT JOIN documents d ON d.fingerprint = a.fingerprint"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY a.created, a.id" + (" LIMIT ?" if limit is not None else ""))
-        if limit is not None:
-            params.append(limit)
-        return [StoredAnnotation(_annotation(row), row[1], row[12], row[13])
-                for row in self._db.execute(sql, params)]
+               + " ORDER BY a.created, a.id")
+        found = (StoredAnnotation(_annotation(row), row[1], row[12], row[13])
+                 for row in self._db.execute(sql, params))
+        kept = (hit for hit in found if wanted.matches(hit.annotation))
+        return list(itertools.islice(kept, limit))
 
     # --- tag scheme, hidden entities, settings -----------------------------------
     @reads

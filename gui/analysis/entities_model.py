@@ -11,29 +11,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from lectern.core.readouts.fact_format import format_amount, format_date
+from lectern.core.readouts.entity_groups import GROUPS, entity_details, group_of, mention_context
 from lectern.gui.widgets.headers import column_title
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, as a default argument
-# Display groups in reading order: (group title, labels).
-GROUPS = (
-    ("People", ("PERSON",)),
-    ("Organisations", ("ORG",)),
-    ("Places", ("GPE", "LOC")),
-    ("Nationalities", ("NORP",)),
-    ("Events", ("EVENT",)),
-    ("Dates", ("DATE",)),
-    ("Money", ("MONEY",)),
-    ("Figures", ("PERCENT", "QUANTITY", "CARDINAL")),
-)
-GROUP_OF_LABEL = {label: number for number, (_, labels) in enumerate(GROUPS)
-                  for label in labels}
 HEADERS = ("Name", "Details", "Mentions")  # details: a person's role, or a value
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 2
 MENTION_BASE = 1 << 24  # internal ids at or above this mark a mention row; below, an entity row
-CONTEXT_CHARS = 36
 
 if TYPE_CHECKING:  # core.extract is imported on the worker thread, never at startup
     from lectern.core.extract.model import Analysis, Entity
@@ -71,7 +57,7 @@ class EntitiesModel(QAbstractItemModel):
         for entity in self._analysis.entities if self._analysis else ():
             if entity.key in self._hidden or not self._matches(entity):
                 continue
-            buckets[GROUP_OF_LABEL.get(entity.label, len(GROUPS) - 1)].append(entity)
+            buckets[group_of(entity.label)].append(entity)
         self._groups, self._flat, self._where = [], [], {}
         for (title, _), entities in zip(GROUPS, buckets, strict=True):
             if not entities:
@@ -190,10 +176,9 @@ class EntitiesModel(QAbstractItemModel):
 
     def _entity_data(self, entity: Entity, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (entity.name, entity.role or _value_text(entity),
-                    str(len(entity.mentions)))[column]
+            return (entity.name, entity_details(entity), str(len(entity.mentions)))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            details = entity.role or _value_text(entity)
+            details = entity_details(entity)
             details_text = f" — {details}" if details else ""
             return f"{entity.name}{details_text} ({len(entity.mentions)} mentions)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
@@ -207,25 +192,10 @@ class EntitiesModel(QAbstractItemModel):
         return self.context(mention.start, mention.end)
 
     def context(self, start: int, end: int) -> str:
-        """A few words either side of a mention, on one line."""
-        text = self._text
-        before = text[max(0, start - CONTEXT_CHARS):start].split()
-        after = text[end:end + CONTEXT_CHARS].split()
-        before = before[1:] if start > CONTEXT_CHARS and before else before
-        after = after[:-1] if end + CONTEXT_CHARS < len(text) and after else after
-        middle = " ".join(text[start:end].split())
-        return f"…{' '.join(before)} {middle} {' '.join(after)}…".replace("… ", "…")
+        return mention_context(self._text, start, end)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-
-def _value_text(entity: Entity) -> str:
-    if entity.value is None:
-        return ""
-    if entity.label == "DATE":
-        return format_date(str(entity.value))
-    kind = {"MONEY": "money", "PERCENT": "percent"}.get(entity.label, "count")
-    return format_amount(kind, entity.value, entity.unit, entity.approx)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from lectern.gui.analysis.entities_model import ENTITY_ID_ROLE, MENTION_ROLE, EntitiesModel
 from lectern.gui.analysis.panel_base import AnalysisPanel
-from lectern.gui.analysis.selection import ENTITY, Selection, SelectionCoordinator
+from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 
-ORIGIN = "entities"
+ORIGIN = Origin.ENTITIES
 NAME_SAMPLE = 300  # names measured to size the Name column
 
 
@@ -145,7 +145,7 @@ class EntitiesPanel(AnalysisPanel):
         """Show the coordinator's selection without asking it again."""
         self._following = True
         try:
-            if selection is None or selection.kind != ENTITY:
+            if selection is None or selection.kind != SelectionKind.ENTITY:
                 self.tree.selectionModel().clearSelection()
                 self.tree.setCurrentIndex(QModelIndex())
             elif selection.origin != ORIGIN:

@@ -6,54 +6,39 @@ per-comparison Python calls would stall the GUI on an article with 100,000 facts
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from lectern.core.readouts.fact_format import format_date, format_fact_value
+from lectern.core.readouts.facts_table import (
+    APPROX,
+    HEADERS,
+    VALUE,
+    Cells,
+    display_rows,
+    facts_csv,
+    sentence_of,
+    sort_key,
+)
 
 if TYPE_CHECKING:
     from lectern.core.extract.model import Fact
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, as a default argument
-HEADERS = ("What", "Value", "Date", "≈")
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CSV_FIELDS = ("id", "kind", "subject", "value", "unit", "value_text", "date", "approx",
-              "evidence", "start", "end", "sentence")
-
-
-def _sort_key(column: int):
-    def key(fact: Fact) -> tuple:
-        if column == 1:
-            numeric = isinstance(fact.value, int | float)
-            return (fact.kind, fact.unit or "", fact.value if numeric else 0, str(fact.value))
-        if column == 2:
-            return (fact.date is None, (fact.date or "").lstrip("-"))
-        if column == 3:
-            return (not fact.approx,)
-        return (fact.subject.casefold(),)
-    return key
-
-
-def display_rows(facts: list[Fact]) -> list[tuple[str, str, str, str]]:
-    """Each fact's cells as people read them; plain Python, so the worker thread prepares them."""
-    return [(fact.subject, "" if fact.kind == "date" else format_fact_value(fact),
-             format_date(fact.date), "≈" if fact.approx else "") for fact in facts]
 
 
 class FactsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._facts: list[Fact] = []
-        self._cells: list[tuple[str, str, str, str]] = []  # row -> display text of each column
+        self._cells: list[Cells] = []  # row -> display text of each column
         self._text = ""
         self._rows: dict[str, int] = {}
 
     def set_facts(self, facts: list[Fact], text: str = "",
-                  cells: list[tuple[str, str, str, str]] | None = None) -> None:
+                  cells: list[Cells] | None = None) -> None:
         """``cells``: ``display_rows(facts)`` made beforehand (off the GUI thread)."""
         self.beginResetModel()
         self._facts, self._text = list(facts), text
@@ -83,7 +68,7 @@ class FactsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == 3:
+        if role == Qt.ItemDataRole.ToolTipRole and section == APPROX:
             return "Approximate: the article hedges this figure (about, nearly, around…)"
         return None
 
@@ -98,14 +83,14 @@ class FactsModel(QAbstractTableModel):
             return fact.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.sentence(fact)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 3):
-            horizontal = Qt.AlignmentFlag.AlignRight if column == 1 \
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (VALUE, APPROX):
+            horizontal = Qt.AlignmentFlag.AlignRight if column == VALUE \
                 else Qt.AlignmentFlag.AlignHCenter
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def sentence(self, fact: Fact) -> str:
-        return " ".join(self._text[fact.sentence.start:fact.sentence.end].split())
+        return sentence_of(self._text, fact)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -116,7 +101,7 @@ class FactsModel(QAbstractTableModel):
         if not 0 <= column < len(HEADERS):
             return
         self.layoutAboutToBeChanged.emit()
-        key = _sort_key(column)
+        key = sort_key(column)
         moved_from = sorted(range(len(self._facts)), key=lambda row: key(self._facts[row]),
                             reverse=order == Qt.SortOrder.DescendingOrder)
         self._facts = [self._facts[row] for row in moved_from]
@@ -129,12 +114,5 @@ class FactsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def to_csv(self) -> str:
-        """Every fact (in the table's order) as CSV, with raw and formatted values."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_FIELDS)
-        for f in self._facts:
-            writer.writerow([f.id, f.kind, f.subject, f.value, f.unit or "", format_fact_value(f),
-                             f.date or "", "yes" if f.approx else "", f.text, f.start, f.end,
-                             self.sentence(f)])
-        return out.getvalue()
+        """Every fact, in the table's order, as CSV."""
+        return facts_csv(self._facts, self._text)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from lectern.gui.analysis.facts_model import FACT_ID_ROLE, FactsModel
 from lectern.gui.analysis.panel_base import AnalysisPanel, follow_in_table
-from lectern.gui.analysis.selection import FACT, Selection, SelectionCoordinator
+from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 
-ORIGIN = "facts"
+ORIGIN = Origin.FACTS
 
 
 def make_table(model) -> QTableView:
@@ -113,7 +113,7 @@ class FactsPanel(AnalysisPanel):
     def follow(self, selection: Selection | None) -> None:
         self._following = True
         try:
-            if selection is None or selection.kind != FACT:
+            if selection is None or selection.kind != SelectionKind.FACT:
                 follow_in_table(self.table, None)
             elif selection.origin != ORIGIN:
                 follow_in_table(self.table, self.model.row_of(selection.id), column=0)

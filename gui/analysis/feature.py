@@ -20,7 +20,7 @@ from lectern.gui.analysis.mention_layer import MentionLayer
 from lectern.gui.analysis.panel_base import WAITING
 from lectern.gui.analysis.quotes_panel import QuotesPanel
 from lectern.gui.analysis.runner import AnalysisResult, AnalysisRunner
-from lectern.gui.analysis.selection import ENTITY, FACT, QUOTE, Selection, SelectionCoordinator
+from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 from lectern.gui.shell.actions import make_action
 
 PROGRESS_MIN_CHARS = 200_000  # shorter articles finish before a progress bar would help
@@ -158,18 +158,18 @@ class AnalysisPanels(QObject):
         if selection is None or analysis is None:
             self.layer.clear()
             return
-        scroll = selection.origin != "text"
+        scroll = selection.origin is not Origin.TEXT
         span = None
-        if selection.kind == ENTITY and (entity := analysis.entity(selection.id)):
+        if selection.kind is SelectionKind.ENTITY and (entity := analysis.entity(selection.id)):
             spans = [(m.start, m.end) for m in entity.mentions]
             focus = spans[selection.mention] if selection.mention is not None else None
             self.layer.show(spans, focus)
-            span = focus or (spans[0] if spans and scroll and selection.origin != "step"
+            span = focus or (spans[0] if spans and scroll and selection.origin is not Origin.STEP
                              else None)
-        elif selection.kind == FACT and (fact := _by_id(analysis.facts, selection.id)):
+        elif selection.kind is SelectionKind.FACT and (fact := _by_id(analysis.facts, selection.id)):
             self.layer.show([(fact.start, fact.end)], (fact.start, fact.end))
             span = (fact.sentence.start, fact.sentence.start)
-        elif selection.kind == QUOTE and (quote := _by_id(analysis.quotes, selection.id)):
+        elif selection.kind is SelectionKind.QUOTE and (quote := _by_id(analysis.quotes, selection.id)):
             self.layer.show([(quote.start, quote.end)])
             span = (quote.start, quote.start)
         if span and scroll:
@@ -184,7 +184,7 @@ class AnalysisPanels(QObject):
             return
         hit = self.result.index.hit(offset, self._hidden_ids())
         if hit:
-            self.selection.select(hit[0], hit[1], hit[2], origin="text")
+            self.selection.select(hit[0], hit[1], hit[2], origin=Origin.TEXT)
 
     def _hidden_ids(self) -> frozenset[str]:
         visible = {e.id for e in self.entities.model.visible_entities()}

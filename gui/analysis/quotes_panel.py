@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QVBoxLayout, QWi
 from lectern.gui.analysis.facts_panel import make_table
 from lectern.gui.analysis.panel_base import AnalysisPanel, follow_in_table
 from lectern.gui.analysis.quotes_model import QUOTE_ID_ROLE, QuotesModel
-from lectern.gui.analysis.selection import QUOTE, Selection, SelectionCoordinator
+from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 
-ORIGIN = "quotes"
+ORIGIN = Origin.QUOTES
 WRAP_LIMIT = 300  # wrapping rows costs a layout per row; long lists stay one line each
 
 
@@ -61,7 +61,7 @@ class QuotesPanel(AnalysisPanel):
     def follow(self, selection: Selection | None) -> None:
         self._following = True
         try:
-            if selection is None or selection.kind != QUOTE:
+            if selection is None or selection.kind != SelectionKind.QUOTE:
                 follow_in_table(self.table, None)
             elif selection.origin != ORIGIN:
                 follow_in_table(self.table, self.model.row_of(selection.id), column=1)

@@ -29,7 +29,7 @@ class AnalysisResult:
     analysis: Any  # core.extract.Analysis (imported lazily, so not named here)
     index: Any  # gui.analysis_index.AnalysisIndex
     chart: Any = None  # gui.panels.chart_data.ChartData
-    fact_cells: list | None = None  # gui.models.facts_model.display_rows(analysis.facts)
+    fact_cells: list | None = None  # core.readouts.facts_table.display_rows(analysis.facts)
 
 
 class _Relay(QObject):
@@ -57,8 +57,8 @@ class _Job(QRunnable):
             # Imported here: core.extract and its gazetteers stay off the startup path.
             from lectern.core.extract import AnalysisCancelled, analyze
             from lectern.core.readouts.chart_data import chart_data
+            from lectern.core.readouts.facts_table import display_rows
             from lectern.core.readouts.mention_index import AnalysisIndex
-            from lectern.gui.analysis.facts_model import display_rows
 
             try:
                 analysis = analyze(self.document, progress=self._progress,

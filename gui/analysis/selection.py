@@ -1,30 +1,22 @@
 """The one selection every panel, the chart and the article follow: an entity, fact or quote.
 
-Panels never call each other: each asks the coordinator to select, and each
-listens to ``changed`` to show the new selection its own way.
+Panels never call each other: each asks the coordinator to select, and each listens to
+``changed`` to show the new selection its own way. The selection itself is a core value.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal
 
-ENTITY, FACT, QUOTE = "entity", "fact", "quote"
+from lectern.core.readouts.selection import (
+    Origin,
+    Selection,
+    SelectionKind,
+    mention_position,
+    stepped_mention,
+)
 
-
-@dataclass(frozen=True)
-class Selection:
-    """What is selected: ``kind`` and ``id``; for an entity, the mention being looked at.
-
-    ``origin`` names who asked ("text", "entities", "chart"...), so the asker can
-    skip echoing its own change (the text does not scroll when clicked).
-    """
-
-    kind: str
-    id: str
-    mention: int | None = None
-    origin: str = ""
+__all__ = ["Origin", "Selection", "SelectionCoordinator", "SelectionKind"]
 
 
 class SelectionCoordinator(QObject):
@@ -45,23 +37,25 @@ class SelectionCoordinator(QObject):
         """Entity id -> number of mentions, for stepping (set when an analysis arrives)."""
         self._mention_counts = dict(counts)
 
-    def select(self, kind: str, item_id: str, mention: int | None = None,
-               origin: str = "") -> None:
-        selection = Selection(kind, item_id, mention, origin)
-        current = self._current
-        if current and (current.kind, current.id, current.mention) == (kind, item_id, mention):
+    def select(self, kind: SelectionKind, item_id: str, mention: int | None = None,
+               origin: Origin = Origin.PROGRAM) -> None:
+        self._set(Selection(kind, item_id, mention, origin))
+
+    def _set(self, selection: Selection) -> None:
+        if selection.same_target(self._current):
             return  # the same thing again, whoever asks: no echo
         self._current = selection
         self.changed.emit(selection)
 
-    def select_entity(self, entity_id: str, mention: int | None = None, origin: str = "") -> None:
-        self.select(ENTITY, entity_id, mention, origin)
+    def select_entity(self, entity_id: str, mention: int | None = None,
+                      origin: Origin = Origin.PROGRAM) -> None:
+        self.select(SelectionKind.ENTITY, entity_id, mention, origin)
 
-    def select_fact(self, fact_id: str, origin: str = "") -> None:
-        self.select(FACT, fact_id, None, origin)
+    def select_fact(self, fact_id: str, origin: Origin = Origin.PROGRAM) -> None:
+        self.select(SelectionKind.FACT, fact_id, None, origin)
 
-    def select_quote(self, quote_id: str, origin: str = "") -> None:
-        self.select(QUOTE, quote_id, None, origin)
+    def select_quote(self, quote_id: str, origin: Origin = Origin.PROGRAM) -> None:
+        self.select(SelectionKind.QUOTE, quote_id, None, origin)
 
     def clear(self) -> None:
         if self._current is not None:
@@ -71,13 +65,13 @@ class SelectionCoordinator(QObject):
     def step_mention(self, step: int) -> None:
         """Go to the next (+1) or previous (-1) mention of the selected entity, wrapping."""
         current = self._current
-        if current is None or current.kind != ENTITY:
-            return
-        count = self._mention_counts.get(current.id, 0)
-        if not count:
-            return
-        if current.mention is None:
-            index = 0 if step > 0 else count - 1
-        else:
-            index = (current.mention + step) % count
-        self.select_entity(current.id, index, origin="step")
+        count = self._mention_counts.get(current.id, 0) if current else 0
+        stepped = stepped_mention(current, count, step)
+        if stepped is not None:
+            self._set(stepped)
+
+    def mention_position(self) -> str:
+        """"mention 2 of 3" while on one mention of the selected entity, else ""."""
+        current = self._current
+        count = self._mention_counts.get(current.id, 0) if current else 0
+        return mention_position(current, count)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lectern.core.annotations import AnchorStatus
+from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.gui.annotating.annotation_cells import QuoteCell, TagsCell, row_height
 from lectern.gui.annotating.annotations_model import (
     CREATED,
@@ -52,27 +52,27 @@ COLUMN_WIDTHS = {TAGS: 104, NOTE: 150, CREATED: 92}
 WIDE_COLUMNS = {NOTE: 480, CREATED: 600}  # table width from which each column is shown
 
 
-class AnnotationFilter(QSortFilterProxyModel):
-    """Placed or orphaned annotations, narrowed by tag and by words in the quote or note."""
+class AnnotationFilterProxy(QSortFilterProxyModel):
+    """Placed or orphaned annotations, narrowed by the core AnnotationFilter (tag, words)."""
 
     def __init__(self, orphans: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._orphans = orphans
-        self._tag = ""
-        self._words: list[str] = []
+        self._filter = AnnotationFilter.of(orphans=orphans)
         self._source: AnnotationsModel | None = None
         self.setSortRole(Qt.ItemDataRole.DisplayRole)
 
     def set_tag(self, tag: str) -> None:
-        if tag.casefold() != self._tag:
-            self.beginFilterChange()
-            self._tag = tag.casefold()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter(AnnotationFilter.of(tag, " ".join(self._filter.words), self._orphans))
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter(AnnotationFilter.of(self._filter.tag, text, self._orphans))
+
+    def _refilter(self, new: AnnotationFilter) -> None:
+        if new != self._filter:
+            self.beginFilterChange()
+            self._filter = new
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def setSourceModel(self, model: AnnotationsModel) -> None:  # type: ignore[override]
         self._source = model
@@ -80,18 +80,10 @@ class AnnotationFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         # Called for every row on each reset: straight to the core annotation, no data().
-        annotations = self._source.annotations
+        annotations = self._source.annotations if self._source else None
         if annotations is None or row >= len(annotations):
             return False
-        annotation = annotations[row]
-        if (annotation.status is AnchorStatus.ORPHAN) != self._orphans:
-            return False
-        if self._tag and self._tag not in (t.casefold() for t in annotation.tags):
-            return False
-        if self._words:
-            haystack = " ".join((annotation.exact, *annotation.tags, annotation.note)).casefold()
-            return all(word in haystack for word in self._words)
-        return True
+        return self._filter.matches(annotations[row])
 
     def lessThan(self, left, right) -> bool:
         if left.column() == CREATED:  # ISO timestamps sort as text
@@ -150,9 +142,9 @@ class AnnotationsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("annotationsPanelContent")
         self.model = model
-        self.proxy = AnnotationFilter(orphans=False, parent=self)
+        self.proxy = AnnotationFilterProxy(orphans=False, parent=self)
         self.proxy.setSourceModel(model)
-        self.orphan_proxy = AnnotationFilter(orphans=True, parent=self)
+        self.orphan_proxy = AnnotationFilterProxy(orphans=True, parent=self)
         self.orphan_proxy.setSourceModel(model)
         self._editing_id: str | None = None
         self._caption = ""

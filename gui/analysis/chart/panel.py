@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from lectern.gui.analysis.panel_base import WAITING, AnalysisPanel
-from lectern.gui.analysis.selection import FACT, Selection, SelectionCoordinator
+from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 from lectern.gui.shell.theme import is_dark
 
-ORIGIN = "chart"
+ORIGIN = Origin.CHART
 LOG_RATIO = 100  # offer the log scale when a group's values differ by this factor
 
 
@@ -109,7 +109,7 @@ class ChartPanel(AnalysisPanel):
         self.log_box.setVisible(any(r >= LOG_RATIO for r in ratios) or self.log_box.isChecked())
         self.plot.log_scale = self.log_box.isChecked()
         current = self.selection.current
-        self.plot.show_selection(current.id if current and current.kind == FACT else None)
+        self.plot.show_selection(_fact_id(current))
         self.summary.setText(self._summary())
         self.show_content()
         self._steps = self.plot.draw_steps(self.data)
@@ -136,8 +136,7 @@ class ChartPanel(AnalysisPanel):
 
     def follow(self, selection: Selection | None) -> None:
         if self.plot is not None and self.data is not None:
-            self.plot.show_selection(selection.id if selection and selection.kind == FACT
-                                     else None)
+            self.plot.show_selection(_fact_id(selection))
 
     def _set_log(self, on: bool) -> None:
         if self.plot is not None:
@@ -155,3 +154,7 @@ class ChartPanel(AnalysisPanel):
             self.plot.export(path)
         except Exception as error:  # pyqtgraph raises assorted types on a bad path
             self.export_failed.emit(f"Could not export the chart to “{path}”: {error}")
+
+
+def _fact_id(selection: Selection | None) -> str | None:
+    return selection.id if selection and selection.kind is SelectionKind.FACT else None

@@ -20,6 +20,7 @@ from lectern.core.annotations import Annotation
 from lectern.core.document import Document
 from lectern.core.paths import AppPaths
 from lectern.core.store import SCHEMA_VERSION, AnnotationStore
+from lectern.core.tag_edits import scheme_edits
 from lectern.core.tags import Tag
 
 WRITER = REPO_ROOT / "tests" / "store_writer.py"
@@ -268,5 +269,5 @@ def test_tag_labels_survive_a_rename_in_the_store(store):
     before = [Tag("Person", "#4f8fe6", "1", ("PERSON",))]
     store.save_tag_scheme(before)
     after = [Tag("Source", "#4f8fe6", "1", ("PERSON",))]
-    store.apply(scheme=(before, after))
+    store.apply(scheme=scheme_edits(before, after))
     assert store.tag_scheme() == after

@@ -7,9 +7,11 @@ from helpers import show_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from lectern.core.readouts.selection import SelectionKind
 from lectern.core.resources import sample_article
 from lectern.gui.analysis.entities_model import ENTITY_ID_ROLE
-from lectern.gui.analysis.selection import ENTITY, FACT
+
+ENTITY, FACT = SelectionKind.ENTITY, SelectionKind.FACT
 
 SAMPLE_ARTICLE = sample_article()
 
