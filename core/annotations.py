@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from operator import attrgetter
 
 QUOTE_CONTEXT_CHARS = 32
@@ -134,15 +134,24 @@ def quote_selector(text: str, start: int, end: int,
     return text[start:end], text[max(0, start - context):start], text[end:end + context]
 
 
+class ChangeKind(Enum):
+    """What an AnnotationSet event announces, shaped for Qt's begin/end row calls."""
+
+    BEFORE_INSERT = "before_insert"
+    AFTER_INSERT = "after_insert"
+    BEFORE_REMOVE = "before_remove"
+    AFTER_REMOVE = "after_remove"
+    CHANGED = "changed"
+    BEFORE_RESET = "before_reset"
+    AFTER_RESET = "after_reset"
+
+
 @dataclass(frozen=True)
 class SetChange:
-    """A before/after event of an AnnotationSet, shaped for Qt's begin/end row calls.
+    """A before/after event of an AnnotationSet; ``row`` is the position in the set (-1 for
+    resets)."""
 
-    ``kind`` is one of: before_insert, after_insert, before_remove, after_remove,
-    changed, before_reset, after_reset. ``row`` is the position in the set (-1 for resets).
-    """
-
-    kind: str
+    kind: ChangeKind
     row: int
     annotation: Annotation | None = None
 
@@ -183,7 +192,7 @@ class AnnotationSet:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _emit(self, kind: str, row: int, annotation: Annotation | None = None) -> None:
+    def _emit(self, kind: ChangeKind, row: int, annotation: Annotation | None = None) -> None:
         change = SetChange(kind, row, annotation)
         for listener in list(self._listeners):
             listener(change)
@@ -229,6 +238,19 @@ class AnnotationSet:
         high = bisect.bisect_right(self._keys, (end if end > start else start + 1,))
         return [a for a in self._items[low:high] if a.end > start and a.status is not _ORPHAN]
 
+    def same_span(self, start: int, end: int) -> Annotation | None:
+        """A placed annotation over exactly ``[start, end)``, if there is one."""
+        return next((a for a in self.overlapping(start, end) if (a.start, a.end) == (start, end)),
+                    None)
+
+    def innermost_at(self, offset: int) -> Annotation | None:
+        """The shortest placed annotation around ``offset``; a caret just after one's last
+        character still belongs to it (that is where a click at its end puts the caret)."""
+        hits = self.overlapping(offset, offset)
+        if not hits and offset > 0:
+            hits = self.overlapping(offset - 1, offset - 1)
+        return min(hits, key=lambda a: (a.end - a.start, a.start), default=None)
+
     def tags_in_use(self) -> set[str]:
         return {tag for a in self._items for tag in a.tags}
 
@@ -239,12 +261,12 @@ class AnnotationSet:
             raise ValueError(f"annotation {annotation.id} is already in the set")
         key = annotation.sort_key()
         row = bisect.bisect_left(self._keys, key)
-        self._emit("before_insert", row, annotation)
+        self._emit(ChangeKind.BEFORE_INSERT, row, annotation)
         self._items.insert(row, annotation)
         self._keys.insert(row, key)
         self._by_id[annotation.id] = annotation
         self._longest = max(self._longest, annotation.end - annotation.start)
-        self._emit("after_insert", row, annotation)
+        self._emit(ChangeKind.AFTER_INSERT, row, annotation)
         return row
 
     def remove(self, annotation_id: str) -> Annotation:
@@ -253,11 +275,11 @@ class AnnotationSet:
         if row < 0:
             raise KeyError(annotation_id)
         annotation = self._items[row]
-        self._emit("before_remove", row, annotation)
+        self._emit(ChangeKind.BEFORE_REMOVE, row, annotation)
         del self._items[row]
         del self._keys[row]
         del self._by_id[annotation_id]
-        self._emit("after_remove", row, annotation)
+        self._emit(ChangeKind.AFTER_REMOVE, row, annotation)
         return annotation
 
     def update(self, annotation: Annotation) -> int:
@@ -271,13 +293,13 @@ class AnnotationSet:
         row = self.row_of(annotation.id)
         self._items[row] = annotation
         self._by_id[annotation.id] = annotation
-        self._emit("changed", row, annotation)
+        self._emit(ChangeKind.CHANGED, row, annotation)
         return row
 
     def reset(self, annotations: Iterable[Annotation], fingerprint: str | None = None) -> None:
         """Replace everything at once (loading a document); one pair of reset events."""
-        self._emit("before_reset", -1)
+        self._emit(ChangeKind.BEFORE_RESET, -1)
         if fingerprint is not None:
             self.fingerprint = fingerprint
         self._fill(annotations)
-        self._emit("after_reset", -1)
+        self._emit(ChangeKind.AFTER_RESET, -1)

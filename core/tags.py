@@ -141,6 +141,14 @@ class TagScheme(Observable):
             raise LecternError(f"There is no tag called “{name}”.")
         return tag
 
+    def choices(self, typed: str) -> tuple[list[Tag], str | None]:
+        """What a tag picker offers for ``typed``: the tags whose names contain it (ignoring
+        case), and the name to create when no tag is called exactly that."""
+        folded = typed.strip().casefold()
+        matches = [t for t in self._tags if folded in t.name.casefold()]
+        exact = any(t.name.casefold() == folded for t in matches)
+        return matches, (typed.strip() if folded and not exact else None)
+
     def by_shortcut(self, key: str) -> Tag | None:
         folded = key.casefold()
         return next((t for t in self._tags if t.shortcut and t.shortcut.casefold() == folded),

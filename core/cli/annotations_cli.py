@@ -12,17 +12,23 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from lectern.core.anchoring import AnchorReport, reanchor_all
+from lectern.core.anchoring import AnchorReport
 from lectern.core.annotations import Annotation
 from lectern.core.document import Document, load_document
+from lectern.core.editing.restore import restore_annotations
 from lectern.core.editing.session import AnnotationSession
 from lectern.core.errors import LecternError
-from lectern.core.formats import load_brat, load_w3c, save_brat, save_csv, save_jsonl, save_w3c
-from lectern.core.formats.targets import check_targets, written_files
+from lectern.core.formats.exchange import (
+    EXPORT_FORMATS,
+    anchor_file,
+    export_annotations,
+    format_named,
+    import_into,
+)
+from lectern.core.formats.targets import check_targets
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore, StoredAnnotation
 
-EXPORT_FORMATS = ("w3c", "brat", "csv", "jsonl")
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
 
@@ -32,9 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the annotations of FILE (from the local store, or from --annotations "
                     "re-anchored to FILE's current text) to --out.")
     export.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--format", choices=EXPORT_FORMATS,
+                        help="default: from --out's name (.json, .ann, .csv, .jsonl)")
     export.add_argument("--out", required=True, metavar="PATH",
-                        help="file to write (brat: the .txt; the .ann goes beside it)")
+                        help="file to write (brat: the .txt or the .ann; both are written)")
     export.add_argument("--annotations", metavar="ANN.json",
                         help="export this W3C annotation file instead of the stored annotations")
     export.set_defaults(handler=run_export)
@@ -62,19 +69,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # --- export ------------------------------------------------------------------------------
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     document = load_document(args.file)
-    out = Path(args.out)
-    check_targets(args.format, out, document.source)  # before any work, so nothing is written
+    fmt = format_named(args.format, args.out)
+    check_targets(fmt, args.out, document.source)  # before any work, so nothing is written
     if args.annotations:
-        loaded = _read_annotation_file(Path(args.annotations))
-        annotations, report = reanchor_all(loaded, document.text)
-        _report(report, f"from {Path(args.annotations).name}")
+        anchored = anchor_file(args.annotations, document)
+        _report(anchored.report, f"from {anchored.source.name}")
+        annotations = anchored.annotations
     else:
         annotations = _stored_annotations(document, paths)
-    skipped = _write(args.format, out, document, annotations)
-    placed = len(annotations) - skipped
-    print(f"Wrote {placed} annotation{'s' * (placed != 1)} to {out}"
-          + (f" ({skipped} orphaned ones cannot be placed in {args.format})" if skipped else ""),
-          file=sys.stderr)
+    print(export_annotations(fmt, args.out, document, annotations).summary(), file=sys.stderr)
     return 0
 
 
@@ -85,63 +88,26 @@ def _stored_annotations(document: Document, paths: AppPaths) -> list[Annotation]
                            f"{paths.store_file}).")
     with AnnotationStore.open(paths.store_file) as store:
         _notice(store)
-        annotations = store.annotations(document.fingerprint)
-        if annotations:
-            print(f"{len(annotations)} stored annotations for this text", file=sys.stderr)
-            return annotations
-        path = str(document.source or "")
-        earlier = [d for d in store.documents() if path and d.path == path]
-        for record in earlier:  # most recently opened first
-            older = store.annotations(record.fingerprint)
-            if older:
-                placed, report = reanchor_all(older, document.text)
-                _report(report, "made on an earlier version of this file")
-                return placed
-    raise LecternError(f"The store has no annotations for “{document.display_name}”.")
-
-
-def _write(fmt: str, out: Path, document: Document, annotations: list[Annotation]) -> int:
-    """Write ``out`` atomically; return how many annotations the format could not hold."""
-    orphans = sum(1 for a in annotations if a.is_orphan)
-    if fmt == "w3c":
-        save_w3c(out, annotations, document.source, document.fingerprint)
-        return 0
-    if fmt == "brat":
-        txt = written_files(fmt, out)[0]
-        return save_brat(txt, document.text, annotations).skipped
-    if fmt == "csv":
-        save_csv(out, annotations)
-        return 0
-    save_jsonl(out, document.text, annotations)
-    return orphans
+        restored = restore_annotations(store, document)
+    if restored.report is not None:
+        _report(restored.report, "made on an earlier version of this file")
+    elif restored.annotations:
+        print(f"{len(restored.annotations)} stored annotations for this text", file=sys.stderr)
+    if not restored.annotations:
+        raise LecternError(f"The store has no annotations for “{document.display_name}”.")
+    return restored.annotations
 
 
 # --- import ------------------------------------------------------------------------------
 def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
     document = load_document(args.into)
-    source = Path(args.annotations)
-    loaded = _read_annotation_file(source)
-    placed, report = reanchor_all(loaded, document.text)
-    _report(report, f"from {source.name}")
+    anchored = anchor_file(args.annotations, document)  # a bad file stops here, unstored
+    _report(anchored.report, f"from {anchored.source.name}")
     with AnnotationStore.open(paths.store_file) as store:
         _notice(store)
-        session = AnnotationSession(document, store)
-        command = session.import_annotations(placed, label=f"Import {source.name}")
-    added = sum(1 for _, a in command.after) - len(command.before)
-    print(f"Imported {added} new and {len(command.before)} updated annotations into "
-          f"“{document.display_name}” ({len(loaded) - len(command.after)} already there).",
-          file=sys.stderr)
+        report = import_into(AnnotationSession(document, store), anchored)
+    print(report.summary(document.display_name), file=sys.stderr)
     return 0
-
-
-def _read_annotation_file(path: Path) -> list[Annotation]:
-    if not path.exists():
-        raise LecternError(f"“{path}” does not exist.")
-    if path.suffix.lower() == ".ann":
-        _, annotations = load_brat(path)
-        return annotations
-    annotations, _ = load_w3c(path)
-    return annotations
 
 
 # --- search ------------------------------------------------------------------------------

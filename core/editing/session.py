@@ -128,6 +128,35 @@ class AnnotationSession:
             self._run(AddAnnotations(self.context, made, label))
         return made
 
+    def tag_span(self, span: tuple[int, int] | None, tag: str,
+                 current_id: str | None = None) -> Annotation | None:
+        """What a tag key or a tag button does. With a selection: the annotation already on
+        exactly that span has ``tag`` toggled, else a new annotation is made with it.
+        Without one: ``tag`` is toggled on the current annotation. Returns the annotation."""
+        if span is None:
+            current = self.annotations.get(current_id) if current_id else None
+            if current is not None and tag:
+                self.toggle_tag(current.id, tag)
+            return self.annotations.get(current_id) if current_id else None
+        same = self.annotations.same_span(*span)
+        if same is None:
+            return self.add(span[0], span[1], [tag] if tag else [])
+        if tag:
+            self.toggle_tag(same.id, tag)
+        return self.annotations.get(same.id)
+
+    def toggle_tag(self, annotation_id: str, tag: str) -> None:
+        """Add ``tag`` to the annotation, or take it off when it is there (ignoring case)."""
+        annotation = self.annotations.get(annotation_id)
+        if annotation is None:
+            raise LecternError(f"There is no annotation {annotation_id} in this document.")
+        name = self.scheme.get(tag).name
+        if any(t.casefold() == name.casefold() for t in annotation.tags):
+            self.remove_tag(annotation_id, next(t for t in annotation.tags
+                                                if t.casefold() == name.casefold()))
+        else:
+            self.add_tag(annotation_id, name)
+
     def remove(self, ids: str | Sequence[str]) -> None:
         self._run(RemoveAnnotations(self.context, _ids(ids)))
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lectern.core.annotations import AnchorStatus, Annotation, new_id
+from lectern.core.annotations import AnchorStatus, Annotation
 from lectern.core.atomic_write import atomic_write_bytes, describe_os_error
 from lectern.core.errors import LecternError
 from lectern.core.formats.w3c_parse import parse_document
@@ -39,6 +40,7 @@ FINGERPRINT_KEY = "lectern:fingerprint"
 STATUS_KEY = "lectern:status"
 SOURCE_KEY = "lectern:source"
 MAX_ANNOTATION_FILE_BYTES = 200 * 1024 * 1024
+COLLECTION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:lectern:collection")
 
 
 @dataclass(frozen=True)
@@ -102,17 +104,22 @@ def dumps_w3c(annotations: Iterable[Annotation],
               fingerprint: str = "") -> str:
     """The annotations as the text of a W3C AnnotationCollection."""
     source = source_iri(document_source)
+    annotations = list(annotations)
     items = [annotation_to_w3c(a, source, fingerprint) for a in annotations]
+    # Ids derived from what the file holds: the same annotations give the same bytes.
+    content = "\x1f".join([source, fingerprint, *(f"{a.id}@{a.modified}" for a in annotations)])
+    collection_id = uuid.uuid5(COLLECTION_NAMESPACE, content)
     collection = {
         "@context": [ANNO_CONTEXT, {"lectern": LECTERN_NAMESPACE}],
-        "id": f"urn:uuid:{new_id()}",
+        "id": f"urn:uuid:{collection_id}",
         "type": "AnnotationCollection",
         "label": f"Lectern annotations of {source}" if source else "Lectern annotations",
         "total": len(items),
         # Also here so that a file with no annotations still says which text it is for.
         SOURCE_KEY: source,
         FINGERPRINT_KEY: fingerprint,
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": []},
+        "first": {"id": f"urn:uuid:{uuid.uuid5(collection_id, 'page-1')}",
+                  "type": "AnnotationPage", "startIndex": 0, "items": []},
     }
     # One annotation per line: readable and diffable, and json's C encoder (which indent
     # would turn off) keeps 10,000 annotations well under the 300 ms budget.

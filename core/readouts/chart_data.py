@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from lectern.core.extract.model import FactKind
 from lectern.core.readouts.fact_format import (
     format_date,
     format_fact_value,
@@ -90,7 +91,7 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
         return " ".join(text[fact.sentence.start:fact.sentence.end].split())
 
     for fact in facts:
-        if fact.kind == "date":
+        if fact.kind == FactKind.DATE:
             period = parse_partial_date(str(fact.value))
             if period is None or len(events) >= MAX_EVENTS:
                 unplaced += 1
@@ -110,7 +111,7 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
             group.values.append(float(fact.value))
             group.approx.append(bool(fact.approx))
             # Counts share a group, so their noun ("students") tells the bars apart.
-            noun = fact.unit if fact.kind == "count" and fact.unit else fact.subject
+            noun = fact.unit if fact.kind == FactKind.COUNT and fact.unit else fact.subject
             group.labels.append(short(noun, 14))
             group.value_texts.append(_bar_text(fact))
             group.sentences.append(sentence(fact))
@@ -120,7 +121,7 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
 
 def _bar_text(fact: Any) -> str:
     """The value above a bar: short, and without a count's noun (the axis names it)."""
-    if fact.kind == "count":
+    if fact.kind == FactKind.COUNT:
         return ("≈" if fact.approx else "") + short_number(float(fact.value))
     return format_fact_value(fact, short=True).replace("≈ ", "≈")
 

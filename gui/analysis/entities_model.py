@@ -34,6 +34,7 @@ class EntitiesModel(QAbstractItemModel):
         self._text = ""
         self._filter = ""
         self._hidden: frozenset[str] = frozenset()
+        self._show_hidden = False
         self._groups: list[tuple[str, list[Entity]]] = []
         self._flat: list[tuple[int, int]] = []  # flat entity number -> (group row, entity row)
         self._where: dict[str, tuple[int, int, int]] = {}  # id -> group row, row, flat number
@@ -51,11 +52,24 @@ class EntitiesModel(QAbstractItemModel):
         self._hidden = frozenset(keys)
         self._rebuild()
 
+    @property
+    def hidden(self) -> frozenset[str]:
+        return self._hidden
+
+    def set_show_hidden(self, show: bool) -> None:
+        """List hidden entities too (greyed), so they can be shown again."""
+        self._show_hidden = show
+        self._rebuild()
+
+    def is_hidden(self, entity: Entity) -> bool:
+        return entity.key in self._hidden
+
     def _rebuild(self) -> None:
         self.beginResetModel()
         buckets: list[list[Entity]] = [[] for _ in GROUPS]
         for entity in self._analysis.entities if self._analysis else ():
-            if entity.key in self._hidden or not self._matches(entity):
+            if (entity.key in self._hidden and not self._show_hidden) \
+                    or not self._matches(entity):
                 continue
             buckets[group_of(entity.label)].append(entity)
         self._groups, self._flat, self._where = [], [], {}
@@ -183,6 +197,11 @@ class EntitiesModel(QAbstractItemModel):
             return f"{entity.name}{details_text} ({len(entity.mentions)} mentions)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and entity.key in self._hidden:
+            font = QFont()
+            font.setItalic(True)
+            font.setStrikeOut(True)  # listed only to be shown again
+            return font
         return None
 
     def _mention_data(self, entity: Entity, row: int, column: int, role: int) -> Any:

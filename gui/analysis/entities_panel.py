@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lectern.core.extract.model import EntityLabel
+from lectern.core.readouts.wording import count
 from lectern.gui.analysis.entities_model import ENTITY_ID_ROLE, MENTION_ROLE, EntitiesModel
 from lectern.gui.analysis.panel_base import AnalysisPanel
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
@@ -29,6 +32,7 @@ class EntitiesPanel(AnalysisPanel):
 
     annotate_requested = Signal(str, object)  # entity id, mention index or None (all)
     hide_requested = Signal(str)  # entity id
+    unhide_requested = Signal(str)  # entity id
 
     def __init__(self, selection: SelectionCoordinator, parent: QWidget | None = None) -> None:
         content = QWidget()
@@ -67,11 +71,17 @@ class EntitiesPanel(AnalysisPanel):
         self.annotate_button.setToolTip("Turn the selected entity's mentions (or the selected "
                                         "mention) into annotations — one undo step")
         self.hide_button = QPushButton("Hide")
-        self.hide_button.setToolTip("Hide this entity for this article (a wrong match)")
+        self.hide_button.setToolTip("Hide this entity for this article (a wrong match); "
+                                    "Undo brings it back")
+        self.show_hidden_box = QCheckBox("Hidden")
+        self.show_hidden_box.setToolTip("List the entities hidden in this article, to show "
+                                        "them again")
         self.annotate_button.clicked.connect(self._annotate)
         self.hide_button.clicked.connect(self._hide)
+        self.show_hidden_box.toggled.connect(self.model.set_show_hidden)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.show_hidden_box)
         buttons.addWidget(self.annotate_button)
         buttons.addWidget(self.hide_button)
 
@@ -111,8 +121,9 @@ class EntitiesPanel(AnalysisPanel):
 
     def _after_reset(self) -> None:
         visible = self.model.visible_entities()
-        people = sum(1 for e in visible if e.label == "PERSON")
-        self.count_label.setText(f"{len(visible):,} entities · {people:,} people")
+        people = sum(1 for e in visible if e.label == EntityLabel.PERSON)
+        self.count_label.setText(f"{count(len(visible), 'entity', 'entities')} · "
+                                 f"{count(people, 'person', 'people')}")
         # Groups open: People and Organisations are what readers look for first.
         for row in range(self.model.rowCount()):
             self.tree.setExpanded(self.model.index(row, 0), row < 3)
@@ -159,10 +170,16 @@ class EntitiesPanel(AnalysisPanel):
             self._following = False
         self._update_buttons()
 
+    def _selected_entity(self):
+        index = self.tree.currentIndex()
+        return self.model.entity_at(index) if index.isValid() else None
+
     def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        self.annotate_button.setEnabled(has)
-        self.hide_button.setEnabled(has)
+        entity = self._selected_entity()
+        self.annotate_button.setEnabled(entity is not None)
+        self.hide_button.setEnabled(entity is not None)
+        hidden = entity is not None and self.model.is_hidden(entity)
+        self.hide_button.setText("Show" if hidden else "Hide")
 
     def _annotate(self) -> None:
         picked = self.selected()
@@ -170,6 +187,10 @@ class EntitiesPanel(AnalysisPanel):
             self.annotate_requested.emit(picked[0], picked[1])
 
     def _hide(self) -> None:
-        picked = self.selected()
-        if picked:
-            self.hide_requested.emit(picked[0])
+        entity = self._selected_entity()
+        if entity is None:
+            return
+        if self.model.is_hidden(entity):
+            self.unhide_requested.emit(entity.id)
+        else:
+            self.hide_requested.emit(entity.id)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lectern.core.extract.model import FactKind
 from lectern.gui.analysis.facts_model import FACT_ID_ROLE, FactsModel
 from lectern.gui.analysis.panel_base import AnalysisPanel, follow_in_table
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
@@ -84,7 +85,7 @@ class FactsPanel(AnalysisPanel):
         """``cells``: the rows' display text, prepared off the GUI thread (optional)."""
         self.model.set_facts(facts, text, cells)
         self._fit_columns()
-        dated = sum(1 for f in facts if f.kind == "date")
+        dated = sum(1 for f in facts if f.kind == FactKind.DATE)
         self.count_label.setText(f"{len(facts):,} facts · {len(facts) - dated:,} figures · "
                                  f"{dated:,} dates")
         if facts:

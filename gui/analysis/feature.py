@@ -1,18 +1,20 @@
-"""Installs the analysis panels: runner, selection coordinator, panels, chart and layout.
+"""The analysis feature: runner, selection coordinator, panels and chart, wired together.
 
-Runs before the first paint, so it imports only light modules; core.extract is imported
-on the worker thread and pyqtgraph once the article has been painted.
+Installed right after the first paint; core.extract's pipeline is imported on the worker
+thread and pyqtgraph once the article has been painted. It sees the window only through
+``WindowApi`` and the annotation session only through ``SessionSource``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QProgressBar
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressBar
 
-from lectern.core.errors import LecternError
+from lectern.core.document import Document
+from lectern.core.extract.model import Entity
+from lectern.core.readouts.wording import count
 from lectern.gui.analysis.chart.panel import ChartPanel
 from lectern.gui.analysis.entities_panel import EntitiesPanel
 from lectern.gui.analysis.facts_panel import FactsPanel
@@ -21,7 +23,8 @@ from lectern.gui.analysis.panel_base import WAITING
 from lectern.gui.analysis.quotes_panel import QuotesPanel
 from lectern.gui.analysis.runner import AnalysisResult, AnalysisRunner
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
-from lectern.gui.shell.actions import make_action
+from lectern.gui.shell.api import SessionSource, WindowApi
+from lectern.gui.shell.errors import reported
 
 PROGRESS_MIN_CHARS = 200_000  # shorter articles finish before a progress bar would help
 
@@ -29,9 +32,10 @@ PROGRESS_MIN_CHARS = 200_000  # shorter articles finish before a progress bar wo
 class AnalysisPanels(QObject):
     """Owns the analysis features of one window and connects them; holds no analysis logic."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi, sessions: SessionSource) -> None:
+        super().__init__(window.article_view)
         self.window = window
+        self.sessions = sessions
         self.view = window.article_view
         self.result: AnalysisResult | None = None
         self.selection = SelectionCoordinator(self)
@@ -46,7 +50,7 @@ class AnalysisPanels(QObject):
         self.chart = ChartPanel(self.selection)
         for name, panel in (("entitiesPanel", self.entities), ("factsPanel", self.facts),
                             ("quotesPanel", self.quotes), ("chartPanel", self.chart)):
-            window.docks[name].setWidget(panel)
+            window.put_panel(name, panel)
             panel.escape.activated.connect(self.selection.clear)
 
         self.progress_bar = QProgressBar()
@@ -54,7 +58,7 @@ class AnalysisPanels(QObject):
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.setFormat("Analysing %p%")
         self.progress_bar.hide()
-        window.statusBar().addWidget(self.progress_bar)
+        window.add_status_widget(self.progress_bar)
 
         self._build_actions()
         window.document_opened.connect(self.analyse)
@@ -65,6 +69,8 @@ class AnalysisPanels(QObject):
         self.view.cursor_moved.connect(self._cursor_moved)
         self.entities.annotate_requested.connect(self.annotate)
         self.entities.hide_requested.connect(self.hide_entity)
+        self.entities.unhide_requested.connect(lambda i: self.hide_entity(i, hide=False))
+        sessions.watch(self._hidden_changed)
         self.facts.export_requested.connect(self._export_facts)
         self.chart.export_failed.connect(lambda message: window.show_error(
             "Cannot export the chart", message))
@@ -80,20 +86,16 @@ class AnalysisPanels(QObject):
 
     def _build_actions(self) -> None:
         window = self.window
-        menu = window.view_menu
-        menu.addSeparator()
-        self.next_action = _action(window, menu, "&Next Mention", "F3",
-                                   lambda: self.selection.step_mention(+1))
-        self.previous_action = _action(window, menu, "&Previous Mention", "Shift+F3",
-                                       lambda: self.selection.step_mention(-1))
-        self.clear_action = _action(window, menu, "&Clear Highlight", None, self.selection.clear)
-        menu.addSeparator()
-        self.reset_layout_action = _action(window, menu, "&Reset Layout", None,
-                                           window.reset_layout)
-        # Escape belongs to the article only: other widgets keep their own Escape.
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view)
-        self.escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self.escape.activated.connect(self.selection.clear)
+        self.next_action = window.action("view.next_mention", lambda: self._step(+1))
+        self.previous_action = window.action("view.previous_mention", lambda: self._step(-1))
+        # Escape (article only, from the keymap): other widgets keep their own Escape.
+        self.clear_action = window.action("view.clear_highlight", self.selection.clear)
+
+    def _step(self, step: int) -> None:
+        self.selection.step_mention(step)
+        position = self.selection.mention_position()
+        if position:
+            self.window.show_status(position.capitalize(), 3000)
 
     # --- first paint: then load the chart library --------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -104,7 +106,7 @@ class AnalysisPanels(QObject):
         return False
 
     # --- analysis ----------------------------------------------------------------------
-    def analyse(self, document) -> None:
+    def analyse(self, document: Document) -> None:
         self.result = None
         self.selection.clear()
         self.layer.clear()
@@ -130,9 +132,10 @@ class AnalysisPanels(QObject):
                  lambda: self.quotes.set_quotes(analysis.quotes),
                  lambda: self._fill_chart(result)]
         self._fill(result, steps)
-        message = (f"Found {len(analysis.entities):,} entities, {len(analysis.facts):,} facts "
-                   f"and {len(analysis.quotes):,} quotes")
-        self.window.statusBar().showMessage(message, 4000)
+        message = (f"Found {count(len(analysis.entities), 'entity', 'entities')}, "
+                   f"{count(len(analysis.facts), 'fact')} and "
+                   f"{count(len(analysis.quotes), 'quote')}")
+        self.window.show_status(message, 4000)
 
     def _fill_chart(self, result: AnalysisResult) -> None:
         if result.chart is not None:
@@ -160,16 +163,18 @@ class AnalysisPanels(QObject):
             return
         scroll = selection.origin is not Origin.TEXT
         span = None
-        if selection.kind is SelectionKind.ENTITY and (entity := analysis.entity(selection.id)):
+        kind = selection.kind
+        if kind is SelectionKind.ENTITY and (entity := analysis.entity(selection.id)):
             spans = [(m.start, m.end) for m in entity.mentions]
             focus = spans[selection.mention] if selection.mention is not None else None
             self.layer.show(spans, focus)
-            span = focus or (spans[0] if spans and scroll and selection.origin is not Origin.STEP
-                             else None)
-        elif selection.kind is SelectionKind.FACT and (fact := _by_id(analysis.facts, selection.id)):
+            first = spans[0] if spans and scroll and selection.origin is not Origin.STEP \
+                else None
+            span = focus or first
+        elif kind is SelectionKind.FACT and (fact := _by_id(analysis.facts, selection.id)):
             self.layer.show([(fact.start, fact.end)], (fact.start, fact.end))
             span = (fact.sentence.start, fact.sentence.start)
-        elif selection.kind is SelectionKind.QUOTE and (quote := _by_id(analysis.quotes, selection.id)):
+        elif kind is SelectionKind.QUOTE and (quote := _by_id(analysis.quotes, selection.id)):
             self.layer.show([(quote.start, quote.end)])
             span = (quote.start, quote.start)
         if span and scroll:
@@ -187,16 +192,11 @@ class AnalysisPanels(QObject):
             self.selection.select(hit[0], hit[1], hit[2], origin=Origin.TEXT)
 
     def _hidden_ids(self) -> frozenset[str]:
-        visible = {e.id for e in self.entities.model.visible_entities()}
-        return frozenset(e.id for e in self.result.analysis.entities if e.id not in visible)
+        return frozenset(e.id for e in self._hidden_entities())
 
     # --- actions on entities ---------------------------------------------------------------
     def _session(self):
-        feature = getattr(self.window, "annotations", None)
-        session = getattr(feature, "session", None)
-        if session is not None and session.document is self.window.document:
-            return session
-        return None
+        return self.sessions.current_session()
 
     def annotate(self, entity_id: str, mention: int | None) -> None:
         """The entity's mentions (or one) become annotations with its tag: one undo step."""
@@ -211,54 +211,42 @@ class AnalysisPanels(QObject):
         mentions = entity.mentions if mention is None else [entity.mentions[mention]]
         tag = session.scheme.for_label(entity.label)
         tags = [tag.name] if tag else []
-        try:
-            session.add_many([(m.start, m.end) for m in mentions], tags,
-                             label=f"Annotate '{entity.name}'")
-        except LecternError as error:
-            self.window.show_error("Cannot annotate", str(error))
-            return
-        noun = "mention" if len(mentions) == 1 else "mentions"
-        self.window.statusBar().showMessage(
-            f"Annotated {len(mentions):,} {noun} of {entity.name}", 4000)
+        if reported(self.window, "Cannot annotate", lambda: session.add_many(
+                [(m.start, m.end) for m in mentions], tags, label=f"Annotate '{entity.name}'")):
+            noun = "mention" if len(mentions) == 1 else "mentions"
+            self.window.show_status(f"Annotated {len(mentions):,} {noun} of {entity.name}",
+                                    4000)
 
-    def hide_entity(self, entity_id: str) -> None:
-        """Remove a wrong entity from this article's panels, remembered in the store."""
+    def hide_entity(self, entity_id: str, hide: bool = True) -> None:
+        """Hide a wrong entity from this article's panels (or show it again): undoable."""
         entity = self.result.analysis.entity(entity_id) if self.result else None
-        if entity is None:
-            return
-        key = entity.key
         session = self._session()
-        try:
-            if session is not None:
-                session.hide_entity(key)
-            else:
-                self._with_store(lambda store: store.hide_entity(
-                    self.result.document.fingerprint, key))
-        except LecternError as error:
-            self.window.show_error("Cannot hide the entity", str(error))
+        if entity is None or session is None:
             return
-        self.selection.clear()
-        self.entities.model.set_hidden(self._hidden_keys() | {key})
-        self.window.statusBar().showMessage(f"Hid “{entity.name}” in this article", 4000)
+        change = session.hide_entity if hide else session.unhide_entity
+        if not reported(self.window, "Cannot hide the entity",
+                        lambda: change(entity.key, entity.name)):
+            return
+        if hide:
+            self.selection.clear()
+        self.window.show_status(f"{'Hid' if hide else 'Showing'} “{entity.name}” in this "
+                                "article", 4000)
+
+    def _hidden_changed(self) -> None:
+        """The session's hidden entities changed (hide, show, undo): the panel follows."""
+        session = self._session()
+        if session is not None and self.result is not None \
+                and session.hidden_entities != self.entities.model.hidden:
+            self.entities.model.set_hidden(session.hidden_entities)
 
     def _hidden_keys(self) -> frozenset[str]:
         session = self._session()
-        if session is not None:
-            return session.hidden_entities
-        fingerprint = self.result.document.fingerprint
-        found = self._with_store(lambda store: store.hidden_entities(fingerprint),
-                                 only_if_exists=True)
-        return frozenset(found or ())
+        return session.hidden_entities if session is not None else frozenset()
 
-    def _with_store(self, use, only_if_exists: bool = False):
-        """Open the local store briefly when no annotation session holds it."""
-        from lectern.core.store import AnnotationStore
-
-        path = self.window.paths.store_file
-        if only_if_exists and not path.exists():
-            return None
-        with AnnotationStore.open(path) as store:
-            return use(store)
+    def _hidden_entities(self) -> list[Entity]:
+        hidden = self._hidden_keys()
+        return [e for e in self.result.analysis.entities if e.key in hidden] if self.result \
+            else []
 
     def _export_facts(self) -> None:
         document = self.window.document
@@ -272,18 +260,8 @@ class AnalysisPanels(QObject):
     def export_facts(self, path: str | Path) -> None:
         from lectern.core.atomic_write import atomic_write_bytes
 
-        try:
-            atomic_write_bytes(path, self.facts.model.to_csv().encode("utf-8"))
-        except LecternError as error:
-            self.window.show_error("Cannot export the facts", str(error))
-
-
-def install_analysis_panels(window: QMainWindow) -> AnalysisPanels:
-    return AnalysisPanels(window)
-
-
-def _action(window, menu, text: str, shortcut: str | None, slot) -> QAction:
-    return make_action(window, text, shortcut or None, slot, menu=menu)
+        reported(self.window, "Cannot export the facts", lambda: atomic_write_bytes(
+            path, self.facts.model.to_csv().encode("utf-8")))
 
 
 def _by_id(items, item_id: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from lectern.core.annotations import Annotation, AnnotationSet, SetChange
+from lectern.core.annotations import Annotation, AnnotationSet, ChangeKind, SetChange
 from lectern.core.tags import TagScheme
 from lectern.gui.widgets.headers import column_title
 
@@ -61,19 +61,19 @@ class AnnotationsModel(QAbstractTableModel):
     def _on_change(self, change: SetChange) -> None:
         root = QModelIndex()
         kind, row = change.kind, change.row
-        if kind == "before_insert":
+        if kind is ChangeKind.BEFORE_INSERT:
             self.beginInsertRows(root, row, row)
-        elif kind == "after_insert":
+        elif kind is ChangeKind.AFTER_INSERT:
             self.endInsertRows()
-        elif kind == "before_remove":
+        elif kind is ChangeKind.BEFORE_REMOVE:
             self.beginRemoveRows(root, row, row)
-        elif kind == "after_remove":
+        elif kind is ChangeKind.AFTER_REMOVE:
             self.endRemoveRows()
-        elif kind == "changed":
+        elif kind is ChangeKind.CHANGED:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        elif kind == "before_reset":
+        elif kind is ChangeKind.BEFORE_RESET:
             self.beginResetModel()
-        elif kind == "after_reset":
+        elif kind is ChangeKind.AFTER_RESET:
             self.endResetModel()
 
     def scheme_changed(self) -> None:

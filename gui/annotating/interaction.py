@@ -1,36 +1,42 @@
-"""How the article responds to the reader: word snapping, sticky tagging, tag keys,
-hover tooltips and the context menu. Decisions go to the workflow; this only listens."""
+"""How the article reports what the reader does with it: a finished selection (snapped to
+whole words unless Alt is held), a tag's key, a right-click; and hover tooltips. This only
+listens and reports intent through signals; the workflow decides what happens."""
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QToolTip
+from PySide6.QtWidgets import QToolTip
 
 from lectern.core.editing.snapping import snap_to_words
-
-if TYPE_CHECKING:
-    from lectern.gui.annotating.workflow import AnnotationWorkflow
+from lectern.gui.annotating.layer import AnnotationLayer
+from lectern.gui.reader.article_view import ArticleView
 
 TOOLTIP_NOTE_CHARS = 400
+_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+              | Qt.KeyboardModifier.MetaModifier)
 
 
 class ArticleInteraction(QObject):
     """An event filter on the article view and its viewport."""
 
-    def __init__(self, workflow: AnnotationWorkflow) -> None:
-        super().__init__(workflow)
-        self.workflow = workflow
-        self.view = workflow.view
-        self._viewport = self.view.viewport()  # kept: asking a dying view for it fails
+    selection_finished = Signal()  # a mouse or keyboard selection is complete (and snapped)
+    key_typed = Signal(str)  # a printable key the shortcut system left alone (a tag's key?)
+    context_menu_requested = Signal(QPoint)  # viewport position
+
+    def __init__(self, view: ArticleView, layer: AnnotationLayer) -> None:
+        super().__init__(view)
+        self.view = view
+        self.layer = layer
+        self.text = ""  # the article's text, for snapping
+        self._viewport = view.viewport()  # kept: asking a dying view for it fails
         self._viewport.installEventFilter(self)
-        self.view.installEventFilter(self)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self.show_context_menu)
-        self.context_menu: QMenu | None = None
+        view.installEventFilter(self)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.context_menu_requested)
+        self.key_taken = False  # set by a listener of key_typed that used the key
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -39,30 +45,28 @@ class ArticleInteraction(QObject):
                     and event.button() == Qt.MouseButton.LeftButton:
                 alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
                 # After Qt has finished the selection (drag, double or triple click).
-                QTimer.singleShot(0, lambda: self.selection_finished(snap=not alt))
+                QTimer.singleShot(0, lambda: self.finish_selection(snap=not alt))
             elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
                 return self._show_tooltip(event)
         elif watched is self.view and isinstance(event, QKeyEvent):
-            if kind == QEvent.Type.KeyPress and self._tag_key(event):
+            if kind == QEvent.Type.KeyPress and self._typed(event):
                 return True
             if kind == QEvent.Type.KeyRelease and event.key() == Qt.Key.Key_Shift \
                     and self.view.textCursor().hasSelection():
-                self.selection_finished(snap=False)  # keyboard selections are already exact
+                self.finish_selection(snap=True)
         return super().eventFilter(watched, event)
 
     # --- selections ----------------------------------------------------------------------
-    def selection_finished(self, snap: bool = True) -> None:
-        """Snap a fresh selection to whole words; in sticky mode, tag it at once."""
-        workflow = self.workflow
+    def finish_selection(self, snap: bool = True) -> None:
+        """Snap a fresh selection to whole words (Alt keeps exact characters), then report."""
         span = self.view.selected_span()
-        if span is None or workflow.session is None:
+        if span is None or not self.text:
             return
         if snap:
-            start, end = snap_to_words(workflow.session.document.text, *span)
-            if (start, end) != span:
+            start, end = snap_to_words(self.text, *span)
+            if (start, end) != span and start < end:
                 self._select(start, end)
-        if workflow.sticky and workflow.current_tag:
-            workflow.apply_tag(workflow.current_tag)
+        self.selection_finished.emit()
 
     def _select(self, start: int, end: int) -> None:
         offsets = self.view.offsets
@@ -74,19 +78,14 @@ class ArticleInteraction(QObject):
         self.view.setTextCursor(cursor)
 
     # --- keys ------------------------------------------------------------------------------
-    def _tag_key(self, event: QKeyEvent) -> bool:
-        """A tag's key when the shortcut system did not take it (e.g. an ambiguous key)."""
-        session = self.workflow.session
+    def _typed(self, event: QKeyEvent) -> bool:
+        """A printable key without Ctrl/Alt/Meta the shortcuts did not take; True if used."""
         text = event.text()
-        if session is None or len(text) != 1 or not text.isprintable() or event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                | Qt.KeyboardModifier.MetaModifier):
+        if len(text) != 1 or not text.isprintable() or event.modifiers() & _MODIFIERS:
             return False
-        tag = session.scheme.by_shortcut(text)
-        if tag is None:
-            return False
-        self.workflow.apply_tag(tag.name)
-        return True
+        self.key_taken = False
+        self.key_typed.emit(text)
+        return self.key_taken
 
     # --- hover -------------------------------------------------------------------------------
     def tooltip_text(self, point: QPoint) -> str:
@@ -98,7 +97,7 @@ class ArticleInteraction(QObject):
         # The nearest caret may sit after the character under the pointer.
         position = cursor.position() - (1 if rect.center().x() > point.x() else 0)
         parts = []
-        for annotation in self.workflow.layer.annotations_at(position):
+        for annotation in self.layer.annotations_at(position):
             tags = ", ".join(annotation.tags) or "No tag"
             note = annotation.note[:TOOLTIP_NOTE_CHARS]
             body = f"<b>{html.escape(tags)}</b>"
@@ -114,30 +113,3 @@ class ArticleInteraction(QObject):
         else:
             QToolTip.hideText()
         return True
-
-    # --- context menu ----------------------------------------------------------------------
-    def show_context_menu(self, point: QPoint) -> None:
-        workflow = self.workflow
-        menu = self.view.createStandardContextMenu(point)
-        menu.setParent(self.view, menu.windowFlags())
-        session = workflow.session
-        if session is not None:
-            menu.addSeparator()
-            if workflow.selection_span() is not None:
-                tag_menu = menu.addMenu("Tag Selection")
-                for action in workflow.tag_menu.actions():
-                    tag_menu.addAction(action)
-                menu.addAction(workflow.picker_action)
-            position = self.view.cursorForPosition(point).position()
-            for annotation in workflow.layer.annotations_at(position)[:3]:
-                label = ", ".join(annotation.tags) or "highlight"
-                edit = menu.addAction(f"Edit Note on “{label}”…")
-                edit.triggered.connect(lambda _=False, i=annotation.id: self._edit_note(i))
-                remove = menu.addAction(f"Remove “{label}”")
-                remove.triggered.connect(lambda _=False, i=annotation.id: workflow.remove([i]))
-        self.context_menu = menu
-        menu.popup(self.view.viewport().mapToGlobal(point))
-
-    def _edit_note(self, annotation_id: str) -> None:
-        self.workflow.layer.set_current(annotation_id)
-        self.workflow.edit_current_note()

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
-from lectern.core.annotations import Annotation, AnnotationSet, SetChange
+from lectern.core.annotations import Annotation, AnnotationSet, ChangeKind, SetChange
 from lectern.core.document import Document
 from lectern.core.tags import TagScheme
 from lectern.gui.reader.article_view import ArticleView
@@ -22,7 +22,7 @@ NEUTRAL_COLOUR = "#9a978f"  # an annotation without tags
 # How much of a tag's colour goes into the page colour: enough to see, never enough to hide text.
 LIGHT_ALPHA, DARK_ALPHA = 0.30, 0.36
 CURRENT_BOOST = 1.7  # the current (or flashed) annotation is painted this much stronger
-_REPAINT_KINDS = frozenset({"after_insert", "after_remove", "changed"})
+_REPAINT_KINDS = frozenset({ChangeKind.AFTER_INSERT, ChangeKind.AFTER_REMOVE, ChangeKind.CHANGED})
 
 Segment = tuple[int, int, QTextCharFormat]
 
@@ -88,7 +88,7 @@ class AnnotationLayer:
         if change.kind in _REPAINT_KINDS and change.annotation is not None:
             self.repaint(change.annotation)
             self._notify()
-        elif change.kind == "after_reset":
+        elif change.kind is ChangeKind.AFTER_RESET:
             self.restyle()
 
     def _notify(self) -> None:

@@ -7,26 +7,11 @@ menu at its end, in scheme order, so each tag keeps its name and stays one click
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
 from lectern.core.tags import TagScheme
-
-SWATCH_PX = 12
-
-
-def swatch(colour: str, size: int = SWATCH_PX) -> QIcon:
-    """A small round colour chip for buttons and lists."""
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.setDevicePixelRatio(2)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor(colour).darker(140))
-    painter.setBrush(QColor(colour))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
+from lectern.gui.widgets.swatch import SWATCH_PX, swatch
 
 
 class TagBar(QWidget):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from lectern.core.tags import TagScheme
-from lectern.gui.annotating.tag_bar import swatch
+from lectern.gui.widgets.swatch import swatch
 
 CREATE_ROLE = Qt.ItemDataRole.UserRole + 1
 PICKER_WIDTH = 280
@@ -48,20 +48,15 @@ class TagPicker(QFrame):
 
     def _refill(self, text: str) -> None:
         self.list.clear()
-        typed = text.strip()
-        folded = typed.casefold()
-        exact = False
-        for tag in self._scheme or ():
-            if folded and folded not in tag.name.casefold():
-                continue
-            exact = exact or tag.name.casefold() == folded
+        matches, to_create = self._scheme.choices(text) if self._scheme else ([], None)
+        for tag in matches:
             label = f"{tag.name}    {tag.shortcut}" if tag.shortcut else tag.name
             item = QListWidgetItem(swatch(tag.colour), label)
             item.setData(Qt.ItemDataRole.UserRole, tag.name)
             self.list.addItem(item)
-        if typed and not exact:
-            item = QListWidgetItem(f"Create tag “{typed}”")
-            item.setData(Qt.ItemDataRole.UserRole, typed)
+        if to_create:
+            item = QListWidgetItem(f"Create tag “{to_create}”")
+            item.setData(Qt.ItemDataRole.UserRole, to_create)
             item.setData(CREATE_ROLE, True)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

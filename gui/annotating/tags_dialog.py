@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -23,20 +23,18 @@ from PySide6.QtWidgets import (
 
 from lectern.core.editing.session import AnnotationSession
 from lectern.core.errors import LecternError
-from lectern.gui.annotating.tag_bar import swatch
-
-if TYPE_CHECKING:
-    from lectern.gui.annotating.workflow import AnnotationWorkflow
+from lectern.gui.widgets.swatch import swatch
 
 
 class TagsDialog(QDialog):
     """A list of tags and a small form for the chosen one; every change is undoable."""
 
-    def __init__(self, workflow: AnnotationWorkflow, parent: QWidget | None = None) -> None:
+    def __init__(self, show_error: Callable[[str, str], None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Tags")
         self.setObjectName("tagsDialog")
-        self.workflow = workflow
+        self.show_error = show_error
         self.session: AnnotationSession | None = None
         self.confirm_box: QMessageBox | None = None
         self._colour = "#999999"
@@ -113,7 +111,7 @@ class TagsDialog(QDialog):
         try:
             change(self.session)
         except LecternError as error:
-            self.workflow.window.show_error("Tag not changed", str(error))
+            self.show_error("Tag not changed", str(error))
             return False
         return True
 

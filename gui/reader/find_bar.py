@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from lectern.core.readouts.find import find_matches
 from lectern.gui.reader.article_view import ArticleView
-
-MAX_MATCHES = 100_000  # counting stops here on huge articles so typing stays quick
+from lectern.gui.shell.keymap import binding
 
 
 class FindBar(QWidget):
@@ -18,14 +18,16 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findBar")
         self.view = view
-        self.matches: list[int] = []
+        self.matches: list[tuple[int, int]] = []
         self.current = -1
-        self._length = 0
         self.field = QLineEdit(placeholderText="Find in article", clearButtonEnabled=True)
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(90)
-        self.previous_button = QToolButton(text="‹", toolTip="Previous match (Shift+F3)")
-        self.next_button = QToolButton(text="›", toolTip="Next match (F3, Enter)")
+        # The keymap's keys, so the tips tell the truth (F3 steps through mentions instead).
+        previous_tip = binding("edit.find_previous").tooltip().replace(")", ", Shift+Enter)")
+        next_tip = binding("edit.find_next").tooltip().replace(")", ", Enter)")
+        self.previous_button = QToolButton(text="‹", toolTip=previous_tip)
+        self.next_button = QToolButton(text="›", toolTip=next_tip)
         self.close_button = QToolButton(text="✕", toolTip="Close (Esc)", autoRaise=True)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 3, 10, 3)
@@ -56,22 +58,12 @@ class FindBar(QWidget):
 
     def search(self, text: str) -> None:
         document = self.view.article
-        self.matches, self.current, self._length = [], -1, len(text)
-        if document is not None and text:
-            haystack, needle = document.text.casefold(), text.casefold()
-            if len(haystack) == len(document.text):  # casefold kept offsets aligned
-                position = haystack.find(needle)
-                while position >= 0 and len(self.matches) < MAX_MATCHES:
-                    self.matches.append(position)
-                    position = haystack.find(needle, position + 1)
-            else:
-                position = document.text.find(text)
-                while position >= 0 and len(self.matches) < MAX_MATCHES:
-                    self.matches.append(position)
-                    position = document.text.find(text, position + 1)
+        self.current = -1
+        self.matches = find_matches(document.text, text) if document is not None else []
         if self.matches:
             caret = self.view.cursor_offset()
-            self.current = next((i for i, p in enumerate(self.matches) if p >= caret), 0) - 1
+            self.current = next((i for i, (p, _) in enumerate(self.matches) if p >= caret),
+                                0) - 1
             self.next()
         else:
             self._show_count()
@@ -90,8 +82,7 @@ class FindBar(QWidget):
             self._show_count()
             return
         self.current = (self.current + step) % len(self.matches)
-        start = self.matches[self.current]
-        self.view.select_span(start, start + self._length)
+        self.view.select_span(*self.matches[self.current])
         self._show_count()
 
     def _show_count(self) -> None:

@@ -1,4 +1,5 @@
-"""The main window: assembles the article view, the docks, the menus and the status bar."""
+"""The main window: assembles the article view, the docks, the menus (from the keymap), the
+status bar and the features. Features see it only through ``WindowApi``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -22,18 +23,23 @@ from lectern.core.errors import LecternError
 from lectern.core.paths import AppPaths
 from lectern.core.settings import Settings
 from lectern.gui.reader.article_view import ArticleView
-from lectern.gui.shell.actions import make_action
+from lectern.gui.reader.find_bar import FindBar
 from lectern.gui.shell.docks import (
     PANEL_SPECS,
     apply_default_layout,
     fit_default_dock_sizes,
     make_dock,
 )
+from lectern.gui.shell.keymap import KEYMAP, Scope
+from lectern.gui.shell.menus import MenuActions
 from lectern.gui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:  # event types only annotate overrides; creating them costs startup time
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMenu, QMessageBox
+
+    from lectern.gui.analysis.feature import AnalysisPanels
+    from lectern.gui.annotating.workflow import AnnotationWorkflow
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ZOOM_STEP = 1.0
@@ -53,8 +59,8 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None, *, with_features: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.paths = paths
-        self.settings = settings or Settings(paths.settings_file)
+        self._paths = paths
+        self._settings = settings or Settings(paths.settings_file)
         self.last_error_box: QMessageBox | None = None
         # Each returns False to keep the window open (e.g. the user cancels a save prompt).
         self.close_guards: list[Callable[[], bool]] = []
@@ -82,9 +88,13 @@ class MainWindow(QMainWindow):
         apply_default_layout(self, self.docks)
 
         self._build_status_bar()
-        self._build_menus()
-        self.analysis = None
-        self.annotations = None
+        self.find_bar = FindBar(self.article_view, self)
+        self.add_reading_bar(self.find_bar, above=False)
+        self.menu_actions = MenuActions(self)
+        self._bind_shell_actions()
+        self.analysis: AnalysisPanels | None = None
+        self.annotations: AnnotationWorkflow | None = None
+        self.shortcuts_dialog: QWidget | None = None
         if with_features:
             self.install_features()
         self._restore_layout()
@@ -98,11 +108,11 @@ class MainWindow(QMainWindow):
         """
         if self.annotations is not None:
             return
-        from lectern.gui.analysis.feature import install_analysis_panels
-        from lectern.gui.annotating.workflow import install_annotation_workflow
+        from lectern.gui.analysis.feature import AnalysisPanels
+        from lectern.gui.annotating.workflow import AnnotationWorkflow
 
-        self.analysis = install_analysis_panels(self)
-        self.annotations = install_annotation_workflow(self)
+        self.annotations = AnnotationWorkflow(self)
+        self.analysis = AnalysisPanels(self, sessions=self.annotations)
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
@@ -116,34 +126,77 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open,
-                                        self.choose_file)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+    def _bind_shell_actions(self) -> None:
+        bind = self.menu_actions.bind
+        bind("file.open", self.choose_file)
+        self.recent_menu = self.submenu("file.recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
-        file_menu.addSeparator()
-        self.file_menu = file_menu
-        self.quit_action = self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"),
-                                        self.close)
-
-        self.edit_menu = self.menuBar().addMenu("&Edit")
-        self.view_menu = self.menuBar().addMenu("&View")
-        self._action(self.view_menu, "&Larger Text", QKeySequence("Ctrl+="),
-                     lambda: self.zoom(+ZOOM_STEP), extra_shortcuts=[QKeySequence("Ctrl++")])
-        self._action(self.view_menu, "&Smaller Text", QKeySequence("Ctrl+-"),
-                     lambda: self.zoom(-ZOOM_STEP))
-        self._action(self.view_menu, "&Actual Size", QKeySequence("Ctrl+0"), self.reset_zoom)
-        self.view_menu.addSeparator()
+        bind("file.quit", self.close)
+        bind("view.larger", lambda: self.zoom(+ZOOM_STEP))
+        bind("view.smaller", lambda: self.zoom(-ZOOM_STEP))
+        bind("view.actual_size", self.reset_zoom)
+        panels = self.submenu("view.panels")
         for dock in self.docks.values():
-            self.view_menu.addAction(dock.toggleViewAction())
+            panels.addAction(dock.toggleViewAction())
+        bind("view.reset_layout", self.reset_layout)
+        bind("help.shortcuts", self.show_shortcuts)
+        bind("help.about", self.show_about)
+        bind("edit.find", self.find_bar.start)
+        bind("edit.find_next", self.find_bar.next)
+        bind("edit.find_previous", self.find_bar.previous)
+        actions = self.menu_actions.actions
+        for item in KEYMAP:  # article-only keys act while the article has focus
+            if item.scope is Scope.ARTICLE and item.id in actions:
+                self.article_view.addAction(actions[item.id])
 
-        self.help_menu = self.menuBar().addMenu("&Help")
-        self._action(self.help_menu, "&About Lectern", None, self.show_about)
+    # --- the interface features use (WindowApi) -----------------------------------------
+    @property
+    def paths(self) -> AppPaths:
+        return self._paths
 
-    def _action(self, menu, text: str, shortcut, slot, extra_shortcuts=()) -> QAction:
-        return make_action(self, text, shortcut, slot, menu=menu, extra_shortcuts=extra_shortcuts)
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def action(self, action_id: str, slot: Callable[..., object]) -> QAction:
+        return self.menu_actions.bind(action_id, slot)
+
+    def submenu(self, action_id: str) -> QMenu:
+        return self.menu_actions.submenus[action_id]
+
+    def put_panel(self, name: str, widget: QWidget) -> None:
+        self.docks[name].setWidget(widget)
+
+    def raise_panel(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+
+    def add_reading_bar(self, widget: QWidget, *, above: bool) -> None:
+        if above:
+            self.reading_layout.insertWidget(0, widget)
+        else:
+            self.reading_layout.addWidget(widget)
+
+    def show_status(self, message: str, timeout_ms: int = 3000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addWidget(widget)
+
+    def set_modified(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+
+    def add_close_guard(self, guard: Callable[[], bool]) -> None:
+        self.close_guards.append(guard)
+
+    def show_shortcuts(self) -> None:
+        from lectern.gui.shell.shortcuts_dialog import ShortcutsDialog
+
+        tag_keys = self.annotations.tag_key_rows() if self.annotations is not None else []
+        self.shortcuts_dialog = ShortcutsDialog(tag_keys, self)
+        self.shortcuts_dialog.open()
 
     # --- opening articles ---------------------------------------------------------------
     def choose_file(self) -> None:

@@ -124,7 +124,7 @@ def test_macro_is_one_step_and_rolls_back_on_error():
 def test_add_undo_redo_restores_the_same_values(context):
     stack = UndoStack()
     events = []
-    context.annotations.subscribe(lambda change: events.append(change.kind))
+    context.annotations.subscribe(lambda change: events.append(change.kind.value))
     a = Annotation.from_span(TEXT, 0, 7, ["Place"])
     stack.push(AddAnnotations(context, [a]))
     assert stack.undo_label == "Tag 'Place'"

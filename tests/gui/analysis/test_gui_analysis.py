@@ -201,7 +201,7 @@ def test_reset_layout_puts_every_panel_back(window):
     docks = window.docks
     docks["chartPanel"].close()
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docks["entitiesPanel"])
-    window.analysis.reset_layout_action.trigger()
+    window.menu_actions.actions["view.reset_layout"].trigger()
     assert [n for n, d in docks.items()
             if d.isFloating() or not d.toggleViewAction().isChecked()] == []
     assert window.dockWidgetArea(docks["chartPanel"]) == Qt.DockWidgetArea.BottomDockWidgetArea

@@ -233,7 +233,7 @@ def test_title_marks_changes_to_the_annotation_file_and_closing_offers_to_save(
 
 def test_find_bar_counts_matches_and_steps_through_them(qtbot, window):
     qtbot.keyClick(window.article_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    bar = window.annotations.find_bar
+    bar = window.find_bar
     if not bar.isVisible():  # offscreen windows may not be active for shortcuts
         bar.start()
     qtbot.keyClicks(bar.field, "the")
@@ -251,13 +251,13 @@ def test_find_bar_counts_matches_and_steps_through_them(qtbot, window):
 def test_tag_picker_filters_and_creates_a_tag_from_the_keyboard(qtbot, window):
     flow = window.annotations
     select_text(window, "river")
-    flow.open_picker()
-    picker = flow._picker
+    flow.tagging.open_picker()
+    picker = flow.tagging._picker
     qtbot.keyClicks(picker.field, "pla")
     assert picker.list.count() == 2  # Place, and "Create tag 'pla'"
     qtbot.keyClick(picker.field, Qt.Key.Key_Return)
     select_text(window, "schools")
-    flow.open_picker()
+    flow.tagging.open_picker()
     qtbot.keyClicks(picker.field, "Budget")
     qtbot.keyClick(picker.field, Qt.Key.Key_Return)
     assert [a.tags for a in annotations(window)] == [("Place",), ("Budget",)]

@@ -127,7 +127,7 @@ def test_panels_are_reserved_and_toggle_from_the_view_menu(window):
         dock = window.findChild(QDockWidget, name)
         assert dock is not None
         toggle = dock.toggleViewAction()
-        assert toggle in window.view_menu.actions()
+        assert toggle in window.submenu("view.panels").actions()
         was_visible = not dock.isHidden()
         toggle.trigger()
         assert dock.isHidden() == was_visible

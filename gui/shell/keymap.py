@@ -1,0 +1,126 @@
+"""Every action of the window with its menu, text and keys, declared once.
+
+The menus, the tooltips and Help › Keyboard Shortcuts are generated from this table, and
+a test fails when two bindings that can be active together share a key. Tag shortcuts
+(one key each, from the tag scheme) are active only while the article has focus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+
+class Menu(StrEnum):
+    FILE = "&File"
+    EDIT = "&Edit"
+    VIEW = "&View"
+    HELP = "&Help"
+
+
+class Scope(Enum):
+    WINDOW = "anywhere in the window"
+    ARTICLE = "while reading the article"
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One action. ``keys``: portable key names ("Ctrl+Shift+Z"), the first shown in menus.
+    ``submenu``: a placeholder menu a feature fills (tags, formats, recent files)."""
+
+    id: str
+    text: str
+    menu: Menu
+    keys: tuple[str, ...] = ()
+    scope: Scope = Scope.WINDOW
+    section: int = 0  # a separator comes between sections of one menu
+    checkable: bool = False
+    submenu: bool = False
+    tip: str = ""
+
+    @property
+    def plain_text(self) -> str:
+        """The menu text without its mnemonic ampersand."""
+        return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    def tooltip(self) -> str:
+        """"Next match (Ctrl+G)": what a button that triggers this action should say."""
+        name = self.tip or self.plain_text.rstrip("…")
+        return f"{name} ({self.keys[0]})" if self.keys else name
+
+
+KEYMAP: tuple[Binding, ...] = (
+    # File
+    Binding("file.open", "&Open…", Menu.FILE, ("Ctrl+O",)),
+    Binding("file.recent", "Open &Recent", Menu.FILE, submenu=True),
+    Binding("file.open_annotations", "Open &Annotations…", Menu.FILE, ("Ctrl+Shift+O",),
+            section=1),
+    Binding("file.save_annotations", "&Save Annotations", Menu.FILE, ("Ctrl+S",), section=1),
+    Binding("file.save_annotations_as", "Save Annotations &As…", Menu.FILE, ("Ctrl+Shift+S",),
+            section=1),
+    Binding("file.export", "&Export Annotations", Menu.FILE, section=1, submenu=True),
+    Binding("file.import", "&Import Annotations", Menu.FILE, section=1, submenu=True),
+    Binding("file.quit", "&Quit", Menu.FILE, ("Ctrl+Q",), section=2),
+    # Edit
+    Binding("edit.undo", "&Undo", Menu.EDIT, ("Ctrl+Z",)),
+    Binding("edit.redo", "&Redo", Menu.EDIT, ("Ctrl+Shift+Z", "Ctrl+Y")),
+    Binding("edit.tag_selection", "&Tag Selection", Menu.EDIT, section=1, submenu=True),
+    Binding("edit.choose_tag", "Choose &Tag…", Menu.EDIT, ("Ctrl+K",), section=1,
+            tip="Choose or create a tag for the selection"),
+    Binding("edit.sticky", "&Sticky Tag Mode", Menu.EDIT, ("Ctrl+T",), section=1,
+            checkable=True, tip="Tag every new selection with the current tag"),
+    Binding("edit.note", "Edit &Note", Menu.EDIT, ("Ctrl+Shift+N",), section=1),
+    Binding("edit.remove_highlight", "Remove &Highlight", Menu.EDIT,
+            ("Ctrl+Shift+Backspace",), section=1),
+    Binding("edit.find", "&Find…", Menu.EDIT, ("Ctrl+F",), section=2),
+    # Ctrl+G, not the platform's F3: F3 steps through an entity's mentions.
+    Binding("edit.find_next", "Find &Next", Menu.EDIT, ("Ctrl+G",), section=2,
+            tip="Next match"),
+    Binding("edit.find_previous", "Find &Previous", Menu.EDIT, ("Ctrl+Shift+G",), section=2,
+            tip="Previous match"),
+    Binding("edit.tags", "Ta&gs…", Menu.EDIT, section=3, tip="Add, rename, recolour tags"),
+    # View
+    Binding("view.larger", "&Larger Text", Menu.VIEW, ("Ctrl+=", "Ctrl++")),
+    Binding("view.smaller", "&Smaller Text", Menu.VIEW, ("Ctrl+-",)),
+    Binding("view.actual_size", "&Actual Size", Menu.VIEW, ("Ctrl+0",)),
+    Binding("view.panels", "&Panels", Menu.VIEW, section=1, submenu=True),
+    Binding("view.next_mention", "&Next Mention", Menu.VIEW, ("F3",), section=2,
+            tip="Next mention of the selected entity"),
+    Binding("view.previous_mention", "&Previous Mention", Menu.VIEW, ("Shift+F3",),
+            section=2, tip="Previous mention of the selected entity"),
+    Binding("view.clear_highlight", "&Clear Highlight", Menu.VIEW, ("Escape",), section=2,
+            scope=Scope.ARTICLE),
+    Binding("view.reset_layout", "&Reset Layout", Menu.VIEW, section=3),
+    # Help
+    Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
+    Binding("help.about", "&About Lectern", Menu.HELP),
+)
+
+_BY_ID = {binding.id: binding for binding in KEYMAP}
+
+
+def binding(action_id: str) -> Binding:
+    """The binding of ``action_id``; a KeyError names a misspelt id at once."""
+    return _BY_ID[action_id]
+
+
+def normalised(key: str) -> str:
+    """"shift+ctrl+z" and "Ctrl+Shift+Z" as one spelling, to compare keys."""
+    parts = key.split("+")
+    if key.endswith("++"):  # the plus key itself, as in "Ctrl++"
+        parts = [*parts[:-2], "+"]
+    *modifiers, last = parts
+    return "+".join([*sorted(m.casefold() for m in modifiers if m), last.casefold()])
+
+
+def conflicts(bindings: tuple[Binding, ...] = KEYMAP,
+              tag_keys: tuple[str, ...] = ()) -> list[str]:
+    """Keys claimed twice where both can act: two window bindings, or an article binding
+    or a tag key against anything. Empty when the keymap is sound."""
+    claims: dict[str, list[str]] = {}
+    for item in bindings:
+        for key in item.keys:
+            claims.setdefault(normalised(key), []).append(item.id)
+    for key in tag_keys:
+        claims.setdefault(normalised(key), []).append(f"tag key {key}")
+    return [f"{key}: {', '.join(owners)}" for key, owners in claims.items() if len(owners) > 1]
