@@ -90,7 +90,7 @@ def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Docum
     ``.ann`` whichever of the two names ``out`` gives."""
     fmt = Format(fmt)  # a misspelt format fails here, before anything is written
     targets = check_targets(fmt, out, document.source)
-    annotations = list(annotations)
+    annotations = sorted(annotations, key=Annotation.sort_key)  # text order, from any source
     orphans = sum(1 for a in annotations if a.is_orphan)
     if fmt is Format.W3C:
         save_w3c(targets[0], annotations, document.source, document.fingerprint)

@@ -165,6 +165,31 @@ def test_hide_removes_the_entity_and_is_remembered(analysed, qtbot, window):
     assert "Lectern Wire" not in names and "Nino Kapanadze" in names
 
 
+def test_a_hidden_entity_comes_back_with_undo_or_from_the_hidden_list(analysed, window):
+    analysis = analysed.analysis
+    panel = analysis.entities
+    entity = next(e for e in analysis.result.analysis.entities if e.name == "Lectern Wire")
+
+    def names() -> list[str]:
+        return [row[0] for row in _entity_rows(panel.model)]
+
+    panel.tree.setCurrentIndex(panel.model.index_of(entity.id))
+    panel.hide_button.click()
+    assert "Lectern Wire" not in names()
+    window.annotations.undo_action.trigger()
+    assert "Lectern Wire" in names()
+    panel.tree.setCurrentIndex(panel.model.index_of(entity.id))
+    panel.hide_button.click()
+    panel.show_hidden_box.setChecked(True)  # the hidden ones are listed, struck through
+    assert "Lectern Wire" in names()
+    panel.tree.setCurrentIndex(panel.model.index_of(entity.id))
+    assert panel.hide_button.text() == "Show"
+    panel.hide_button.click()
+    panel.show_hidden_box.setChecked(False)
+    assert "Lectern Wire" in names()
+    assert window.annotations.session.hidden_entities == frozenset()
+
+
 def test_filter_box_narrows_the_tree(analysed):
     panel = analysed.analysis.entities
     panel.filter_edit.setText("ambassador")
