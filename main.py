@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from lectern.core.cli import COMMAND_MODULES, register_all
 from lectern.core.errors import LecternError
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if _command_word(argv) in COMMAND_MODULES:
             args = build_command_parser().parse_args(argv)
             paths = AppPaths.from_environment(args.home)
-            return args.handler(args, paths)
+            handler: Callable[[argparse.Namespace, AppPaths], int] = args.handler
+            return handler(args, paths)
         args = build_gui_parser().parse_args(argv)
         paths = AppPaths.from_environment(args.home)
         size = parse_size(args.size)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import Enum, StrEnum
 from operator import attrgetter
+from typing import Any
 
 QUOTE_CONTEXT_CHARS = 32
 
@@ -112,7 +113,7 @@ class Annotation:
     def is_orphan(self) -> bool:
         return self.status is AnchorStatus.ORPHAN
 
-    def with_changes(self, **changes) -> Annotation:
+    def with_changes(self, **changes: Any) -> Annotation:
         """A copy with ``changes`` applied and ``modified`` set to now (unless given)."""
         changes.setdefault("modified", utc_now())
         if "tags" in changes:

@@ -7,6 +7,7 @@ by lxml with network access off: scripts are dropped, nothing is fetched.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lectern.core.errors import LecternError
 
@@ -85,13 +86,13 @@ def html_to_article(html: str) -> tuple[str, str]:
     return title, body + "\n"
 
 
-def _safe_parser():
+def _safe_parser() -> Any:
     import lxml.html
 
     return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 
 
-def _first_text(page, xpath: str) -> str:
+def _first_text(page: Any, xpath: str) -> str:
     for node in page.xpath(xpath):
         text = " ".join(node.text_content().split())
         if text:
@@ -99,11 +100,11 @@ def _first_text(page, xpath: str) -> str:
     return ""
 
 
-def _html_fragment_to_text(root) -> str:
+def _html_fragment_to_text(root: Any) -> str:
     """Paragraph-aware text: block elements become blank-line separated paragraphs."""
     parts: list[str] = []
 
-    def walk(node) -> None:
+    def walk(node: Any) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in {"script", "style", "noscript", "template", "img", "svg", "iframe"}:
             if node.tail:

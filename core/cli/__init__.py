@@ -17,7 +17,7 @@ COMMAND_MODULES = {
 }
 
 
-def register_all(subparsers: argparse._SubParsersAction) -> None:
+def register_all(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register every command module once (a module may define several commands)."""
     for module_name in dict.fromkeys(COMMAND_MODULES.values()):
         importlib.import_module(module_name).register(subparsers)

@@ -32,7 +32,7 @@ from lectern.core.store import AnnotationStore, StoredAnnotation
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = subparsers.add_parser(
         "export", help="write an article's annotations as W3C JSON-LD, brat, CSV or JSONL",
         description="Write the annotations of FILE (from the local store, or from --annotations "
@@ -138,7 +138,7 @@ def _date(value: str | None, option: str) -> str | None:
     return value
 
 
-def _hit_json(hit: StoredAnnotation) -> dict:
+def _hit_json(hit: StoredAnnotation) -> dict[str, object]:
     a = hit.annotation
     return {"document": hit.title, "path": hit.path, "fingerprint": hit.fingerprint,
             "id": a.id, "start": a.start, "end": a.end, "quote": a.exact, "tags": list(a.tags),

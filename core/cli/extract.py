@@ -35,7 +35,7 @@ CSV_HELP = (
 )
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "extract",
         help="print the entities, facts and quotes found in an article",

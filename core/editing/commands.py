@@ -274,7 +274,7 @@ class ImportAnnotations(ChangeAnnotations):
                          before, after, scheme_before, scheme_after)
 
 
-def _content(a: Annotation) -> tuple:
+def _content(a: Annotation) -> tuple[object, ...]:
     return a.start, a.end, a.exact, a.tags, a.note  # the quote tells apart unplaced orphans
 
 
@@ -332,7 +332,7 @@ def _retagged(a: Annotation, old: str | None, new: str | None, position: int | N
         tags = list(a.tags)
         tags.insert(min(position or 0, len(tags)), new or "")
     else:
-        tags = [new if t == old else t for t in a.tags if new is not None or t != old]
+        tags = [(new or "") if t == old else t for t in a.tags if new is not None or t != old]
     return replace(a, tags=tuple(dict.fromkeys(t for t in tags if t)))
 
 

@@ -235,7 +235,7 @@ class AnnotationSession:
     def tag_use_count(self, name: str) -> int:
         """Annotations carrying ``name``: across the store when attached, else this set."""
         if self.store is not None:
-            return self.store.tag_use_count(name)
+            return int(self.store.tag_use_count(name))
         return sum(1 for a in self.annotations if name in a.tags)
 
     def delete_tag(self, name: str, force: bool = False) -> None:

@@ -26,7 +26,9 @@ class Command(Protocol):
     ``scope`` says whose it is (a document fingerprint, or WORKSPACE)."""
 
     label: str
-    scope: str
+
+    @property
+    def scope(self) -> str: ...
 
     def do(self) -> None: ...
 

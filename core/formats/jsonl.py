@@ -17,7 +17,7 @@ from lectern.core.atomic_write import atomic_write_bytes
 UNTAGGED_LABEL = "Highlight"
 
 
-def document_record(text: str, annotations: Iterable[Annotation]) -> dict:
+def document_record(text: str, annotations: Iterable[Annotation]) -> dict[str, object]:
     """The JSON object of one document and its spans."""
     spans = []
     for annotation in sorted(annotations, key=Annotation.sort_key):

@@ -28,6 +28,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lectern.core.annotations import AnchorStatus, Annotation
 from lectern.core.atomic_write import atomic_write_bytes, describe_os_error
@@ -61,9 +62,9 @@ def source_iri(document_source: str | os.PathLike[str] | None) -> str:
     return str(document_source)
 
 
-def annotation_to_w3c(annotation: Annotation, source: str, fingerprint: str) -> dict:
+def annotation_to_w3c(annotation: Annotation, source: str, fingerprint: str) -> dict[str, Any]:
     """One Annotation as a W3C Web Annotation object (without ``@context``)."""
-    bodies: list[dict] = [{"type": "TextualBody", "purpose": "tagging", "value": tag}
+    bodies: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": tag}
                           for tag in annotation.tags]
     if annotation.note:
         bodies.append({"type": "TextualBody", "purpose": "commenting", "value": annotation.note,
@@ -74,17 +75,17 @@ def annotation_to_w3c(annotation: Annotation, source: str, fingerprint: str) -> 
         motivation = "tagging"
     else:
         motivation = "highlighting"
-    selectors: list[dict] = []
+    selectors: list[dict[str, Any]] = []
     if annotation.start >= 0:
         selectors.append({"type": "TextPositionSelector", "start": annotation.start,
                           "end": annotation.end})
     selectors.append({"type": "TextQuoteSelector", "exact": annotation.exact,
                       "prefix": annotation.prefix, "suffix": annotation.suffix})
-    target: dict = {"source": source}
+    target: dict[str, Any] = {"source": source}
     if fingerprint:
         target[FINGERPRINT_KEY] = fingerprint
     target["selector"] = selectors
-    item: dict = {
+    item: dict[str, Any] = {
         "id": annotation.id if ":" in annotation.id else f"urn:uuid:{annotation.id}",
         "type": "Annotation",
         "created": annotation.created,

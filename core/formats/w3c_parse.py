@@ -56,7 +56,7 @@ def parse_document(document: Any, text_length: int | None,
     return annotations, source, fingerprint
 
 
-def _optional_string(document: dict, keys: tuple[str, ...], name: str) -> str:
+def _optional_string(document: dict[str, Any], keys: tuple[str, ...], name: str) -> str:
     for key in keys:
         value = document.get(key)
         if value is not None and not isinstance(value, str):
@@ -66,7 +66,7 @@ def _optional_string(document: dict, keys: tuple[str, ...], name: str) -> str:
     return ""
 
 
-def _items_of(document: Any, name: str) -> list:
+def _items_of(document: Any, name: str) -> list[Any]:
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
@@ -76,23 +76,23 @@ def _items_of(document: Any, name: str) -> list:
         return _collection_items(document, name)
     if "AnnotationPage" in kinds:
         return _page_items(document, name)
-    if isinstance(document.get("rows"), list):  # a Hypothesis API search result
-        return document["rows"]
+    if isinstance(rows := document.get("rows"), list):  # a Hypothesis API search result
+        return rows
     if "Annotation" in kinds or "target" in document:
         return [document]
     raise LecternError(f"“{name}” is JSON but not a W3C Annotation, AnnotationCollection "
                        "or list of annotations.")
 
 
-def _collection_items(collection: dict, name: str) -> list:
+def _collection_items(collection: dict[str, Any], name: str) -> list[Any]:
     page = collection.get("first")
     if page is None:
-        if isinstance(collection.get("items"), list):  # lenient: items right in the collection
-            return collection["items"]
+        if isinstance(inline := collection.get("items"), list):  # lenient: items right there
+            return inline
         if collection.get("total") in (0, None):
             return []
         raise LecternError(f"“{name}”: the AnnotationCollection has no “first” page.")
-    items: list = []
+    items: list[Any] = []
     for _ in range(_MAX_PAGES):
         if isinstance(page, str):
             raise LecternError(f"“{name}”: the collection's pages are elsewhere ({page}); "
@@ -104,13 +104,14 @@ def _collection_items(collection: dict, name: str) -> list:
     raise LecternError(f"“{name}” has more than {_MAX_PAGES} pages.")
 
 
-def _page_items(page: Any, name: str) -> list:
-    if not isinstance(page, dict) or not isinstance(page.get("items"), list):
+def _page_items(page: Any, name: str) -> list[Any]:
+    items = page.get("items") if isinstance(page, dict) else None
+    if not isinstance(items, list):
         raise LecternError(f"“{name}”: an AnnotationPage must hold a list of “items”.")
-    return page["items"]
+    return items
 
 
-def _types(value: dict) -> set[str]:
+def _types(value: dict[str, Any]) -> set[str]:
     kind = value.get("type", value.get("@type"))
     if isinstance(kind, str):
         return {kind}
@@ -124,7 +125,8 @@ def _kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return json.dumps(value)
-    return {dict: "object", list: "array", str: "string"}.get(type(value), "number")
+    kinds: dict[type, str] = {dict: "object", list: "array", str: "string"}
+    return kinds.get(type(value), "number")
 
 
 def _show(value: Any) -> str:
@@ -187,7 +189,7 @@ def _parse_annotation(item: Any, text_length: int | None) -> tuple[Annotation, s
     return annotation, source, fingerprint
 
 
-def _status(item: dict) -> AnchorStatus:
+def _status(item: dict[str, Any]) -> AnchorStatus:
     for key in _STATUS_KEYS:
         if key in item:
             value = _string(item[key], key)
@@ -199,7 +201,7 @@ def _status(item: dict) -> AnchorStatus:
     return AnchorStatus.ANCHORED
 
 
-def _bodies(item: dict) -> tuple[list[str], str]:
+def _bodies(item: dict[str, Any]) -> tuple[list[str], str]:
     tags: list[str] = []
     notes: list[str] = []
     bodies = item.get("body", [])
@@ -231,7 +233,7 @@ def _bodies(item: dict) -> tuple[list[str], str]:
     return tags, "\n\n".join(notes)
 
 
-def _target(target: Any) -> dict:
+def _target(target: Any) -> dict[str, Any]:
     if isinstance(target, list):  # Hypothesis and others: a list of targets
         chosen = next((t for t in target if isinstance(t, dict) and "selector" in t), None)
         if chosen is None:

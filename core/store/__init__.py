@@ -215,14 +215,14 @@ class AnnotationStore:
     @reads
     def count(self, fingerprint: str | None = None) -> int:
         if fingerprint is None:
-            return self._db.execute("SELECT count(*) FROM annotations").fetchone()[0]
-        return self._db.execute("SELECT count(*) FROM annotations WHERE fingerprint = ?",
-                                (fingerprint,)).fetchone()[0]
+            return int(self._db.execute("SELECT count(*) FROM annotations").fetchone()[0])
+        return int(self._db.execute("SELECT count(*) FROM annotations WHERE fingerprint = ?",
+                                    (fingerprint,)).fetchone()[0])
 
     @reads
     def locate(self, ids: Iterable[str]) -> dict[str, str]:
         """The fingerprint of each of ``ids`` that is stored (under any document)."""
-        found = {}
+        found: dict[str, str] = {}
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             found.update(self._db.execute(
@@ -325,8 +325,8 @@ class AnnotationStore:
 
     @reads
     def tag_use_count(self, tag: str) -> int:
-        return self._db.execute("SELECT count(*) FROM annotation_tags WHERE tag = ?",
-                                (tag,)).fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM annotation_tags WHERE tag = ?",
+                                    (tag,)).fetchone()[0])
 
     def hide_entity(self, fingerprint: str, entity_key: str) -> None:
         with self._write() as db:
@@ -356,15 +356,15 @@ class AnnotationStore:
     # --- health ------------------------------------------------------------------
     @reads
     def integrity_ok(self) -> bool:
-        return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
     @reads
     def data_version(self) -> int:
         """Changes when another connection (another Lectern) commits; poll to refresh."""
-        return self._db.execute("PRAGMA data_version").fetchone()[0]
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
 
-def _row(fingerprint: str, a: Annotation) -> tuple:
+def _row(fingerprint: str, a: Annotation) -> tuple[object, ...]:
     return (a.id, fingerprint, a.start, a.end, a.exact, a.prefix, a.suffix,
             json.dumps(a.tags, ensure_ascii=False), a.note, a.created, a.modified,
             a.status.value)

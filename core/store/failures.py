@@ -5,10 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import ParamSpec, TypeVar
 
 from lectern.core.annotations import utc_text
 from lectern.core.errors import LecternError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def as_lectern(error: sqlite3.Error, reading: bool = False) -> LecternError:
@@ -24,10 +27,10 @@ def as_lectern(error: sqlite3.Error, reading: bool = False) -> LecternError:
                         "nothing was changed.")
 
 
-def reads(method: Callable) -> Callable:
+def reads(method: Callable[P, R]) -> Callable[P, R]:
     """Wrap a store read so that a failure is a LecternError, like a failed write."""
     @wraps(method)
-    def read(*args: Any, **kwargs: Any) -> Any:
+    def read(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
         except sqlite3.Error as error:

@@ -252,7 +252,7 @@ class AnalysisPanels(QObject):
         document = self.window.document
         suggested = f"{Path(str(document.source)).stem}.facts.csv" if document and \
             document.source else "facts.csv"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export Facts", suggested,
+        path, _ = QFileDialog.getSaveFileName(self.view, "Export Facts", suggested,
                                               "CSV files (*.csv)")
         if path:
             self.export_facts(path)

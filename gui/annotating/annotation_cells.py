@@ -3,7 +3,7 @@ tags as colour dots beside the first tag's name. Compact enough for a 300 px doc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -77,7 +77,7 @@ class QuoteCell(QStyledItemDelegate):
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 1.5, 1.5)
         for fraction in (0.38, 0.66):
             y = rect.top() + rect.height() * fraction
-            painter.drawLine(rect.left() + 2.5, y, rect.right() - 2.5, y)
+            painter.drawLine(QPointF(rect.left() + 2.5, y), QPointF(rect.right() - 2.5, y))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)

@@ -111,7 +111,8 @@ class AnnotationFiles:
 
     # --- opening and importing --------------------------------------------------------------
     def choose_file_to_open(self) -> None:
-        start = str(self._article_path().parent) if self._article_path() else ""
+        article = self._article_path()
+        start = str(article.parent) if article else ""
         name, _ = QFileDialog.getOpenFileName(self.view, "Open Annotations", start,
                                               W3C_FILTER)
         if name:
@@ -192,7 +193,7 @@ class AnnotationFiles:
     # --- closing -------------------------------------------------------------------------------
     def close_guard(self) -> bool:
         """Offer to write the annotation file; the store already holds every change."""
-        if self._close_confirmed or not self.has_unsaved_changes:
+        if self._close_confirmed or not self.has_unsaved_changes or self.file_path is None:
             return True
         box = QMessageBox(QMessageBox.Icon.Question, "Save annotations?",
                           f"Save your changes to “{self.file_path.name}”?",

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
 from lectern.core.tags import TagScheme
+from lectern.gui.widgets.buttons import tool_button
 from lectern.gui.widgets.swatch import SWATCH_PX, swatch
 
 
@@ -37,7 +38,7 @@ class TagBar(QWidget):
         self._row.addWidget(self._label)
         self._buttons_end = self._row.count()
         self.more_menu = QMenu(self)
-        self.more_button = QToolButton(text="More", autoRaise=True)
+        self.more_button = tool_button("More", auto_raise=True)
         self.more_button.setObjectName("tagBarMore")
         self.more_button.setMenu(self.more_menu)
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -45,11 +46,11 @@ class TagBar(QWidget):
         self.more_button.hide()
         self._row.addWidget(self.more_button)
         self._row.addStretch(1)
-        self.sticky_button = QToolButton(text="Sticky", checkable=True)
+        self.sticky_button = tool_button("Sticky", checkable=True)
         self.sticky_button.setToolTip("Sticky tag mode (Ctrl+T): every new selection gets the "
                                       "checked tag")
         self.sticky_button.toggled.connect(self.sticky_toggled)
-        self.manage_button = QToolButton(text="Tags…")
+        self.manage_button = tool_button("Tags…")
         self.manage_button.setToolTip("Add, rename, recolour and delete tags")
         self.manage_button.clicked.connect(self.manage_requested)
         for button in (self.sticky_button, self.manage_button):
@@ -63,7 +64,7 @@ class TagBar(QWidget):
         self.buttons = {}
         for position, tag in enumerate(scheme or ()):
             key = f" ({tag.shortcut})" if tag.shortcut else ""
-            button = QToolButton(text=tag.name, checkable=True, autoRaise=True)
+            button = tool_button(tag.name, checkable=True, auto_raise=True)
             button.setIcon(swatch(tag.colour))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setToolTip(f"Tag the selection “{tag.name}”{key}")
@@ -141,8 +142,8 @@ class TagBar(QWidget):
         self.more_button.setVisible(bool(names))
         # The current tag, when it sits in the menu, shows its colour on the More button.
         current_hidden = self._current in names
-        self.more_button.setIcon(self.buttons[self._current].icon() if current_hidden
-                                 else QIcon())
+        self.more_button.setIcon(self.buttons[self._current].icon()
+                                 if current_hidden and self._current else QIcon())
         self.more_button.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon if current_hidden
             else Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -158,3 +159,4 @@ class TagBar(QWidget):
 
     def set_sticky(self, on: bool) -> None:
         self.sticky_button.setChecked(on)
+

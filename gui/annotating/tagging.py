@@ -4,6 +4,7 @@ session to tag the selection (``tag_span`` decides toggle or add) and shows the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,6 +18,9 @@ from lectern.gui.annotating.layer import AnnotationLayer
 from lectern.gui.annotating.tag_bar import TagBar
 from lectern.gui.shell.api import SessionSource, WindowApi
 from lectern.gui.shell.errors import reported
+
+if TYPE_CHECKING:
+    from lectern.gui.annotating.tag_picker import TagPicker
 
 STATUS_MS = 2500
 
@@ -37,7 +41,7 @@ class Tagging(QObject):
         self.current_tag: str | None = None
         self.tag_menu = window.submenu("edit.tag_selection")
         self._tag_actions: list[QAction] = []
-        self._picker = None
+        self._picker: TagPicker | None = None
         self.context_menu: QMenu | None = None
         self.picker_action = window.action("edit.choose_tag", self.open_picker)
         self.sticky_action = window.action("edit.sticky", self._sticky_toggled)

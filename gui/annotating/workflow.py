@@ -9,6 +9,7 @@ other. It offers the current session to other features (``SessionSource``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -32,6 +33,9 @@ from lectern.gui.reader.scroll_marks import MarkedScrollBar
 from lectern.gui.shell.api import WindowApi
 from lectern.gui.shell.errors import reported
 
+if TYPE_CHECKING:
+    from lectern.gui.annotating.tags_dialog import TagsDialog
+
 FLASH_MS = 700
 SAVED_MESSAGE_MS = 2500
 # From this many annotations the panel's table is filled just after the article's first paint.
@@ -52,7 +56,7 @@ class AnnotationWorkflow(QObject):
         self.session: AnnotationSession | None = None
         self.store: AnnotationStore | None = None
         self.workspace: Workspace | None = None
-        self._tags_dialog = None
+        self._tags_dialog: TagsDialog | None = None
         self._watchers = Listeners()
 
         self._sync_timer = QTimer(self)

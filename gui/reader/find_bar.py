@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from lectern.core.readouts.find import find_matches
 from lectern.gui.reader.article_view import ArticleView
 from lectern.gui.shell.keymap import binding
+from lectern.gui.widgets.buttons import tool_button
 
 
 class FindBar(QWidget):
@@ -26,9 +27,9 @@ class FindBar(QWidget):
         # The keymap's keys, so the tips tell the truth (F3 steps through mentions instead).
         previous_tip = binding("edit.find_previous").tooltip().replace(")", ", Shift+Enter)")
         next_tip = binding("edit.find_next").tooltip().replace(")", ", Enter)")
-        self.previous_button = QToolButton(text="‹", toolTip=previous_tip)
-        self.next_button = QToolButton(text="›", toolTip=next_tip)
-        self.close_button = QToolButton(text="✕", toolTip="Close (Esc)", autoRaise=True)
+        self.previous_button = tool_button("‹", tip=previous_tip)
+        self.next_button = tool_button("›", tip=next_tip)
+        self.close_button = tool_button("✕", tip="Close (Esc)", auto_raise=True)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 3, 10, 3)
         for widget in (self.field, self.previous_button, self.next_button, self.count_label):

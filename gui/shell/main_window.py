@@ -343,8 +343,8 @@ class MainWindow(QMainWindow):
         self._settings_timer.start()
 
     def save_layout(self) -> None:
-        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
-        self.settings.set("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
+        self.settings.set("window_geometry", _base64(self.saveGeometry()))
+        self.settings.set("window_state", _base64(self.saveState()))
         self._settings_timer.stop()
         self._save_settings()
 
@@ -360,3 +360,7 @@ def _local_files(mime: QMimeData) -> list[str]:
     if not mime.hasUrls():
         return []
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def _base64(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode("ascii")

@@ -6,6 +6,8 @@ window has painted, so the article appears before the charting library is loaded
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,9 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lectern.core.readouts.chart_data import ChartData
+from lectern.core.readouts.wording import count
 from lectern.gui.analysis.panel_base import WAITING, AnalysisPanel
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 from lectern.gui.shell.theme import is_dark
+
+if TYPE_CHECKING:  # pyqtgraph is heavy: the plot module is imported after the first paint
+    from lectern.gui.analysis.chart.plot import FactChart
 
 ORIGIN = Origin.CHART
 LOG_RATIO = 100  # offer the log scale when a group's values differ by this factor
@@ -34,9 +41,9 @@ class ChartPanel(AnalysisPanel):
         content = QWidget()
         super().__init__(content, parent)
         self.selection = selection
-        self.plot = None  # chart_plot.FactChart, once loaded
-        self.data = None  # chart_data.ChartData of the current analysis
-        self._pending = None  # ChartData waiting for the plot library
+        self.plot: FactChart | None = None  # once loaded, after the first paint
+        self.data: ChartData | None = None  # of the current analysis
+        self._pending: ChartData | None = None  # waiting for the plot library
         self._steps: list = []  # drawing steps still to run, one per event-loop turn
         self._generation = 0
         self.log_box = QCheckBox("Log scale")
@@ -88,31 +95,33 @@ class ChartPanel(AnalysisPanel):
             return
         from lectern.gui.analysis.chart.plot import FactChart  # heavy: pyqtgraph and numpy
 
-        self.plot = FactChart(is_dark(self.palette()))
-        self.plot.setObjectName("factChart")
-        self.plot.fact_clicked.connect(lambda fact_id: self.selection.select_fact(
+        plot = self.plot = FactChart(is_dark(self.palette()))
+        plot.setObjectName("factChart")
+        plot.fact_clicked.connect(lambda fact_id: self.selection.select_fact(
             fact_id, origin=ORIGIN))
-        self._layout.insertWidget(0, self.plot, 1)
+        self._layout.insertWidget(0, plot, 1)
         if self._pending is not None:
             self._draw()
 
     def _draw(self) -> None:
         self._generation += 1
-        self.data, self._steps = self._pending, []
-        if self.data.empty:
+        data, plot = self._pending, self.plot
+        self.data, self._steps = data, []
+        if data is None or plot is None:
+            return
+        if data.empty:
             self.show_message("No figures to chart", "This article states no dated events, "
                               "amounts or counts. The timeline and bars appear when it does.")
             self.drawn.emit()
             return
-        ratios = [max(g.values) / max(min(g.values), 1e-9) for g in self.data.groups
+        ratios = [max(g.values) / max(min(g.values), 1e-9) for g in data.groups
                   if g.values and min(g.values) > 0]
         self.log_box.setVisible(any(r >= LOG_RATIO for r in ratios) or self.log_box.isChecked())
-        self.plot.log_scale = self.log_box.isChecked()
-        current = self.selection.current
-        self.plot.show_selection(_fact_id(current))
-        self.summary.setText(self._summary())
+        plot.log_scale = self.log_box.isChecked()
+        plot.show_selection(_fact_id(self.selection.current))
+        self.summary.setText(_summary(data))
         self.show_content()
-        self._steps = self.plot.draw_steps(self.data)
+        self._steps = plot.draw_steps(data)
         self._next_step(self._generation)
 
     def _next_step(self, generation: int) -> None:
@@ -124,15 +133,6 @@ class ChartPanel(AnalysisPanel):
             QTimer.singleShot(0, self, lambda: self._next_step(generation))
         else:
             self.drawn.emit()
-
-    def _summary(self) -> str:
-        data = self.data
-        bars = sum(len(g.fact_ids) for g in data.groups)
-        parts = [f"{len(data.events):,} dated events", f"{bars:,} figures"]
-        if data.unplaced or data.omitted_bars:
-            parts.append(f"{data.unplaced + data.omitted_bars:,} not drawn (no year, or "
-                         "beyond what a chart can show)")
-        return " · ".join(parts) + " · hatched bars are approximate"
 
     def follow(self, selection: Selection | None) -> None:
         if self.plot is not None and self.data is not None:
@@ -150,6 +150,8 @@ class ChartPanel(AnalysisPanel):
             self.export(path if path.lower().endswith(suffix) else path + suffix)
 
     def export(self, path: str) -> None:
+        if self.plot is None:
+            return
         try:
             self.plot.export(path)
         except Exception as error:  # pyqtgraph raises assorted types on a bad path
@@ -158,3 +160,12 @@ class ChartPanel(AnalysisPanel):
 
 def _fact_id(selection: Selection | None) -> str | None:
     return selection.id if selection and selection.kind is SelectionKind.FACT else None
+
+
+def _summary(data: ChartData) -> str:
+    bars = sum(len(g.fact_ids) for g in data.groups)
+    parts = [count(len(data.events), "dated event"), count(bars, "figure")]
+    if data.unplaced or data.omitted_bars:
+        parts.append(f"{data.unplaced + data.omitted_bars:,} not drawn (no year, or "
+                     "beyond what a chart can show)")
+    return " · ".join(parts) + " · hatched bars are approximate"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
@@ -90,12 +91,12 @@ class FactChart(pg.GraphicsLayoutWidget):
         column = 0
         if data.events:
             span = len(data.groups) if self.stacked else 1
-            steps.append(lambda: self._draw_timeline(data, 0, span))
+            steps.append(partial(self._draw_timeline, data, 0, span))
             column = 0 if self.stacked else 1
         row = 1 if self.stacked else 0
         bars = sum(max(2, len(g.values)) for g in data.groups)
         for number, group in enumerate(data.groups):
-            steps.append(lambda n=number, g=group, c=column: self._draw_group(n, g, row, c))
+            steps.append(partial(self._draw_group, number, group, row, column))
             # A group is as wide as its bars need (a single bar needs less than four).
             layout.setColumnStretchFactor(column, max(2, len(group.values)))
             column += 1
@@ -167,8 +168,8 @@ class FactChart(pg.GraphicsLayoutWidget):
             label.setFont(font)
             plot.addItem(label)
             self._timeline_labels.append((label, metrics.horizontalAdvance(event.label)))
-        span = xs.max() - xs.min() if len(xs) > 1 else 365 * 86400.0
-        pad = max(span * 0.06, 180 * 86400.0)
+        extent = float(xs.max() - xs.min()) if len(xs) > 1 else 365 * 86400.0
+        pad = max(extent * 0.06, 180 * 86400.0)
         plot.setXRange(xs.min() - pad, xs.max() + pad, padding=0)
         self.timeline = plot
         self._timeline_xs = xs
@@ -179,7 +180,8 @@ class FactChart(pg.GraphicsLayoutWidget):
     def _place_timeline_labels(self, *_args) -> None:
         """Stagger markers into rows by their labels' measured widths at the plot's width."""
         plot, events = self.timeline, self.data.events if self.data else []
-        if plot is None or not events:
+        markers, spans = self.markers, self.spans
+        if plot is None or markers is None or spans is None or not events:
             return
         width_px = max(plot.vb.width(), 1.0)
         (left, right), _ = plot.vb.viewRange()
@@ -194,9 +196,9 @@ class FactChart(pg.GraphicsLayoutWidget):
         else:  # too many events to label: markers only, staggered by position
             placements = place_labels(xs_px, [0.0] * len(events), width_px, lanes)
         ys = np.array([-p.lane for p in placements], dtype=float)
-        if not np.array_equal(ys, self.markers.data["y"]):
-            self.markers.setData(x=self._timeline_xs, y=ys, data=[e.fact_id for e in events])
-            self.spans.setOpts(x0=self._span_x0, width=self._span_widths, y=ys)
+        if not np.array_equal(ys, markers.data["y"]):
+            markers.setData(x=self._timeline_xs, y=ys, data=[e.fact_id for e in events])
+            spans.setOpts(x0=self._span_x0, width=self._span_widths, y=ys)
         for event, x, y in zip(events, self._timeline_xs, ys, strict=True):
             self._event_xy[event.fact_id] = (float(x), float(y))
         metrics = QFontMetricsF(small_font())
@@ -245,6 +247,8 @@ class FactChart(pg.GraphicsLayoutWidget):
 
     def _fit_bar_labels(self, entry: BarPlot) -> None:
         """Name each bar under it, shortened to its slot; drop what cannot be read."""
+        if self.data is None:
+            return
         group = self.data.groups[entry.group]
         slot = entry.plot.vb.width() / max(len(group.labels), 1)
         metrics = QFontMetricsF(small_font())
@@ -315,7 +319,8 @@ class FactChart(pg.GraphicsLayoutWidget):
 
     def bar_data(self) -> list[tuple[str, list[str], list[float]]]:
         """(group title, fact ids, bar heights) of every bar plot, for tests and export."""
-        return [(self.data.groups[e.group].title, list(self.data.groups[e.group].fact_ids),
+        groups = self.data.groups if self.data else []
+        return [(groups[e.group].title, list(groups[e.group].fact_ids),
                  [float(h) for h in e.bars.opts["height"]]) for e in self.bar_plots]
 
     # --- mouse ------------------------------------------------------------------------------
@@ -341,7 +346,7 @@ class FactChart(pg.GraphicsLayoutWidget):
         return None
 
     def _event_at(self, scene_pos: QPointF) -> tuple[str, str] | None:
-        if self.markers is None or self.data is None:
+        if self.markers is None or self.data is None or self.timeline is None:
             return None
         if not self.timeline.vb.sceneBoundingRect().contains(scene_pos):
             return None
