@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers
+from lectern.core.extract.gazetteers import (
+    Gazetteers,
+    lexicon_words,
+    load_gazetteers,
+)
 from lectern.core.extract.names import CONNECTORS, NameRun
 from lectern.core.extract.spans import Candidate
 
@@ -21,7 +25,7 @@ _VERSION_AFTER = re.compile(
     re.MULTILINE,
 )
 # Capitalised alone, these words name a time or a thing, not an organisation ("New Year").
-_GENERIC_NOUNS = frozenset(["Year", "Years", "Day", "Days", "Week", "Month", "Eve", "Night"])
+_GENERIC_NOUNS = lexicon_words("generic_nouns")
 LOWERCASE_WINDOW = 3000  # how far around a name we look for the same word written in lower case
 MENTIONS_CHECKED = 3  # mentions of one name looked around (keeps a 10 MB text fast)
 # "..., Azernews reports." closing a sentence, "LONDON (Reuters) -": a news outlet
@@ -34,9 +38,9 @@ _PLACE_OF_BEFORE = re.compile(
 )
 PLACE_OF_WINDOW = 24
 # "Staff Reporter", "Political Editor": a job written like a name, not a person
-_STAFF_WORDS = frozenset(["Staff", "Desk", "Newsroom", "Agencies", "Wire", "Reporters"])
+_STAFF_WORDS = lexicon_words("staff_words")
 _SPEECH_AFTER = re.compile(
-    r"[ \u00a0]+(?:said|says|told|added|stated|explained|wrote|noted)\b|,[ \u00a0]+who\b"
+    rf"[ \u00a0]+(?:{'|'.join(sorted(lexicon_words('say_verbs')))})\b|,[ \u00a0]+who\b"
 )
 
 

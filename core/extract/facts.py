@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from lectern.core.extract.bylines import PUBLISHED, is_publication_date
-from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words
 from lectern.core.extract.model import Fact, Span
 from lectern.core.extract.sentences import SentenceIndex
 from lectern.core.extract.spans import Candidate
@@ -26,21 +26,15 @@ _NOUN_AFTER = re.compile(
     r"(?P<noun>[a-z][\w-]*)"
 )
 # "41,250 watched", "15 were": a verb or function word after a count names nothing counted
-_NOT_COUNTED = word_set(
-    "were was are is have had has will would could of in at on to from and or for by with "
-    "who which that"
-)
-_DETERMINERS = frozenset(
-    ["the", "these", "those", "its", "their", "his", "her", "our", "all", "both"]
-)
+_NOT_COUNTED = lexicon_words("not_counted")
+_DETERMINERS = lexicon_words("determiners")
+_SMALL_NUMBERS = {w: v for w, v in lexicon_numbers("number_words").items() if v <= 10}
 # "$31.2 million two years earlier": a relative date right after a figure, counted from the
 # sentence's own year
 _YEARS_EARLIER = re.compile(
-    r"[ \u00a0]+(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"[ \u00a0]+(?P<count>\d{{1,2}}|{'|'.join(_SMALL_NUMBERS)})"
     r"[ \u00a0]+years?[ \u00a0]+(?P<way>earlier|before|later|after)\b"
 )
-_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_SMALL_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10}
 RELATIVE_WINDOW = 30
 
 

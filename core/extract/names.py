@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers, word_set
+from lectern.core.extract.gazetteers import (
+    Gazetteers,
+    lexicon_numbers,
+    lexicon_phrases,
+    lexicon_words,
+    load_gazetteers,
+)
 from lectern.core.extract.name_kinds import (
     NOT_A_NAME,
     is_acronym,
@@ -34,26 +40,22 @@ from lectern.core.extract.name_lookup import (
 )
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
-_AFFIXES = r"(?:based|related|born|led|backed|owned|run|style|era|made|funded|linked|bound|wide)\b"
+_AFFIXES = rf"(?:{'|'.join(sorted(lexicon_words('name_affixes')))})\b"
 _WORD = rf"[{_UPPER}](?:[^\W_]|['’](?=[^\W\d_])(?![sS]\b)|-(?=[^\W_])(?!{_AFFIXES}))*"
-_ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Mt|Ft)\."
+_ABBREVIATION = rf"(?:{'|'.join(sorted(lexicon_words('name_abbreviations')))})\."
 _INITIALS = rf"(?:[{_UPPER}]\.){{1,4}}"
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIALS}|{_WORD})"
-_CONNECTOR = (
-    r"(?:of(?: the)?|for(?: the)?|de(?: la| los| las)?|da|do|dos|das|del|della|di|du|des"
-    r"|van(?: der| den| de)?|von(?: der)?|der|den|bin|ibn|al|el|y)"
+_CONNECTOR = "(?:{})".format(
+    "|".join(sorted(lexicon_phrases("name_connectors"), key=len, reverse=True))
 )
 NAME_PATTERN = re.compile(rf"(?<![\w@#]){_TOKEN}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_TOKEN})*")
 _TOKEN_SPLIT = re.compile(r"[^ \u00a0]+")
 # Particles that may sit inside a person's name ("Farouk Ben Mustapha", "Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "da", "del", "bin", "ibn", "al", "el", "y", "la", "le"]
-)
-_NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-    "fifty hundred thousand million billion"
-)
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "sir", "dame"])
+_NAME_PARTICLES = lexicon_words("name_particles")
+_NUMBER_WORDS = frozenset(lexicon_numbers("number_words")) | {
+    word for word in lexicon_numbers("scales") if len(word) > 2
+}
+_HONORIFICS = lexicon_words("honorifics")
 
 
 # start, end, label, key, role, opens a sentence: plain values, so the collector untracks it

@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import re
 
-from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import lexicon_phrases, lexicon_words
 from lectern.core.extract.spans import Candidate
 
 MAX_SUBJECT_WORDS = 12
 CONTEXT_CHARS = 200  # how far around a figure we read (keeps a 50 MB one-line text linear)
 
+_ATTRIBUTION_VERBS = lexicon_words("say_verbs") | lexicon_words("report_verbs")
 # The lookahead names every character a break can open with: most positions fail at once.
 _CLAUSE_BREAK = re.compile(
-    r"(?=[,;:—– \u00a0arst])"
-    r"(?:[,;:]?[ \u00a0]+(?:while|whereas|but|and that|that|which|who|after|before|when"
-    r"|although|because)[ \u00a0]+|,[ \u00a0]+with[ \u00a0]+|[;:—–][ \u00a0]*"
+    r"(?=[,;:—– \u00a0" + "".join(sorted({v[0] for v in _ATTRIBUTION_VERBS})) + "])"
+    r"(?:[,;:]?[ \u00a0]+(?:"
+    + "|".join(o.replace(" ", "[ \u00a0]") for o in lexicon_phrases("clause_openers"))
+    + r")[ \u00a0]+|,[ \u00a0]+with[ \u00a0]+|[;:—–][ \u00a0]*"
     r"|,[ \u00a0]+(?=and\b|up\b|down\b)|,[ \u00a0]+as[ \u00a0]+"
     r"|[ \u00a0]-{1,3}[ \u00a0]+"  # " - ": a dateline's dash
-    r"|\b(?:said|says|stated|announced|reported|added|told[ \u00a0]+\w+)[ \u00a0]+"
+    r"|\b(?:" + "|".join(sorted(_ATTRIBUTION_VERBS - {"told", "tells"})) + r"|told[ \u00a0]+\w+)"
+    r"[ \u00a0]+"
     r"(?:that[ \u00a0]+)?)"
 )
 _PASSIVE_AUX = re.compile(
@@ -34,17 +37,16 @@ _PASSIVE_AUX = re.compile(
 )
 # "I expect", "we hope that", "they said": the speaker's stance, not what is measured
 _STANCE_LEAD = re.compile(
-    r"^(?:I|we|he|she|they|you|it)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:expect|expects|expected|hope"
-    r"|hopes|hoped|believe|believes|think|thinks|estimate|estimates|estimated|predict"
-    r"|predicts|forecast|forecasts|say|says|said|want|wants|plan|plans|aim|aims|see|sees)"
+    r"^(?:I|we|he|she|they|you|it)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:"
+    + "|".join(sorted(lexicon_words("stance_verbs"), key=len, reverse=True))
+    + ")"
     r"[ \u00a0]+(?:that[ \u00a0]+)?",
     re.IGNORECASE,
 )
 # "..., according to the council", "..., officials said": who says it, never what is measured
 _ATTRIBUTION_TAIL = re.compile(
     r",[ \u00a0]+(?:(?i:according[ \u00a0]+to)\b|(?:[\w'’.-]+[ \u00a0]+){1,6}?"
-    r"(?:said|says|say|reported|reports|estimated|estimates|told|added|stated|announced"
-    r"|confirmed|noted|wrote)\b(?![ \u00a0]+(?:to|that)\b))"
+    r"(?:" + "|".join(sorted(_ATTRIBUTION_VERBS)) + r")\b(?![ \u00a0]+(?:to|that)\b))"
 )
 # "According to the council, repairs cost": the source before the claim
 _ATTRIBUTION_LEAD = re.compile(r"^(?i:according[ \u00a0]+to)\b[^,]{0,80},[ \u00a0]*")
@@ -54,26 +56,14 @@ _ADVERBIAL_LEAD = re.compile(
 )
 # "15% of it", "half of them": the figure is a share of something the sentence named earlier
 _SHARE_OF_PRONOUN = re.compile(r"^of[ \u00a0]+(?:it|them|this|that|these|those)\b[ \u00a0]*")
-_TRAILING_GLUE = word_set(
-    "in on at of to by for from since until during with about around nearly some than up "
-    "down and or the a an was were is are be been has have had will would"
-)
-_MEASURE_VERBS = word_set(
-    "totaled totalled reached amounted stood rose fell hit exceeded topped was were is "
-    "are reaches totals stands rises falls grew increased decreased dropped climbed "
-    "declined equalled equaled surpassed stands cost costs raised earned received spent "
-    "lost"
-)
-_VERB_PARTICLES = word_set("to by at")
+_TRAILING_GLUE = lexicon_words("subject_trailing_glue")
+_MEASURE_VERBS = lexicon_words("measure_verbs")
+_VERB_PARTICLES = lexicon_words("verb_particles")
 _QUOTES_AND_BRACKETS = '"“”‘’()'
 _EDGE_CHARS = " " + _QUOTES_AND_BRACKETS
 # words a subject should not open with: articles, conjunctions, prepositions, pronouns
-_LEADING_NOISE = word_set(
-    "the a an while and but currently also then there so yet of to in on at for by with "
-    "from as about around nearly some it its this that these those they them he she we i "
-    "you his her their our my your"
-)
-_FILLER_ADVERBS = word_set("now currently also still already just reportedly recently further")
+_LEADING_NOISE = lexicon_words("subject_leading_noise")
+_FILLER_ADVERBS = lexicon_words("filler_adverbs")
 
 
 def subject_of(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from lectern.core.extract.gazetteers import lexicon_phrases
 from lectern.core.extract.model import Entity, Mention
 
 # "1 – 0", "3-2": goals are one or two digits; a year range ("2010–2012") is not a score
@@ -18,8 +19,9 @@ _SCORE_BEFORE = re.compile(r"(?<![\d.,:/])\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d
 SCORE_WINDOW = 12
 # "Harbour City beat Riverside 3-2": the side named before a result verb, with a score after
 _RESULT_VERB_AFTER = re.compile(
-    r"[ \u00a0]+(?:beat|beats|edged?|edges|defeated|defeats|drew[ \u00a0]+with"
-    r"|lost[ \u00a0]+to|thrashed|overcame|stunned|routed|hammered)[ \u00a0]+[A-Z]"
+    r"[ \u00a0]+(?:"
+    + "|".join(v.replace(" ", r"[ \u00a0]+") for v in lexicon_phrases("result_verbs"))
+    + r")[ \u00a0]+[A-Z]"
 )
 _SCORE = re.compile(r"(?<![\d.,:/])\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}(?![\d.,:/])")
 RESULT_WINDOW = 80
