@@ -14,6 +14,7 @@ from lectern.core.extract.gazetteers import (
     lexicon_words,
     load_gazetteers,
 )
+from lectern.core.extract.headlines import HEADLINE, settle_headlines
 from lectern.core.extract.names import CONNECTORS, NameRun
 from lectern.core.extract.spans import Candidate
 
@@ -44,6 +45,16 @@ _SPEECH_AFTER = re.compile(
 )
 
 
+_ORG_KINDS = "|".join(sorted(lexicon_words("org_kind_nouns")))
+ORG_CUE_WINDOW = 40
+# "the union Fellesforbundet", "Residents' group Quiet Skies": a kind of organisation, then its name
+_ORG_KIND_BEFORE = re.compile(rf"\b(?:{_ORG_KINDS})[ \u00a0]+$")
+_ORG_AFTER = re.compile(
+    rf"(?:['’]s)?[ \u00a0]+(?:{'|'.join(sorted(lexicon_words('org_followers')))})\b"
+    rf"|,[ \u00a0]+(?:which\b|(?:a|an|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}(?:{_ORG_KINDS})\b)"
+)
+
+
 def settle_names(text: str, found: list[NameRun]) -> list[Candidate]:
     """Label the undecided parts with document-wide evidence; return every name mention."""
     return _settle(text, found, load_gazetteers())
@@ -51,6 +62,9 @@ def settle_names(text: str, found: list[NameRun]) -> list[Candidate]:
 
 def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]:
     """Give undecided runs a label using what the rest of the document says about them."""
+    headlines = [(run[0], run[1]) for run in found if run[2] == HEADLINE]
+    if headlines:
+        found = [run for run in found if run[2] != HEADLINE]
     person_words: set[str] = set()
     mid_sentence: Counter[str] = Counter()
     for start, end, label, _key, _role, initial in found:
@@ -58,6 +72,12 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             _add_person_words(person_words, text[start:end])
         if not initial:
             mid_sentence[text[start:end]] += 1
+    lone = Counter(text[run[0] : run[1]] for run in found if run[2] is None)
+    org_heads = {
+        text[run[0] : run[1]].split()[0]
+        for run in found
+        if run[2] == "ORG" and " " in text[run[0] : run[1]]
+    }
     labels: dict[int, str | None] = {}
     common = _CommonNouns(text)
     places: set[str] = set()
@@ -72,7 +92,14 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             name = text[start:end]
             if known is not None or (" " not in name) != single_words:
                 continue
-            label = _guess(text, name, start, initial, person_words, mid_sentence)
+            if single_words and name in org_heads:
+                label = "ORG"  # "Tavoy said" after "Tavoy Copper": a company by its first word
+            else:
+                label = _guess(text, name, start, initial, person_words, mid_sentence)
+            if label == "PERSON" and _looks_like_organisation(text, name, start, lone):
+                label = "ORG"
+            if label == "ORG" and not single_words:
+                org_heads.add(name.split()[0])
             if name in places and label != "PERSON":
                 label = "GPE"
             if label == "PERSON" and _only_role_words(name.split(), gaz):
@@ -87,7 +114,22 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
         label = known if known is not None else labels.get(index)
         if label is not None:
             candidates.append(Candidate(start, end, label, key=key, role=role))
+    if headlines:
+        candidates.extend(settle_headlines(text, headlines, candidates, gaz))
     return candidates
+
+
+def _looks_like_organisation(text: str, name: str, start: int, lone: Counter[str]) -> bool:
+    """ "Tavoy Copper" named again as "Tavoy" (a person is named again by the surname), or a
+    name standing as an organisation ("the union X", "X, a brewer", "X shares")."""
+    words = name.split()
+    if len(words) > 1 and lone[words[0]] and not lone[words[-1]]:
+        return True
+    end = start + len(name)
+    return bool(
+        _ORG_KIND_BEFORE.search(text, max(0, start - ORG_CUE_WINDOW), start)
+        or _ORG_AFTER.match(text, end, end + ORG_CUE_WINDOW)
+    )
 
 
 def _add_person_words(person_words: set[str], name: str) -> None:

@@ -18,6 +18,7 @@ from lectern.core.extract.gazetteers import (
     lexicon_words,
     load_gazetteers,
 )
+from lectern.core.extract.headlines import HEADLINE, HeadlineLines
 from lectern.core.extract.name_kinds import (
     NOT_A_NAME,
     is_acronym,
@@ -65,8 +66,12 @@ NameRun = tuple[int, int, "str | None", "str | None", "str | None", bool]
 def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun]:
     """Capitalised runs in ``text[start:end]`` cut into parts; some parts are left undecided."""
     found: list[NameRun] = []
+    headlines = HeadlineLines(text)
     for match in NAME_PATTERN.finditer(text, start, len(text) if end is None else end):
         run_start = match.start()
+        if headlines.holds(run_start):
+            found.append((run_start, match.end(), HEADLINE, None, None, False))
+            continue  # judged word by word once the body is read
         initial = _is_sentence_initial(text, run_start)
         for part in _analyse_run(match.group(), initial):
             found.append(

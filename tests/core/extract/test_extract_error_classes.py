@@ -1,0 +1,89 @@
+"""Table tests for the classes of error seen on unseen news: each row is a worked example,
+an article or sentence we wrote, with the names it must and must not yield."""
+
+from __future__ import annotations
+
+import pytest
+
+from lectern.core.document import Document
+from lectern.core.extract import analyze
+from lectern.core.extract.headlines import is_headline
+
+
+def _mentions(text: str) -> dict[str, str]:
+    """Each mention's text -> its label (GPE counted as LOC, as the scorer does)."""
+    analysis = analyze(Document.from_text(text))
+    return {m.text: ("LOC" if e.label == "GPE" else str(e.label))
+            for e in analysis.entities for m in e.mentions}
+
+
+def _check(text: str, expected: dict[str, str | None]) -> None:
+    found = _mentions(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
+
+
+# 1. Headlines in Title Case or capitals are judged word by word against the body.
+HEADLINES = [
+    (
+        "Mines Ministry Signs Pact With Orvell Zinc of Peru\n\n"
+        "The Mines Ministry said on Monday that Orvell Zinc would build a smelter. Orvell said "
+        "work would start in May.",
+        {"Mines Ministry": "ORG", "Orvell Zinc": "ORG", "Peru": "LOC",
+         "Mines Ministry Signs Pact With Orvell Zinc of Peru": None, "Signs": None},
+    ),
+    (
+        "Drought Will Not Delay Harvest, Farmers Say\n\nFarmers in Kenya expect rain soon.",
+        {"Drought Will Not Delay Harvest": None, "Farmers Say": None, "Kenya": "LOC"},
+    ),
+    (
+        "GRAIN DELIVERIES FALL IN UKRAINE\n\nDeliveries from Ukraine fell in March.",
+        {"GRAIN DELIVERIES": None, "UKRAINE": "LOC"},
+    ),
+    (
+        "Harlow Beats Record as Moreno Scores Twice\n\n"
+        "Striker Ana Moreno scored twice for Harlow Athletic. Moreno said it was her best day.",
+        {"Moreno": "PERSON", "Harlow Beats Record": None},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES)
+def test_headline_words_are_judged_against_the_body(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Mines Ministry Signs Pact With Orvell Zinc of Peru", True),
+        ("GRAIN DELIVERIES FALL IN UKRAINE", True),
+        ("Chilean telescope spots a comet heading inwards", False),
+        ("By Amelia Hart, Local Government Correspondent", False),
+        ("Group F — Sweden 1 – 0 Korea Republic", False),
+        ("Results: Leinster 31 Munster 17.", False),
+        ("Norwich 0 Leeds 2", False),
+    ],
+)
+def test_what_counts_as_a_headline(line, headline):
+    assert is_headline(line) is headline
+
+
+# 3. Organisations named by a name alone: by their first word, by a kind noun, by their suffix.
+ORGANISATIONS = [
+    ("Tavoy Copper won the licence. Tavoy said it would invest.",
+     {"Tavoy Copper": "ORG", "Tavoy": "ORG"}),
+    ("The union Fellesforbundet said it would fight the closure.", {"Fellesforbundet": "ORG"}),
+    ("Residents' group Quiet Skies Lakeside raised money.", {"Quiet Skies Lakeside": "ORG"}),
+    ("Lumen Dairies, a cooperative, opened a plant.", {"Lumen Dairies": "ORG"}),
+    ("Norvik Group will cut jobs. Shares in Norvik fell.",
+     {"Norvik Group": "ORG", "Norvik": "ORG"}),
+    ("Hanseatic Shipyards Holdings delayed orders.", {"Hanseatic Shipyards Holdings": "ORG"}),
+    ("Marta Lindqvist said the fares would fall. Lindqvist added that routes would stay.",
+     {"Marta Lindqvist": "PERSON", "Lindqvist": "PERSON"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANISATIONS)
+def test_organisations_named_by_a_name_alone(text, expected):
+    _check(text, expected)
