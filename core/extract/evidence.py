@@ -17,6 +17,7 @@ from lectern.core.extract.gazetteers import (
 from lectern.core.extract.headlines import HEADLINE, settle_headlines
 from lectern.core.extract.names import CONNECTORS, NameRun
 from lectern.core.extract.spans import Candidate
+from lectern.core.extract.teams import is_score_side
 
 REPEATS_FOR_UNKNOWN_NAME = 2
 # "Internet Explorer 6 is", "HTML 5,": a name followed by a version number is a product
@@ -91,6 +92,9 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
         for index, (start, end, known, _key, _role, initial) in enumerate(found):
             name = text[start:end]
             if known is not None or (" " not in name) != single_words:
+                continue
+            if is_score_side(text, start, end):
+                labels[index] = "ORG"  # "Munster 17", "Hull v Sunderland": a club, not a product
                 continue
             if single_words and name in org_heads:
                 label = "ORG"  # "Tavoy said" after "Tavoy Copper": a company by its first word

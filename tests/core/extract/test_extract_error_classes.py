@@ -87,3 +87,21 @@ ORGANISATIONS = [
 @pytest.mark.parametrize(("text", "expected"), ORGANISATIONS)
 def test_organisations_named_by_a_name_alone(text, expected):
     _check(text, expected)
+
+
+# 3-4. Clubs named after a place are organisations in results lines, fixtures and reports.
+TEAMS = [
+    ("Results: Bolton 2 Everton 1; Wigan 0 Burnley 3.",
+     {"Bolton": "ORG", "Everton": "ORG", "Wigan": "ORG", "Burnley": "ORG"}),
+    ("Next round: Hull v Sunderland; Leeds vs Coventry.",
+     {"Hull": "ORG", "Sunderland": "ORG", "Leeds": "ORG", "Coventry": "ORG"}),
+    ("Sri Lanka beat New Zealand by 47 runs in Colombo.",
+     {"Sri Lanka": "ORG", "New Zealand": "ORG", "Colombo": "LOC"}),
+    ("Leinster 31 Munster 17. Fans in Dublin cheered as Leinster stayed top.",
+     {"Leinster": "ORG", "Munster": "ORG", "Dublin": "LOC"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TEAMS)
+def test_clubs_in_results_and_fixtures(text, expected):
+    _check(text, expected)
