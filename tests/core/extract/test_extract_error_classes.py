@@ -105,3 +105,37 @@ TEAMS = [
 @pytest.mark.parametrize(("text", "expected"), TEAMS)
 def test_clubs_in_results_and_fixtures(text, expected):
     _check(text, expected)
+
+
+def _people(text: str) -> dict[str, tuple[str, str | None]]:
+    analysis = analyze(Document.from_text(text))
+    return {m.text: (str(e.label), e.role) for e in analysis.entities for m in e.mentions}
+
+
+# 2. Titles and honorifics stand before a name; they are the role, never the name or an ORG.
+TITLES = [
+    ("Mines Minister Bolor Ganbaatar told reporters.",
+     {"Bolor Ganbaatar": ("PERSON", "Mines Minister")}),
+    ("Company President Jan-Willem de Ruiter spoke first.",
+     {"Jan-Willem de Ruiter": ("PERSON", "Company President")}),
+    ("The plan was backed by Energy Cabinet Secretary Davis Chirchir on Monday.",
+     {"Davis Chirchir": ("PERSON", "Energy Cabinet Secretary")}),
+    ("Chief Executive Martin Okonkwo said the company had drilled.",
+     {"Martin Okonkwo": ("PERSON", "Chief Executive")}),
+    ("Land Reform Minister Hon. Erastus Nghipandulwa told the house.",
+     {"Erastus Nghipandulwa": ("PERSON", "Land Reform Minister")}),
+    ("Hon. Grace Wanjiru chairs the committee.", {"Grace Wanjiru": ("PERSON", None)}),
+    ("It was led by Professor Aminata Traoré of the University of Bamako.",
+     {"Aminata Traoré": ("PERSON", "Professor"), "University of Bamako": ("ORG", None)}),
+    ("Economist Niamh Gallagher of Liffey Capital said prices rose.",
+     {"Niamh Gallagher": ("PERSON", "Economist"), "Liffey Capital": ("ORG", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLES)
+def test_titles_are_roles_before_a_name(text, expected):
+    found = _people(text)
+    for name, (label, role) in expected.items():
+        assert found.get(name, (None, None))[0] == label, (name, found)
+        if label == "PERSON":
+            assert found[name][1] == role, (name, found)
