@@ -97,10 +97,42 @@ def find_amounts(
     end = len(text) if end is None else end
     if anchors is None:
         anchors = scan_anchors(text, start, end)[1]
+    pending: tuple[Candidate, re.Match[str]] | None = None
     for match in anchored_matches(AMOUNT_PATTERN, anchors, text, start, end, _LEAD_WORDS):
         candidate = amount_candidate(text, match)
-        if candidate is not None:
-            yield candidate
+        if candidate is None:
+            continue
+        if pending is not None:
+            merged = _range(text, *pending, candidate, match)
+            if merged is not None:
+                pending = None
+                yield merged
+                continue
+            yield pending[0]
+        pending = (candidate, match)
+    if pending is not None:
+        yield pending[0]
+
+
+# "1 to 1.5 million tons", "10-12 people": one range, valued at its low end
+_RANGE_GAP = re.compile(r"[ \u00a0]*(?:[-–]|to)[ \u00a0]*")
+
+
+def _range(
+    text: str, low: Candidate, low_match: re.Match[str], high: Candidate, high_match: re.Match[str]
+) -> Candidate | None:
+    if (
+        low.label != "CARDINAL"
+        or low_match.group("scale")
+        or (high.label == "CARDINAL" and not high_match.group("scale"))
+        or not _RANGE_GAP.fullmatch(text, low.end, high.start)
+    ):
+        return None
+    value = number_value(low_match.group("number"), high_match.group("scale"))
+    if value is None:
+        return None
+    return Candidate(low.start, high.end, high.label, value=value, unit=high.unit,
+                     approx=low.approx or high.approx)
 
 
 def amount_candidate(text: str, match: re.Match[str]) -> Candidate | None:

@@ -15,6 +15,10 @@ from lectern.core.extract.gazetteers import lexicon_phrases, lexicon_words
 from lectern.core.extract.spans import Candidate
 
 MAX_SUBJECT_WORDS = 12
+LABEL_CHARS = 60
+# "Homes sold: 47,300", "Median price in Dublin: €450,000": a list item names its figure
+_LABEL_BEFORE = re.compile(r"(?:^|\n|•[ \u00a0]|-[ \u00a0])(?P<label>[^\n:]{2,50}):[ \u00a0]*$")
+_ARTICLES = (" a ", " an ", "\na ", "\nA ")
 CONTEXT_CHARS = 200  # how far around a figure we read (keeps a 50 MB one-line text linear)
 
 _ATTRIBUTION_VERBS = lexicon_words("say_verbs") | lexicon_words("report_verbs")
@@ -79,6 +83,13 @@ def subject_of(
 ) -> str:
     """The subject of ``figure``; ``stop_at`` bounds the words read after it (the next figure),
     ``start_after`` the words read before it (the end of the previous figure)."""
+    label = _LABEL_BEFORE.search(text, max(sentence[0], figure.start - LABEL_CHARS), figure.start)
+    if label is not None and not keep_verb:
+        return clean(label.group("label"), keep_verb, keep="last")  # "Homes sold: 47,300"
+    if text.endswith(_ARTICLES, max(0, figure.start - 4), figure.start):
+        noun = clean(_words_after(text, sentence, figure, stop_at), True, keep="first")
+        if noun and not _ADVERBIAL_LEAD.match(noun):
+            return noun  # "a £412 million budget", "a 34% stake in the project"
     clause_start = max(sentence[0], figure.start - CONTEXT_CHARS, start_after or 0)
     for boundary in _CLAUSE_BREAK.finditer(text, clause_start, figure.start):
         clause_start = boundary.end()
@@ -110,7 +121,25 @@ def subject_of(
     share = _SHARE_OF_PRONOUN.match(after)
     if share and sentence_subject:
         after = f"{sentence_subject} {after[share.end() :]}"  # "15% of it reserved" → the fund
-    return clean(after, keep_verb=True, keep="first") or before  # "Fares reached $9 million"
+    subject = clean(after, keep_verb=True, keep="first") or before  # "Fares reached $9 million"
+    if not subject and keep_verb:
+        # "The harvest will grow, the ministry said on Tuesday": the claim before who said it
+        whole_start = max(sentence[0], figure.start - CONTEXT_CHARS)
+        said = _ATTRIBUTION_TAIL.search(text, whole_start, figure.start)
+        subject = clean(text[whole_start : said.start() if said else figure.start], True, "last")
+    return subject
+
+
+def _words_after(
+    text: str, sentence: tuple[int, int], figure: Candidate, stop_at: int | None
+) -> str:
+    """The words after a figure up to the clause's end or the next figure."""
+    clause_end = min(sentence[1], figure.end + CONTEXT_CHARS)
+    if stop_at is not None and figure.end < stop_at < clause_end:
+        clause_end = stop_at
+    stop = _CLAUSE_BREAK.search(text, figure.end, clause_end)
+    after = text[figure.end : stop.start() if stop else clause_end]
+    return after.split(",")[0].strip(" .;:")
 
 
 def _ends_with_measure_verb(phrase: str) -> bool:

@@ -139,3 +139,79 @@ def test_titles_are_roles_before_a_name(text, expected):
         assert found.get(name, (None, None))[0] == label, (name, found)
         if label == "PERSON":
             assert found[name][1] == role, (name, found)
+
+
+def _facts(text: str, published=None) -> dict[str, object]:
+    return {f.text: f for f in analyze(Document.from_text(text), published=published).facts}
+
+
+# 5. Facts people can read: the subject is what is measured; ranges, centuries, relative dates.
+SUBJECTS = [
+    ("The trade turnover between the two countries totaled $35.1 million in 2021.",
+     "$35.1 million", "trade turnover between the two countries"),
+    ("The council approved a £412 million budget for 2025 on Wednesday.", "£412 million", "budget"),
+    ("The state would hold a 34% stake in the project.", "34%", "stake in the project"),
+    ("Homes sold: 47,300\n", "47,300", "Homes sold"),
+    ("Diplomatic relations were established on 27 November 1992.", "27 November 1992",
+     "Diplomatic relations established"),
+    ("He admitted 11 counts of fraud at an earlier hearing.", "11",
+     "counts of fraud at an earlier hearing"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), SUBJECTS)
+def test_a_fact_subject_names_what_is_measured(text, figure, subject):
+    assert _facts(text)[figure].subject == subject
+
+
+def test_a_range_is_one_fact_valued_at_its_low_end():
+    facts = _facts("The harvest is expected to rise by 1 to 1.5 million tons this year.")
+    fact = facts["1 to 1.5 million tons"]
+    assert (fact.kind, fact.value, fact.unit) == ("quantity", 1_000_000, "t")
+    assert len(facts) == 1
+
+
+def test_the_21st_century_is_a_century_not_a_count():
+    from lectern.core.readouts.fact_format import format_date
+
+    fact = _facts("It has been a top exporter for most of the 21st century.")["the 21st century"]
+    assert (fact.kind, fact.value) == ("date", "20")
+    assert format_date(fact.value) == "21st century"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "iso"),
+    [
+        ("MADRID, March 7, 2024 - Nurses walked out on Thursday.", "Thursday", "2024-03-07"),
+        ("MADRID, March 7, 2024 - A second stoppage is planned for Monday.", "Monday",
+         "2024-03-11"),
+        ("MADRID, March 7, 2024 - Officials said yesterday that talks failed.", "yesterday",
+         "2024-03-06"),
+        ("ASTANA, June 18, 2024 - The harvest is expected to grow, the ministry said on Tuesday.",
+         "Tuesday", "2024-06-18"),
+    ],
+)
+def test_relative_dates_resolve_against_the_dateline(text, figure, iso):
+    assert _facts(text)[figure].value == iso
+
+
+def test_relative_dates_resolve_against_a_given_publication_date():
+    import datetime
+
+    facts = _facts("The museum opened on Thursday.", published=datetime.date(2024, 5, 16))
+    assert facts["Thursday"].value == "2024-05-16"
+    assert "Thursday" not in _facts("The museum opened on Thursday.")  # no date, no guess
+
+
+# 4. Results tables, lists and Markdown tables are not facts.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Pos | Team | Pts |\n|-----|------|-----|\n| 1 | Sunderland | 61 |\n| 2 | Leeds | 58 |\n",
+        "Results\n\n• Norwich 0 Leeds 2\n• Hull 1 Stoke 3\n",
+        "Top scorers:\n\n1. Dinesh Perera (Sri Lanka) 112\n2. Sam Whitlock (New Zealand) 68\n",
+        "Goalkeeper Dimitar Petrov saved two penalties. The ban runs from 11 p.m. to 6 a.m.",
+    ],
+)
+def test_tables_lists_and_scores_are_not_facts(text):
+    assert _facts(text) == {}
