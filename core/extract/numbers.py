@@ -23,7 +23,7 @@ UNITS = lexicon_table("units")
 APPROX_WORDS = lexicon_phrases("hedges")
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
