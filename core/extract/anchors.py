@@ -13,28 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words
 
 # Digit runs not continuing a number ("1.2" gives one anchor); digit-first so the lookbehind
 # only runs on digits.
 _DIGIT_RUN = r"\d(?<![\d.,]\d)\d*"
 # Case-sensitive date words: "May" is a month, "may" is not.
-MONTH_AND_DAY_NAMES = word_set(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+MONTH_AND_DAY_NAMES = frozenset(m.title() for m in lexicon_numbers("months")) | lexicon_words(
+    "weekdays"
 )
 # Date words in any case ("Last Week", "two years ago").
-TIME_WORDS = word_set(
-    "yesterday today tomorrow tonight century centuries week weeks weekend weekends month "
-    "months year years decade decades hour hours minute minutes day days spring summer autumn "
-    "fall winter morning night evening afternoon quarter season term semester"
-)
-NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety"
-)
+TIME_WORDS = lexicon_words("time_words")
+NUMBER_WORDS = frozenset(lexicon_numbers("number_words"))
 
 
 def _case_forms(words: Iterable[str]) -> set[str]:

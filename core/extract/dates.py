@@ -6,88 +6,53 @@ import re
 from collections.abc import Iterable, Iterator
 
 from lectern.core.extract.anchors import scan_anchors
+from lectern.core.extract.gazetteers import (
+    lexicon_numbers,
+    lexicon_phrases,
+    lexicon_words,
+    month_abbreviations,
+)
 from lectern.core.extract.spans import Candidate, anchored_matches
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
+MONTHS = lexicon_numbers("months")
+ORDINAL_WORDS = lexicon_numbers("ordinal_words")
+_NUMBER_VALUES = lexicon_numbers("number_words")
+_HEDGES = lexicon_phrases("hedges") + tuple(lexicon_words("limiters"))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _month_names() -> tuple[str, str]:
+    """Full month names, and the abbreviations (the shorter spellings of one month)."""
+    short = month_abbreviations()
+    return (_alternation(n.title() for n in MONTHS if n not in short),
+            _alternation(n.title() for n in short))
+
 
 _SP = r"[ \u00a0]+"
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])"
-)
+_FULL_MONTHS, _SHORT_MONTHS = _month_names()
+_MONTH = rf"(?P<month>{_FULL_MONTHS}|(?:{_SHORT_MONTHS})\.?)(?![\w])"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?![\w]|[.,]\d)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"(?:{_alternation(lexicon_words('weekdays'))})"
 _PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
 _RELATIVE_UNIT = (
     r"(?:week|weekend|month|year|summer|winter|spring|autumn|fall|decade|century|quarter"
     r"|season|term|semester|night|morning|evening|years|months|weeks|days|decades|centuries)"
 )
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-)
+_NUMBER_WORDS = _alternation(_NUMBER_VALUES)
+_UNIT_WORDS = _alternation(k for k, v in _NUMBER_VALUES.items() if v < 10)
 _COUNT = (
     r"(?:\d+(?:[.,]\d+)?(?:[-–]\d+)?|(?i:a|an|several|few|many|a few|a couple of|hundreds of"
-    r"|thousands of|dozens of|" + _NUMBER_WORDS + r")(?:-(?i:one|two|three|four|five|six|seven"
-    r"|eight|nine))?)"
+    r"|thousands of|dozens of|" + _NUMBER_WORDS + r")(?:-(?i:" + _UNIT_WORDS + r"))?)"
 )
 _DURATION_UNIT = (
     r"(?:(?i:working|business|calendar|consecutive|straight|full)[ \u00a0]+)?"
     r"(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)"
 )
-_HEDGE = (
-    r"(?:(?i:about|around|nearly|almost|more than|over|less than|at least|some|just|only"
-    r"|roughly|approximately|just over|just under|up to)" + _SP + r")"
-)
+_HEDGE = r"(?:(?i:" + _alternation(_HEDGES) + r")" + _SP + r")"
 
 DATE_PATTERN = re.compile(
     "|".join(
@@ -173,66 +138,8 @@ DATE_PATTERN = re.compile(
     )
 )
 _LEAD_WORDS = frozenset(
-    [
-        "the",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "more",
-        "than",
-        "over",
-        "less",
-        "at",
-        "least",
-        "some",
-        "just",
-        "only",
-        "roughly",
-        "approximately",
-        "up",
-        "to",
-        "last",
-        "this",
-        "next",
-        "past",
-        "coming",
-        "previous",
-        "following",
-        "same",
-        "earlier",
-        "later",
-        "a",
-        "an",
-        "several",
-        "few",
-        "many",
-        "couple",
-        "of",
-        "hundreds",
-        "thousands",
-        "dozens",
-        "working",
-        "business",
-        "calendar",
-        "consecutive",
-        "straight",
-        "full",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "fiscal",
-        "year",
-        "quarter",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fy",
-    ]
-    + _NUMBER_WORDS.split("|")
+    [*lexicon_words("date_lead_words"), *(w for phrase in _HEDGES for w in phrase.split())]
+    + list(_NUMBER_VALUES)
     + [m for m in MONTHS]
     + [str(n) for n in range(1, 32)]
     + [f"{n}{s}" for n in range(1, 32) for s in ("st", "nd", "rd", "th")]

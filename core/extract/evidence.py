@@ -9,9 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers
+from lectern.core.extract.gazetteers import (
+    Gazetteers,
+    lexicon_words,
+    load_gazetteers,
+)
+from lectern.core.extract.headlines import HEADLINE, settle_headlines
 from lectern.core.extract.names import CONNECTORS, NameRun
 from lectern.core.extract.spans import Candidate
+from lectern.core.extract.teams import is_score_side
 
 REPEATS_FOR_UNKNOWN_NAME = 2
 # "Internet Explorer 6 is", "HTML 5,": a name followed by a version number is a product
@@ -21,7 +27,7 @@ _VERSION_AFTER = re.compile(
     re.MULTILINE,
 )
 # Capitalised alone, these words name a time or a thing, not an organisation ("New Year").
-_GENERIC_NOUNS = frozenset(["Year", "Years", "Day", "Days", "Week", "Month", "Eve", "Night"])
+_GENERIC_NOUNS = lexicon_words("generic_nouns")
 LOWERCASE_WINDOW = 3000  # how far around a name we look for the same word written in lower case
 MENTIONS_CHECKED = 3  # mentions of one name looked around (keeps a 10 MB text fast)
 # "..., Azernews reports." closing a sentence, "LONDON (Reuters) -": a news outlet
@@ -34,9 +40,19 @@ _PLACE_OF_BEFORE = re.compile(
 )
 PLACE_OF_WINDOW = 24
 # "Staff Reporter", "Political Editor": a job written like a name, not a person
-_STAFF_WORDS = frozenset(["Staff", "Desk", "Newsroom", "Agencies", "Wire", "Reporters"])
+_STAFF_WORDS = lexicon_words("staff_words")
 _SPEECH_AFTER = re.compile(
-    r"[ \u00a0]+(?:said|says|told|added|stated|explained|wrote|noted)\b|,[ \u00a0]+who\b"
+    rf"[ \u00a0]+(?:{'|'.join(sorted(lexicon_words('say_verbs')))})\b|,[ \u00a0]+who\b"
+)
+
+
+_ORG_KINDS = "|".join(sorted(lexicon_words("org_kind_nouns")))
+ORG_CUE_WINDOW = 40
+# "the union Fellesforbundet", "Residents' group Quiet Skies": a kind of organisation, then its name
+_ORG_KIND_BEFORE = re.compile(rf"\b(?:{_ORG_KINDS})[ \u00a0]+$")
+_ORG_AFTER = re.compile(
+    rf"(?:['’]s)?[ \u00a0]+(?:{'|'.join(sorted(lexicon_words('org_followers')))})\b"
+    rf"|,[ \u00a0]+(?:which\b|(?:a|an|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}(?:{_ORG_KINDS})\b)"
 )
 
 
@@ -47,6 +63,9 @@ def settle_names(text: str, found: list[NameRun]) -> list[Candidate]:
 
 def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]:
     """Give undecided runs a label using what the rest of the document says about them."""
+    headlines = [(run[0], run[1]) for run in found if run[2] == HEADLINE]
+    if headlines:
+        found = [run for run in found if run[2] != HEADLINE]
     person_words: set[str] = set()
     mid_sentence: Counter[str] = Counter()
     for start, end, label, _key, _role, initial in found:
@@ -54,6 +73,12 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             _add_person_words(person_words, text[start:end])
         if not initial:
             mid_sentence[text[start:end]] += 1
+    lone = Counter(text[run[0] : run[1]] for run in found if run[2] is None)
+    org_heads = {
+        text[run[0] : run[1]].split()[0]
+        for run in found
+        if run[2] == "ORG" and " " in text[run[0] : run[1]]
+    }
     labels: dict[int, str | None] = {}
     common = _CommonNouns(text)
     places: set[str] = set()
@@ -68,7 +93,17 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             name = text[start:end]
             if known is not None or (" " not in name) != single_words:
                 continue
-            label = _guess(text, name, start, initial, person_words, mid_sentence)
+            if is_score_side(text, start, end):
+                labels[index] = "ORG"  # "Munster 17", "Hull v Sunderland": a club, not a product
+                continue
+            if single_words and name in org_heads:
+                label = "ORG"  # "Tavoy said" after "Tavoy Copper": a company by its first word
+            else:
+                label = _guess(text, name, start, initial, person_words, mid_sentence)
+            if label == "PERSON" and _looks_like_organisation(text, name, start, lone):
+                label = "ORG"
+            if label == "ORG" and not single_words:
+                org_heads.add(name.split()[0])
             if name in places and label != "PERSON":
                 label = "GPE"
             if label == "PERSON" and _only_role_words(name.split(), gaz):
@@ -83,7 +118,22 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
         label = known if known is not None else labels.get(index)
         if label is not None:
             candidates.append(Candidate(start, end, label, key=key, role=role))
+    if headlines:
+        candidates.extend(settle_headlines(text, headlines, candidates, gaz))
     return candidates
+
+
+def _looks_like_organisation(text: str, name: str, start: int, lone: Counter[str]) -> bool:
+    """ "Tavoy Copper" named again as "Tavoy" (a person is named again by the surname), or a
+    name standing as an organisation ("the union X", "X, a brewer", "X shares")."""
+    words = name.split()
+    if len(words) > 1 and lone[words[0]] and not lone[words[-1]]:
+        return True
+    end = start + len(name)
+    return bool(
+        _ORG_KIND_BEFORE.search(text, max(0, start - ORG_CUE_WINDOW), start)
+        or _ORG_AFTER.match(text, end, end + ORG_CUE_WINDOW)
+    )
 
 
 def _add_person_words(person_words: set[str], name: str) -> None:

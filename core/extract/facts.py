@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from lectern.core.extract.bylines import PUBLISHED, is_publication_date
-from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words
 from lectern.core.extract.model import Fact, Span
 from lectern.core.extract.sentences import SentenceIndex
 from lectern.core.extract.spans import Candidate
@@ -20,28 +20,31 @@ KIND_OF_LABEL = {
     "DATE": "date",
 }
 REUSED_SUBJECT = frozenset({"money", "percent", "quantity"})
-_ISO_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?")
+_ISO_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?|\d{2,3}")  # "20": a century
 _NOUN_AFTER = re.compile(
     r"[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)?(?:(?:new|more|other|local|foreign|young)[ \u00a0]+)?"
     r"(?P<noun>[a-z][\w-]*)"
 )
 # "41,250 watched", "15 were": a verb or function word after a count names nothing counted
-_NOT_COUNTED = word_set(
-    "were was are is have had has will would could of in at on to from and or for by with "
-    "who which that"
-)
-_DETERMINERS = frozenset(
-    ["the", "these", "those", "its", "their", "his", "her", "our", "all", "both"]
-)
+_NOT_COUNTED = lexicon_words("not_counted")
+_DETERMINERS = lexicon_words("determiners")
+_SMALL_NUMBERS = {w: v for w, v in lexicon_numbers("number_words").items() if v <= 10}
 # "$31.2 million two years earlier": a relative date right after a figure, counted from the
 # sentence's own year
 _YEARS_EARLIER = re.compile(
-    r"[ \u00a0]+(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"[ \u00a0]+(?P<count>\d{{1,2}}|{'|'.join(_SMALL_NUMBERS)})"
     r"[ \u00a0]+years?[ \u00a0]+(?P<way>earlier|before|later|after)\b"
 )
-_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_SMALL_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10}
 RELATIVE_WINDOW = 30
+SMALL_WORD_COUNT = 10
+COUNTED_WINDOW = 60
+MAX_COUNTED_WORDS = 3
+_COUNTED_WORD = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b([,.;:)]?)")
+_COUNT_MODIFIERS = lexicon_words("count_modifiers")
+_OF_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z-]+)\b(?![ \u00a0]+(?:the|a|an)\b)")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}")
+_TIME_OF_DAY = re.compile(r"[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock)")
+_LIST_NUMBER = re.compile(r"(?<=\n)\d{1,2}\.[ \u00a0]|(?<![\s\S])\d{1,2}\.[ \u00a0]")
 
 
 def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex) -> list[Fact]:
@@ -67,11 +70,10 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
         # a second amount in one sentence without its own subject shares the first one's
         same_sentence = earlier.get((sentence[0], kind)) if kind in REUSED_SUBJECT else None
         unit = candidate.unit
+        counted = None
         if kind == "count":
-            noun = _NOUN_AFTER.match(text, candidate.end, candidate.end + 60)
-            unit = noun.group("noun") if noun else None
-            if unit in _NOT_COUNTED or (unit and len(unit) > 4 and unit.endswith("ed")):
-                unit = None
+            counted = counted_phrase(text, candidate.end)
+            unit = counted.split()[-1] if counted else None
         published = kind == "date" and is_publication_date(text, candidate)
         subject = (
             PUBLISHED
@@ -83,13 +85,13 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
                 kind == "date",
                 same_sentence,
                 sentence_subject=earlier.get((sentence[0], "any")),
-                counted_noun=unit if kind == "count" else None,
+                counted_noun=counted,
                 stop_at=_next_start(text, candidates, index),
-                start_after=_previous_end(candidates, index, sentence[0]),
+                start_after=_previous_end(text, candidates, index, sentence[0]),
             )
         )
-        if not subject:
-            continue  # a bare dateline or a number with nothing said about it
+        if not subject or (kind == "count" and not counted and not _LOWER_WORD.search(subject)):
+            continue  # a bare dateline, or a number in a table or results line counting nothing
         if not published:
             earlier.setdefault((sentence[0], kind), subject)
             earlier.setdefault((sentence[0], "any"), subject)
@@ -114,12 +116,45 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     return facts
 
 
+def counted_phrase(text: str, end: int) -> str | None:
+    """ "1,140 factory workers was" → "factory workers", "11 counts of fraud" → "counts of
+    fraud": the lower-case words after a count, up to a function word or punctuation."""
+    words: list[str] = []
+    position, limit = end, min(len(text), end + COUNTED_WINDOW)
+    while len(words) < MAX_COUNTED_WORDS:
+        match = _COUNTED_WORD.match(text, position, limit)
+        if match is None:
+            break
+        word = match.group(1)
+        if word in _COUNT_MODIFIERS and not words:
+            position = match.end()
+            continue  # "60 more social workers"
+        if word in _NOT_COUNTED:
+            break
+        words.append(word)
+        position = match.end()
+        if match.group(2):
+            break  # punctuation closes the phrase
+    while words and len(words[-1]) > 4 and words[-1].endswith("ed"):
+        words.pop()  # "41,250 watched": a verb, not what is counted
+    if not words:
+        return None
+    of = None if text[position - 1] in ",.;:)" else _OF_NOUN.match(text, position, limit)
+    return " ".join(words) + (f" of {of.group(1)}" if of else "")
+
+
 def _is_count_claim(text: str, candidate: Candidate) -> bool:
     """ "about 1,200 citizens" is a claim; "the two countries" is a way of naming."""
     before = text[max(0, candidate.start - 12) : candidate.start].split()
     if before and before[-1].lower() in _DETERMINERS:
         return False
     surface = text[candidate.start : candidate.end]
+    if _TIME_OF_DAY.match(text, candidate.end) or _LIST_NUMBER.match(text, candidate.start):
+        return False  # "8 a.m.", "1. Dinesh Perera": a time, a list's numbering
+    if not candidate.approx and not any(map(str.isdigit, surface)):
+        value = candidate.value
+        if isinstance(value, (int, float)) and value <= SMALL_WORD_COUNT:
+            return False  # "saved two penalties": description, not a figure to chart
     if candidate.approx or any(map(str.isdigit, surface)):
         return True
     noun = _NOUN_AFTER.match(text, candidate.end, candidate.end + 40)
@@ -137,9 +172,18 @@ def _next_start(text: str, candidates: list[Candidate], index: int) -> int | Non
     return None
 
 
-def _previous_end(candidates: list[Candidate], index: int, sentence_start: int) -> int | None:
-    """Where the previous figure of the same sentence ends: the words before stop there."""
+def _previous_end(
+    text: str, candidates: list[Candidate], index: int, sentence_start: int
+) -> int | None:
+    """Where the previous figure of the same sentence ends: the words before stop there.
+    A date reads its whole clause, and a number word ("the two countries") is no figure."""
+    if candidates[index].label == "DATE":
+        return None
     for previous in reversed(candidates[max(0, index - 3) : index]):
+        if previous.label == "CARDINAL" and not any(
+            map(str.isdigit, text[previous.start : previous.end])
+        ):
+            continue
         if previous.label in KIND_OF_LABEL and previous.label != "DATE":
             return previous.end if previous.start >= sentence_start else None
     return None

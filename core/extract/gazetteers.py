@@ -1,4 +1,11 @@
-"""Word lists the analysis leans on, read lazily from ``resources/gazetteers`` and cached."""
+"""Every word list the analysis leans on, read lazily and cached: the one loader.
+
+Names of things live in ``resources/gazetteers`` (places, organisations, given names, titles);
+the vocabulary of the rules lives in ``resources/lexicon``, one concept per file (number
+words, hedges, speech verbs, currencies, units, honorifics ...). Lines starting with ``#``
+are comments. A ``.txt`` list holds words separated by blanks, or one phrase per line; a
+``.tsv`` table holds ``key<TAB>value`` lines.
+"""
 
 from __future__ import annotations
 
@@ -30,9 +37,46 @@ class Gazetteers:
         return _lowered(self.title_heads)
 
 
-def word_set(text: str) -> frozenset[str]:
-    """The words of ``text``: word lists written in code read best as plain words."""
-    return frozenset(text.split())
+LEXICON = "lexicon"
+
+
+@cache
+def lexicon_words(name: str) -> frozenset[str]:
+    """Every blank-separated word of ``resources/lexicon/<name>.txt``."""
+    return frozenset(word for line in _lines(name + ".txt", LEXICON) for word in line.split())
+
+
+@cache
+def lexicon_phrases(name: str) -> tuple[str, ...]:
+    """The lines of ``resources/lexicon/<name>.txt`` in file order: lists of phrases put one
+    phrase on a line."""
+    return tuple(line.strip() for line in _lines(name + ".txt", LEXICON))
+
+
+@cache
+def lexicon_table(name: str) -> dict[str, str]:
+    """``key<TAB>value`` lines of ``resources/lexicon/<name>.tsv``, in file order."""
+    table: dict[str, str] = {}
+    for line in _lines(name + ".tsv", LEXICON):
+        key, _, value = line.partition("\t")
+        table[key.strip()] = value.strip()
+    return table
+
+
+def lexicon_numbers(name: str) -> dict[str, int]:
+    """A table whose values are whole numbers (number words, months, scales)."""
+    return {key: int(value) for key, value in lexicon_table(name).items()}
+
+
+@cache
+def month_abbreviations() -> frozenset[str]:
+    """ "sept", "oct": the shorter spellings of a month in months.tsv ("may" is a full name)."""
+    months = lexicon_numbers("months")
+    longest: dict[int, str] = {}
+    for name, number in months.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return frozenset(months) - frozenset(longest.values())
 
 
 @cache
@@ -40,8 +84,8 @@ def _lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in words)
 
 
-def _lines(name: str) -> list[str]:
-    text = resource_path("gazetteers", name).read_text(encoding="utf-8")
+def _lines(name: str, folder: str = "gazetteers") -> list[str]:
+    text = resource_path(folder, name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lectern.core.extract.gazetteers import load_gazetteers, word_set
+from lectern.core.extract.gazetteers import lexicon_words, load_gazetteers
 from lectern.core.extract.model import Entity, Mention
 from lectern.core.extract.spans import Candidate
 
-_ROLE_WORDS = (
-    r"(?:minister|ambassador|president|secretary|governor|mayor|senator|chancellor|premier"
-    r"|chairman|chairwoman|chair|director|commissioner|spokesman|spokeswoman|spokesperson"
-    r"|judge|prosecutor|general|colonel|captain|officer|chief|executive|ceo|founder|co-founder"
-    r"|editor|professor|coach|manager|leader|envoy|consul|diplomat|head|member|student|author"
-    r"|writer|economist|analyst|researcher|scientist|lawyer|attorney|activist|journalist"
-    r"|reporter|correspondent|player|striker|goalkeeper|midfielder|defender|creator|owner"
-    r"|king|queen|prince|princess|pope|bishop|spokesperson|representative|deputy|adviser"
-    r"|advisor|aide|candidate|lawmaker|official|commander|inspector|detective|organizer"
-    r"|organiser|teacher|doctor|surgeon|psychologist|priest|imam|rabbi|actor|actress|singer)"
-)
+_ROLE_WORDS = f"(?:{'|'.join(sorted(lexicon_words('role_words'), key=len, reverse=True))})"
 # ", the Georgian Economy Minister," after a name
 _ROLE_AFTER = re.compile(
     r",[ \u00a0]+(?:the[ \u00a0]+|a[ \u00a0]+|an[ \u00a0]+)?(?P<role>(?:[\w'’-]+[ \u00a0]+){0,4}?"
@@ -30,9 +20,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?P<role>(?:[\w'’-]+[ \u00a0]+){0,3}?" + _ROLE_WORDS + r")(?:,)?[ \u00a0]+$", re.IGNORECASE
 )
-_ROLE_LEAD_WORDS = word_set(
-    "the a an and of said told by with to for from in on at as its his her their our"
-)
+_ROLE_LEAD_WORDS = lexicon_words("role_lead_words")
 ROLE_WINDOW = 60
 
 

@@ -10,28 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from lectern.core.extract.gazetteers import Gazetteers, word_set
+from lectern.core.extract.gazetteers import Gazetteers, lexicon_words
 
 NOT_A_NAME = ""  # a label meaning: recognised, and deliberately not reported
 
-_PLACE_HEADS = frozenset(["Mount", "Lake", "Port", "Cape", "Fort", "Saint", "San", "Santa", "Gulf"])
+_PLACE_HEADS = lexicon_words("place_heads")
 # Administrative units can be run by an organisation ("Irving Independent School District");
 # every other place word names a site, which wins over an organisation word before it.
-_ADMIN_PLACE_WORDS = word_set("District Region Province County Township Borough Parish Territory")
+_ADMIN_PLACE_WORDS = lexicon_words("admin_place_words")
 # "Convention Centre", "Shopping Center": a venue, not the organisation a "Centre" usually is.
-_VENUE_WORDS = word_set(
-    "Convention Exhibition Conference Shopping Sports Community Trade Civic Arts Aquatic "
-    "Leisure Visitor Visitors Events Entertainment Cultural Congress"
-)
-_VENUE_HEADS = word_set("Centre Center Centres Centers")
+_VENUE_WORDS = lexicon_words("venue_words")
+_VENUE_HEADS = lexicon_words("venue_heads")
 # Laws and treaties: OntoNotes LAW, which we do not report (and must not call ORG).
-_LAW_WORDS = word_set("Act Acts Bill Treaty Accord Accords Protocol Amendment Directive Statute")
+_LAW_WORDS = lexicon_words("law_words")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _LETTER_COMPOUND = re.compile(r"[A-Z]-[a-z]+")  # "T-shirt", "X-ray", "E-mail"
-COMPASS_WORDS = word_set(
-    "North South East West Northern Southern Eastern Western Central Greater Upper Lower "
-    "Northeast Northwest Southeast Southwest Inner Outer"
-)
+COMPASS_WORDS = lexicon_words("compass_words")
 
 
 def keyword_label(

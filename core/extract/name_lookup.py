@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lectern.core.extract.gazetteers import Gazetteers, word_set
+from lectern.core.extract.gazetteers import Gazetteers, lexicon_phrases
 
-CONNECTORS = word_set(
-    "of the for de la los las da do dos das del della di du des van von der den bin ibn al el y"
-)
+CONNECTORS = frozenset(w for phrase in lexicon_phrases("name_connectors") for w in phrase.split())
 
 
 class Part(NamedTuple):

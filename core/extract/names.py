@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers, word_set
+from lectern.core.extract.gazetteers import (
+    Gazetteers,
+    lexicon_numbers,
+    lexicon_phrases,
+    lexicon_words,
+    load_gazetteers,
+)
+from lectern.core.extract.headlines import HEADLINE, HeadlineLines
 from lectern.core.extract.name_kinds import (
     NOT_A_NAME,
     is_acronym,
@@ -34,26 +41,24 @@ from lectern.core.extract.name_lookup import (
 )
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
-_AFFIXES = r"(?:based|related|born|led|backed|owned|run|style|era|made|funded|linked|bound|wide)\b"
+_AFFIXES = rf"(?:{'|'.join(sorted(lexicon_words('name_affixes')))})\b"
 _WORD = rf"[{_UPPER}](?:[^\W_]|['’](?=[^\W\d_])(?![sS]\b)|-(?=[^\W_])(?!{_AFFIXES}))*"
-_ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Mt|Ft)\."
+_ABBREVIATION = rf"(?:{'|'.join(sorted(lexicon_words('name_abbreviations')))})\."
 _INITIALS = rf"(?:[{_UPPER}]\.){{1,4}}"
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIALS}|{_WORD})"
-_CONNECTOR = (
-    r"(?:of(?: the)?|for(?: the)?|de(?: la| los| las)?|da|do|dos|das|del|della|di|du|des"
-    r"|van(?: der| den| de)?|von(?: der)?|der|den|bin|ibn|al|el|y)"
+_CONNECTOR = "(?:{})".format(
+    "|".join(sorted(lexicon_phrases("name_connectors"), key=len, reverse=True))
 )
 NAME_PATTERN = re.compile(rf"(?<![\w@#]){_TOKEN}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_TOKEN})*")
 _TOKEN_SPLIT = re.compile(r"[^ \u00a0]+")
 # Particles that may sit inside a person's name ("Farouk Ben Mustapha", "Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "da", "del", "bin", "ibn", "al", "el", "y", "la", "le"]
-)
-_NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-    "fifty hundred thousand million billion"
-)
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "sir", "dame"])
+_NAME_PARTICLES = lexicon_words("name_particles")
+_NUMBER_WORDS = frozenset(lexicon_numbers("number_words")) | {
+    word for word in lexicon_numbers("scales") if len(word) > 2
+}
+_HONORIFICS = lexicon_words("honorifics")
+_AFFILIATIONS = frozenset(["of", "at", "from"])  # "X of the University of Y": where X works
+MAX_NAME_WORDS = 3
 
 
 # start, end, label, key, role, opens a sentence: plain values, so the collector untracks it
@@ -63,8 +68,12 @@ NameRun = tuple[int, int, "str | None", "str | None", "str | None", bool]
 def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun]:
     """Capitalised runs in ``text[start:end]`` cut into parts; some parts are left undecided."""
     found: list[NameRun] = []
+    headlines = HeadlineLines(text)
     for match in NAME_PATTERN.finditer(text, start, len(text) if end is None else end):
         run_start = match.start()
+        if headlines.holds(run_start):
+            found.append((run_start, match.end(), HEADLINE, None, None, False))
+            continue  # judged word by word once the body is read
         initial = _is_sentence_initial(text, run_start)
         for part in _analyse_run(match.group(), initial):
             found.append(
@@ -272,6 +281,7 @@ def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
             or head is not None
             or is_role_prefix(tokens[:index], gaz)
             or is_place(run[tokens[0].start : tokens[index - 1].end], gaz)  # "Los Angeles Sheriff"
+            or _person_follows(tokens, index, gaz)  # "Mines Minister Bolor Ganbaatar"
         ):
             head = index
         elif head is not None and not _continues_title(tokens, index, gaz):
@@ -286,17 +296,56 @@ def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
         return prefix_parts + _analyse_segment(run, rest, False, gaz, weak=True)
     if not rest:
         return prefix_parts
+    role_words = run[tokens[0].start : tokens[head].end].split()
+    while role_words and role_words[-1].rstrip(".").lower() in _HONORIFICS:
+        role_words.pop()  # "Minister Hon. X": the form of address is no part of the role
+    role = " ".join(role_words) or None
+    affiliated = _person_of(run, rest, role, gaz)
+    if affiliated is not None:
+        return prefix_parts + affiliated  # "Professor Aminata Traoré of the University of Bamako"
     if rest[0].text not in gaz.given_names and any(t.text in gaz.org_words for t in rest):
         # "Doctor Who Society", "General Motors": a title word opening an organisation's name
         return [Part(tokens[0].start, rest[-1].end, "ORG", run[tokens[0].start : rest[-1].end])]
-    role = run[tokens[0].start : tokens[head].end]
-    if role.rstrip(".").lower() in _HONORIFICS:
-        role = None
     person_end = rest[-1].end
     return [
         *prefix_parts,
         Part(rest[0].start, person_end, "PERSON", run[rest[0].start : person_end], role),
     ]
+
+
+def _is_name_word(token: Token, gaz: Gazetteers) -> bool:
+    text = token.text
+    return (
+        text[:1].isupper()
+        and text not in gaz.org_words
+        and text not in gaz.place_words
+        and not is_title_head(text, gaz)
+    ) or text in _NAME_PARTICLES
+
+
+def _person_follows(tokens: list[Token], index: int, gaz: Gazetteers) -> bool:
+    """After the title head at ``index`` come one to three words of a person's name."""
+    rest = tokens[index + 1 :]
+    cut = next((i for i, t in enumerate(rest) if t.text in _AFFILIATIONS), len(rest))
+    name = rest[:cut]
+    return 0 < len(name) <= MAX_NAME_WORDS and all(_is_name_word(t, gaz) for t in name)
+
+
+def _person_of(
+    run: str, rest: list[Token], role: str | None, gaz: Gazetteers
+) -> list[Part] | None:
+    """ "Niamh Gallagher of Liffey Capital" after a title: the person, then where they work."""
+    cut = next((i for i, t in enumerate(rest) if t.text in _AFFILIATIONS), None)
+    if cut is None or not 0 < cut <= MAX_NAME_WORDS:
+        return None
+    if not all(_is_name_word(t, gaz) for t in rest[:cut]):
+        return None
+    after = rest[cut + 1 :]
+    while after and after[0].text in CONNECTORS:
+        after = after[1:]
+    person_end = rest[cut - 1].end
+    person = Part(rest[0].start, person_end, "PERSON", run[rest[0].start : person_end], role)
+    return [person, *_analyse_segment(run, after, False, gaz, weak=True)] if after else None
 
 
 def _continues_title(tokens: list[Token], index: int, gaz: Gazetteers) -> bool:

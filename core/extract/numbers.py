@@ -6,220 +6,24 @@ import re
 from collections.abc import Iterable, Iterator
 
 from lectern.core.extract.anchors import scan_anchors
+from lectern.core.extract.gazetteers import (
+    lexicon_numbers,
+    lexicon_phrases,
+    lexicon_table,
+    lexicon_words,
+)
 from lectern.core.extract.spans import Candidate, anchored_matches
 
-WORD_VALUES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
-SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "k": 1_000,
-    "million": 1_000_000,
-    "mn": 1_000_000,
-    "m": 1_000_000,
-    "billion": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "tn": 1_000_000_000_000,
-}
-CURRENCY_SYMBOLS = {
-    "US$": "USD",
-    "$": "USD",
-    "A$": "AUD",
-    "C$": "CAD",
-    "NZ$": "NZD",
-    "HK$": "HKD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "₽": "RUB",
-    "₺": "TRY",
-    "₼": "AZN",
-    "₾": "GEL",
-    "₴": "UAH",
-    "₩": "KRW",
-    "R$": "BRL",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "us dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pounds sterling": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "rupee": "INR",
-    "rupees": "INR",
-    "manat": "AZN",
-    "manats": "AZN",
-    "lari": "GEL",
-    "hryvnia": "UAH",
-    "francs": "CHF",
-    "swiss francs": "CHF",
-    "lira": "TRY",
-    "liras": "TRY",
-    "won": "KRW",
-}
-CURRENCY_CODES = (
-    "USD",
-    "EUR",
-    "GBP",
-    "JPY",
-    "CNY",
-    "RUB",
-    "AZN",
-    "GEL",
-    "INR",
-    "CHF",
-    "CAD",
-    "AUD",
-    "TRY",
-    "UAH",
-    "KRW",
-    "BRL",
-    "SEK",
-    "NOK",
-    "DKK",
-    "PLN",
-    "HUF",
-    "CZK",
-    "ZAR",
-    "MXN",
-)
-UNITS = {
-    "km": "km",
-    "kilometres": "km",
-    "kilometers": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "miles": "mile",
-    "mile": "mile",
-    "m": "m",
-    "metres": "m",
-    "meters": "m",
-    "metre": "m",
-    "meter": "m",
-    "cm": "cm",
-    "mm": "mm",
-    "feet": "ft",
-    "foot": "ft",
-    "ft": "ft",
-    "inches": "in",
-    "inch": "in",
-    "kg": "kg",
-    "kilograms": "kg",
-    "kilogram": "kg",
-    "grams": "g",
-    "gram": "g",
-    "g": "g",
-    "tonnes": "t",
-    "tonne": "t",
-    "tons": "t",
-    "ton": "t",
-    "pounds": "lb",
-    "lbs": "lb",
-    "lb": "lb",
-    "litres": "l",
-    "liters": "l",
-    "litre": "l",
-    "liter": "l",
-    "gallons": "gal",
-    "gallon": "gal",
-    "barrels": "bbl",
-    "barrel": "bbl",
-    "acres": "acre",
-    "acre": "acre",
-    "hectares": "ha",
-    "hectare": "ha",
-    "ha": "ha",
-    "degrees": "deg",
-    "°c": "degC",
-    "°f": "degF",
-    "mph": "mph",
-    "km/h": "km/h",
-    "kwh": "kWh",
-    "mwh": "MWh",
-    "mw": "MW",
-    "gw": "GW",
-    "megawatts": "MW",
-    "gigawatts": "GW",
-    "square kilometres": "km2",
-    "square kilometers": "km2",
-    "square km": "km2",
-    "sq km": "km2",
-    "square metres": "m2",
-    "square meters": "m2",
-    "square meter": "m2",
-    "square metre": "m2",
-    "square miles": "mi2",
-    "square feet": "ft2",
-    "cubic metres": "m3",
-    "cubic meters": "m3",
-}
-APPROX_WORDS = (
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "more than",
-    "over",
-    "less than",
-    "fewer than",
-    "under",
-    "at least",
-    "up to",
-    "close to",
-    "an estimated",
-    "just over",
-    "just under",
-    "upwards of",
-    "as many as",
-    "as much as",
-    "in excess of",
-)
+WORD_VALUES = lexicon_numbers("number_words")
+SCALES = lexicon_numbers("scales")
+CURRENCY_SYMBOLS = lexicon_table("currency_symbols")
+CURRENCY_WORDS = lexicon_table("currency_words")
+CURRENCY_CODES = tuple(sorted(lexicon_words("currency_codes")))
+UNITS = lexicon_table("units")
+APPROX_WORDS = lexicon_phrases("hedges")
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -227,10 +31,14 @@ _APPROX = rf"(?P<approx>(?i:{_alternation(APPROX_WORDS)}))[ \u00a0]+"
 # Digits with optional thousands separators and decimals, not part of a longer number ("1.2.3").
 _DIGITS = r"(?<![\w.,/:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,:]\d)"
 _WORD_NUMBER = (
-    rf"(?i:\b(?:{_alternation(k for k in WORD_VALUES if k != 'dozen')})"
-    rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b)"
+    rf"(?i:\b(?:{_alternation(WORD_VALUES)})"
+    rf"(?:[- ](?:{_alternation(k for k, v in WORD_VALUES.items() if v < 10)}))?\b)"
 )
-_SCALE = r"(?:[ \u00a0]?(?:hundred|thousand|million|billion|trillion|mn|bn|tn)\b|(?:m|bn|k)\b)"
+# "3.2 billion", "3.2bn", "5m": scale words may stand apart, scale letters are written on
+_SCALE = (
+    rf"(?:[ \u00a0]?(?:{_alternation(k for k in SCALES if len(k) > 1)})\b"
+    rf"|(?:{_alternation(k for k in SCALES if len(k) <= 2)})\b)"
+)
 _NUMBER = rf"(?P<number>{_DIGITS}|{_WORD_NUMBER})(?P<scale>{_SCALE})?"
 _SYMBOL = _alternation(CURRENCY_SYMBOLS)
 _CODE = _alternation(CURRENCY_CODES)
@@ -289,10 +97,42 @@ def find_amounts(
     end = len(text) if end is None else end
     if anchors is None:
         anchors = scan_anchors(text, start, end)[1]
+    pending: tuple[Candidate, re.Match[str]] | None = None
     for match in anchored_matches(AMOUNT_PATTERN, anchors, text, start, end, _LEAD_WORDS):
         candidate = amount_candidate(text, match)
-        if candidate is not None:
-            yield candidate
+        if candidate is None:
+            continue
+        if pending is not None:
+            merged = _range(text, *pending, candidate, match)
+            if merged is not None:
+                pending = None
+                yield merged
+                continue
+            yield pending[0]
+        pending = (candidate, match)
+    if pending is not None:
+        yield pending[0]
+
+
+# "1 to 1.5 million tons", "10-12 people": one range, valued at its low end
+_RANGE_GAP = re.compile(r"[ \u00a0]*(?:[-–]|to)[ \u00a0]*")
+
+
+def _range(
+    text: str, low: Candidate, low_match: re.Match[str], high: Candidate, high_match: re.Match[str]
+) -> Candidate | None:
+    if (
+        low.label != "CARDINAL"
+        or low_match.group("scale")
+        or (high.label == "CARDINAL" and not high_match.group("scale"))
+        or not _RANGE_GAP.fullmatch(text, low.end, high.start)
+    ):
+        return None
+    value = number_value(low_match.group("number"), high_match.group("scale"))
+    if value is None:
+        return None
+    return Candidate(low.start, high.end, high.label, value=value, unit=high.unit,
+                     approx=low.approx or high.approx)
 
 
 def amount_candidate(text: str, match: re.Match[str]) -> Candidate | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from lectern.core.document import Document
@@ -18,6 +19,7 @@ from lectern.core.extract.model import Analysis
 from lectern.core.extract.names import NameRun, find_name_runs
 from lectern.core.extract.numbers import find_amounts
 from lectern.core.extract.quotes import find_quotes
+from lectern.core.extract.relative_dates import resolve_relative_dates
 from lectern.core.extract.sentences import SentenceIndex, sentence_spans
 from lectern.core.extract.spans import Candidate, resolve_overlaps
 from lectern.core.extract.teams import relabel_teams
@@ -39,17 +41,24 @@ def analyze(
     backend: str = "builtin",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    published: datetime.date | None = None,
 ) -> Analysis:
-    """Entities, facts and quotes of ``document``; offsets index ``document.text``."""
+    """Entities, facts and quotes of ``document``; offsets index ``document.text``.
+
+    ``published`` is the article's date, for "on Thursday" and "yesterday"; without it the
+    date of the article's byline or dateline is used, when it has one.
+    """
     if backend not in BACKENDS:
         raise LecternError(
             f"Unknown analysis backend “{backend}” (choose from {', '.join(BACKENDS)})."
         )
     with full_collections_deferred():
-        return _analyze(document, backend, _Reporter(progress, cancelled))
+        return _analyze(document, backend, _Reporter(progress, cancelled), published)
 
 
-def _analyze(document: Document, backend: str, report: _Reporter) -> Analysis:
+def _analyze(
+    document: Document, backend: str, report: _Reporter, published: datetime.date | None = None
+) -> Analysis:
     text = document.text
     report(0.0)
     sentences: list[tuple[int, int]] = []
@@ -75,6 +84,7 @@ def _analyze(document: Document, backend: str, report: _Reporter) -> Analysis:
     relabel_datelines(text, candidates)
     report(0.65)
     resolved = resolve_overlaps(candidates)
+    resolve_relative_dates(text, resolved, published)
     release(candidates)
     report(0.7)
     entities = relabel_teams(text, group_candidates(text, resolved))

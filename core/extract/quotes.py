@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from lectern.core.extract.gazetteers import lexicon_phrases, lexicon_words
 from lectern.core.extract.model import Entity, Quote
 
 MAX_QUOTE_CHARS = 3000
@@ -13,13 +14,10 @@ ATTRIBUTION_WINDOW = 160
 
 _QUOTE = re.compile(rf"[\"“](?P<body>[^\"“”\n]{{1,{MAX_QUOTE_CHARS}}}?)[\"”]")
 _SP = r"[ \u00a0]+"
-_VERBS = (
-    r"(?:said|says|say|stated|states|stressed|stresses|added|adds|told|tells|noted|notes"
-    r"|explained|explains|emphasi[sz]ed|emphasi[sz]es|commented|comments|wrote|writes|asked"
-    r"|asks|replied|claimed|claims|insisted|warned|warns|declared|announced|continued|argued"
-    r"|acknowledged|admitted|recalled|observed|remarked|urged|underlined|highlighted"
-    r"|concluded|believes|believed|pointed out|went on|tweeted|posted|answered|responded)"
-)
+_VERBS = "(?:{})".format("|".join(sorted(
+    {*lexicon_words("say_verbs"), *lexicon_words("report_verbs"), *lexicon_phrases("speech_verbs")},
+    key=len, reverse=True,
+)))
 _PRONOUN = r"(?:he|she|they|we|i)"
 _NAME = r"[A-Z][\w.'’-]*(?:[ \u00a0](?:[A-Z][\w.'’-]*|van|von|de|al|bin))*"
 _WHO = (

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import lexicon_words, month_abbreviations
 
 # Words whose trailing period does not end a sentence ("Mr. Smith", "Gen. Lee").
-ABBREVIATIONS = word_set(
-    "mr mrs ms dr prof st sr jr gen col lt capt sgt rep sen gov rev mt ft no vs etc inc "
-    "corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig al "
-    "e.g i.e"
+ABBREVIATIONS = (
+    lexicon_words("sentence_abbreviations")
+    | {word.lower() for word in lexicon_words("name_abbreviations")}
+    | month_abbreviations()
 )
 # A break: end punctuation (and closing quotes/brackets) then space and a likely sentence opener,
 # or a blank line / newline (headlines, datelines and paragraphs end without punctuation).

@@ -19,7 +19,7 @@ from typing import Any
 from lectern.core.errors import LecternError
 from lectern.core.extract.blocks import text_blocks
 from lectern.core.extract.dates import normalise_date
-from lectern.core.extract.gazetteers import Gazetteers, load_gazetteers
+from lectern.core.extract.gazetteers import Gazetteers, lexicon_words, load_gazetteers
 from lectern.core.extract.numbers import AMOUNT_PATTERN, APPROX_WORDS, amount_candidate
 from lectern.core.extract.spans import Candidate
 
@@ -28,7 +28,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_we
 SPACY_BLOCK_CHARS = 100_000  # well under spaCy's default nlp.max_length of 1,000,000
 # only the entity recogniser (and the tok2vec it may listen to) is needed
 UNUSED_COMPONENTS = ("parser", "lemmatizer", "tagger", "attribute_ruler", "morphologizer", "senter")
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "sir", "dame", "dr"])
+HONORIFICS = lexicon_words("honorifics")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)[ \u00a0]+$")
 ROLE_WINDOW = 80
 # "Around 50": spaCy often leaves the approximation word outside the number

@@ -11,20 +11,27 @@ from __future__ import annotations
 
 import re
 
-from lectern.core.extract.gazetteers import word_set
+from lectern.core.extract.gazetteers import lexicon_phrases, lexicon_words
 from lectern.core.extract.spans import Candidate
 
 MAX_SUBJECT_WORDS = 12
+LABEL_CHARS = 60
+# "Homes sold: 47,300", "Median price in Dublin: €450,000": a list item names its figure
+_LABEL_BEFORE = re.compile(r"(?:^|\n|•[ \u00a0]|-[ \u00a0])(?P<label>[^\n:]{2,50}):[ \u00a0]*$")
+_ARTICLES = (" a ", " an ", "\na ", "\nA ")
 CONTEXT_CHARS = 200  # how far around a figure we read (keeps a 50 MB one-line text linear)
 
+_ATTRIBUTION_VERBS = lexicon_words("say_verbs") | lexicon_words("report_verbs")
 # The lookahead names every character a break can open with: most positions fail at once.
 _CLAUSE_BREAK = re.compile(
-    r"(?=[,;:—– \u00a0arst])"
-    r"(?:[,;:]?[ \u00a0]+(?:while|whereas|but|and that|that|which|who|after|before|when"
-    r"|although|because)[ \u00a0]+|,[ \u00a0]+with[ \u00a0]+|[;:—–][ \u00a0]*"
+    r"(?=[,;:—– \u00a0" + "".join(sorted({v[0] for v in _ATTRIBUTION_VERBS})) + "])"
+    r"(?:[,;:]?[ \u00a0]+(?:"
+    + "|".join(o.replace(" ", "[ \u00a0]") for o in lexicon_phrases("clause_openers"))
+    + r")[ \u00a0]+|,[ \u00a0]+with[ \u00a0]+|[;:—–][ \u00a0]*"
     r"|,[ \u00a0]+(?=and\b|up\b|down\b)|,[ \u00a0]+as[ \u00a0]+"
     r"|[ \u00a0]-{1,3}[ \u00a0]+"  # " - ": a dateline's dash
-    r"|\b(?:said|says|stated|announced|reported|added|told[ \u00a0]+\w+)[ \u00a0]+"
+    r"|\b(?:" + "|".join(sorted(_ATTRIBUTION_VERBS - {"told", "tells"})) + r"|told[ \u00a0]+\w+)"
+    r"[ \u00a0]+"
     r"(?:that[ \u00a0]+)?)"
 )
 _PASSIVE_AUX = re.compile(
@@ -34,17 +41,16 @@ _PASSIVE_AUX = re.compile(
 )
 # "I expect", "we hope that", "they said": the speaker's stance, not what is measured
 _STANCE_LEAD = re.compile(
-    r"^(?:I|we|he|she|they|you|it)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:expect|expects|expected|hope"
-    r"|hopes|hoped|believe|believes|think|thinks|estimate|estimates|estimated|predict"
-    r"|predicts|forecast|forecasts|say|says|said|want|wants|plan|plans|aim|aims|see|sees)"
+    r"^(?:I|we|he|she|they|you|it)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:"
+    + "|".join(sorted(lexicon_words("stance_verbs"), key=len, reverse=True))
+    + ")"
     r"[ \u00a0]+(?:that[ \u00a0]+)?",
     re.IGNORECASE,
 )
 # "..., according to the council", "..., officials said": who says it, never what is measured
 _ATTRIBUTION_TAIL = re.compile(
     r",[ \u00a0]+(?:(?i:according[ \u00a0]+to)\b|(?:[\w'’.-]+[ \u00a0]+){1,6}?"
-    r"(?:said|says|say|reported|reports|estimated|estimates|told|added|stated|announced"
-    r"|confirmed|noted|wrote)\b(?![ \u00a0]+(?:to|that)\b))"
+    r"(?:" + "|".join(sorted(_ATTRIBUTION_VERBS)) + r")\b(?![ \u00a0]+(?:to|that)\b))"
 )
 # "According to the council, repairs cost": the source before the claim
 _ATTRIBUTION_LEAD = re.compile(r"^(?i:according[ \u00a0]+to)\b[^,]{0,80},[ \u00a0]*")
@@ -54,26 +60,14 @@ _ADVERBIAL_LEAD = re.compile(
 )
 # "15% of it", "half of them": the figure is a share of something the sentence named earlier
 _SHARE_OF_PRONOUN = re.compile(r"^of[ \u00a0]+(?:it|them|this|that|these|those)\b[ \u00a0]*")
-_TRAILING_GLUE = word_set(
-    "in on at of to by for from since until during with about around nearly some than up "
-    "down and or the a an was were is are be been has have had will would"
-)
-_MEASURE_VERBS = word_set(
-    "totaled totalled reached amounted stood rose fell hit exceeded topped was were is "
-    "are reaches totals stands rises falls grew increased decreased dropped climbed "
-    "declined equalled equaled surpassed stands cost costs raised earned received spent "
-    "lost"
-)
-_VERB_PARTICLES = word_set("to by at")
+_TRAILING_GLUE = lexicon_words("subject_trailing_glue")
+_MEASURE_VERBS = lexicon_words("measure_verbs")
+_VERB_PARTICLES = lexicon_words("verb_particles")
 _QUOTES_AND_BRACKETS = '"“”‘’()'
 _EDGE_CHARS = " " + _QUOTES_AND_BRACKETS
 # words a subject should not open with: articles, conjunctions, prepositions, pronouns
-_LEADING_NOISE = word_set(
-    "the a an while and but currently also then there so yet of to in on at for by with "
-    "from as about around nearly some it its this that these those they them he she we i "
-    "you his her their our my your"
-)
-_FILLER_ADVERBS = word_set("now currently also still already just reportedly recently further")
+_LEADING_NOISE = lexicon_words("subject_leading_noise")
+_FILLER_ADVERBS = lexicon_words("filler_adverbs")
 
 
 def subject_of(
@@ -89,6 +83,16 @@ def subject_of(
 ) -> str:
     """The subject of ``figure``; ``stop_at`` bounds the words read after it (the next figure),
     ``start_after`` the words read before it (the end of the previous figure)."""
+    label = None
+    if ":" in text[figure.start - 3 : figure.start]:  # the cheap test first: once per figure
+        label = _LABEL_BEFORE.search(text, max(sentence[0], figure.start - LABEL_CHARS),
+                                     figure.start)
+    if label is not None and not keep_verb:
+        return clean(label.group("label"), keep_verb, keep="last")  # "Homes sold: 47,300"
+    if text.endswith(_ARTICLES, max(0, figure.start - 4), figure.start):
+        noun = clean(_words_after(text, sentence, figure, stop_at), True, keep="first")
+        if noun and not _ADVERBIAL_LEAD.match(noun):
+            return noun  # "a £412 million budget", "a 34% stake in the project"
     clause_start = max(sentence[0], figure.start - CONTEXT_CHARS, start_after or 0)
     for boundary in _CLAUSE_BREAK.finditer(text, clause_start, figure.start):
         clause_start = boundary.end()
@@ -120,7 +124,25 @@ def subject_of(
     share = _SHARE_OF_PRONOUN.match(after)
     if share and sentence_subject:
         after = f"{sentence_subject} {after[share.end() :]}"  # "15% of it reserved" → the fund
-    return clean(after, keep_verb=True, keep="first") or before  # "Fares reached $9 million"
+    subject = clean(after, keep_verb=True, keep="first") or before  # "Fares reached $9 million"
+    if not subject and keep_verb:
+        # "The harvest will grow, the ministry said on Tuesday": the claim before who said it
+        whole_start = max(sentence[0], figure.start - CONTEXT_CHARS)
+        said = _ATTRIBUTION_TAIL.search(text, whole_start, figure.start)
+        subject = clean(text[whole_start : said.start() if said else figure.start], True, "last")
+    return subject
+
+
+def _words_after(
+    text: str, sentence: tuple[int, int], figure: Candidate, stop_at: int | None
+) -> str:
+    """The words after a figure up to the clause's end or the next figure."""
+    clause_end = min(sentence[1], figure.end + CONTEXT_CHARS)
+    if stop_at is not None and figure.end < stop_at < clause_end:
+        clause_end = stop_at
+    stop = _CLAUSE_BREAK.search(text, figure.end, clause_end)
+    after = text[figure.end : stop.start() if stop else clause_end]
+    return after.split(",")[0].strip(" .;:")
 
 
 def _ends_with_measure_verb(phrase: str) -> bool:

@@ -85,6 +85,10 @@ def format_date(text: str | None) -> str:
     try:
         if text.startswith("--") and len(parts) == 4:  # --MM-DD: a day with no year
             return f"{int(parts[3])} {calendar.month_name[int(parts[2])]}"
+        if len(parts) == 1 and len(parts[0]) == 2:  # ISO century "20": the years 2000-2099
+            return f"{_ordinal(int(parts[0]) + 1)} century"
+        if len(parts) == 1 and len(parts[0]) == 3:  # ISO decade "199"
+            return f"{parts[0]}0s"
         if len(parts) == 1:
             return str(int(parts[0]))
         if len(parts) == 2 and parts[1][:1] in "Qq":
@@ -94,3 +98,10 @@ def format_date(text: str | None) -> str:
         return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {int(parts[0])}"
     except (ValueError, IndexError):
         return text
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

@@ -1,0 +1,74 @@
+"""Dates said relative to the article's own date: "on Thursday", "yesterday", "tomorrow".
+
+A wire report dated Thursday 7 March 2024 that says "walked out on Thursday" means that day;
+"said yesterday" means 6 March; "a second stoppage is planned for Monday" means the Monday
+after. The article's date is given by the caller or read from its byline or dateline.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from lectern.core.extract.bylines import is_publication_date
+from lectern.core.extract.gazetteers import lexicon_words
+from lectern.core.extract.spans import Candidate
+
+_WEEKDAYS = {
+    name: index
+    for index, name in enumerate(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    )
+}
+_DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_FUTURE = lexicon_words("future_markers")
+LOOKBACK_CHARS = 48  # the words just before a weekday decide its tense
+_PAST = frozenset(lexicon_words("say_verbs") | {"was", "were", "had"})
+
+
+def publication_date(text: str, candidates: list[Candidate]) -> datetime.date | None:
+    """The first full date that stands in a byline or dateline."""
+    for candidate in candidates:
+        if (
+            candidate.label == "DATE"
+            and candidate.value
+            and _FULL_DATE.fullmatch(candidate.value)
+            and is_publication_date(text, candidate)
+        ):
+            return datetime.date.fromisoformat(candidate.value)
+    return None
+
+
+def resolve_relative_dates(
+    text: str, candidates: list[Candidate], published: datetime.date | None
+) -> None:
+    """Give weekday and yesterday/today/tomorrow dates the ISO value of the day they mean."""
+    if published is None:
+        published = publication_date(text, candidates)
+        if published is None:
+            return
+    for candidate in candidates:
+        if candidate.label != "DATE" or candidate.value:
+            continue
+        words = text[candidate.start : candidate.end].split()
+        if len(words) > 2:
+            continue
+        word = words[0]
+        shift = _DEICTIC_SHIFT.get(word.lower())
+        if shift is None and word in _WEEKDAYS:
+            shift = _weekday_shift(text, candidate.start, _WEEKDAYS[word], published)
+        if shift is not None:
+            candidate.value = (published + datetime.timedelta(days=shift)).isoformat()
+
+
+def _weekday_shift(text: str, start: int, weekday: int, published: datetime.date) -> int:
+    """Days from ``published`` to the weekday meant: the last one, or the next when the words
+    just before it speak of the future ("is planned for Monday", "will meet on Friday")."""
+    for word in reversed(text[max(0, start - LOOKBACK_CHARS) : start].lower().split()):
+        word = word.strip(",;:")
+        if word in _FUTURE:
+            return (weekday - published.weekday() - 1) % 7 + 1
+        if word.endswith("ed") or word in _PAST or word.endswith((".", "!", "?")):
+            break  # "said on Tuesday", "walked out on Thursday": a day gone by
+    return -((published.weekday() - weekday) % 7)
