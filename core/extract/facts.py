@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from lectern.core.extract.bylines import PUBLISHED, is_publication_date
-from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words
+from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words, load_gazetteers
 from lectern.core.extract.model import Fact, Span
 from lectern.core.extract.sentences import SentenceIndex
 from lectern.core.extract.spans import Candidate
@@ -40,7 +40,9 @@ SMALL_WORD_COUNT = 10
 COUNTED_WINDOW = 60
 MAX_COUNTED_WORDS = 3
 _COUNTED_WORD = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b([,.;:)]?)")
+_CAPITALISED_WORD = re.compile(r"[ \u00a0]+([A-Z][a-z]+)\b(?=[ \u00a0]+[a-z])")
 _COUNT_MODIFIERS = lexicon_words("count_modifiers")
+_IRREGULAR_PLURALS = lexicon_words("irregular_plurals")
 _OF_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z-]+)\b(?![ \u00a0]+(?:the|a|an)\b)")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 _TIME_OF_DAY = re.compile(r"[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock)")
@@ -73,7 +75,8 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
         counted = None
         if kind == "count":
             counted = counted_phrase(text, candidate.end)
-            unit = counted.split()[-1] if counted else None
+            # The head noun: "counts" of "counts of fraud", "workers" of "factory workers".
+            unit = counted.partition(" of ")[0].split()[-1] if counted else None
         published = kind == "date" and is_publication_date(text, candidate)
         subject = (
             PUBLISHED
@@ -116,11 +119,20 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     return facts
 
 
+def _is_plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s")
+                                          and not word.endswith(("ss", "us", "is")))
+
+
 def counted_phrase(text: str, end: int) -> str | None:
     """ "1,140 factory workers was" → "factory workers", "11 counts of fraud" → "counts of
     fraud": the lower-case words after a count, up to a function word or punctuation."""
     words: list[str] = []
     position, limit = end, min(len(text), end + COUNTED_WINDOW)
+    nationality = _CAPITALISED_WORD.match(text, position, limit)
+    if nationality and nationality.group(1) in load_gazetteers().demonyms:
+        words.append(nationality.group(1))  # "1,200 Georgian students": a kind of students
+        position = nationality.end()
     while len(words) < MAX_COUNTED_WORDS:
         match = _COUNTED_WORD.match(text, position, limit)
         if match is None:
@@ -133,11 +145,11 @@ def counted_phrase(text: str, end: int) -> str | None:
             break
         words.append(word)
         position = match.end()
-        if match.group(2):
-            break  # punctuation closes the phrase
+        if match.group(2) or _is_plural(word):
+            break  # punctuation, or the plural noun counted ("1,200 students took part")
     while words and len(words[-1]) > 4 and words[-1].endswith("ed"):
         words.pop()  # "41,250 watched": a verb, not what is counted
-    if not words:
+    if not words or words[-1][0].isupper():
         return None
     of = None if text[position - 1] in ",.;:)" else _OF_NOUN.match(text, position, limit)
     return " ".join(words) + (f" of {of.group(1)}" if of else "")

@@ -164,6 +164,17 @@ def test_a_fact_subject_names_what_is_measured(text, figure, subject):
     assert _facts(text)[figure].subject == subject
 
 
+@pytest.mark.parametrize(("text", "figure", "unit"), [
+    ("About 1,200 Georgian students took part.", "About 1,200", "students"),
+    ("Nearly 300 Chinese tourists were stranded.", "Nearly 300", "tourists"),
+    ("The plant employs 1,140 factory workers.", "1,140", "workers"),
+    ("The firms employ around 300 people in the city.", "around 300", "people"),
+    ("He admitted 11 counts of fraud.", "11", "counts"),
+])
+def test_a_count_takes_what_it_counts_past_a_nationality(text, figure, unit):
+    assert _facts(text)[figure].unit == unit
+
+
 def test_a_range_is_one_fact_valued_at_its_low_end():
     facts = _facts("The harvest is expected to rise by 1 to 1.5 million tons this year.")
     fact = facts["1 to 1.5 million tons"]
