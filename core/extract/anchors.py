@@ -32,9 +32,12 @@ def _case_forms(words: Iterable[str]) -> set[str]:
     return {form for word in words for form in (word, word.title(), word.upper())}
 
 
+Trie = dict[str, "Trie"]
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """An alternation of ``words`` factored by shared prefixes (``week(?:s|end(?:s)?)?``)."""
-    trie: dict[str, dict] = {}
+    trie: Trie = {}
     for word in words:
         node = trie
         for char in word:
@@ -43,7 +46,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _emit(trie)
 
 
-def _emit(node: dict[str, dict]) -> str:
+def _emit(node: Trie) -> str:
     branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

@@ -15,7 +15,8 @@ from lectern.core.extract.gazetteers import (
     load_gazetteers,
 )
 from lectern.core.extract.headlines import HEADLINE, settle_headlines
-from lectern.core.extract.names import CONNECTORS, NameRun
+from lectern.core.extract.name_lookup import CONNECTORS
+from lectern.core.extract.names import NameRun
 from lectern.core.extract.spans import Candidate
 from lectern.core.extract.teams import is_score_side
 

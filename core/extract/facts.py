@@ -7,17 +7,17 @@ from bisect import bisect_left
 
 from lectern.core.extract.bylines import PUBLISHED, is_publication_date
 from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words, load_gazetteers
-from lectern.core.extract.model import Fact, Span
+from lectern.core.extract.model import Fact, FactKind, Span
 from lectern.core.extract.sentences import SentenceIndex
 from lectern.core.extract.spans import Candidate
 from lectern.core.extract.subjects import subject_of
 
 KIND_OF_LABEL = {
-    "MONEY": "money",
-    "PERCENT": "percent",
-    "QUANTITY": "quantity",
-    "CARDINAL": "count",
-    "DATE": "date",
+    "MONEY": FactKind.MONEY,
+    "PERCENT": FactKind.PERCENT,
+    "QUANTITY": FactKind.QUANTITY,
+    "CARDINAL": FactKind.COUNT,
+    "DATE": FactKind.DATE,
 }
 REUSED_SUBJECT = frozenset({"money", "percent", "quantity"})
 _ISO_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?|\d{2,3}")  # "20": a century

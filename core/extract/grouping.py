@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lectern.core.extract.gazetteers import lexicon_words, load_gazetteers
-from lectern.core.extract.model import Entity, Mention
+from lectern.core.extract.model import Entity, EntityLabel, Mention
 from lectern.core.extract.spans import Candidate
 
 _ROLE_WORDS = f"(?:{'|'.join(sorted(lexicon_words('role_words'), key=len, reverse=True))})"
@@ -30,8 +30,8 @@ def group_candidates(text: str, candidates: list[Candidate]) -> list[Entity]:
     for candidate in candidates:
         if candidate.label == "PERSON" and " " in text[candidate.start : candidate.end].strip():
             person_index.add_full_name(text[candidate.start : candidate.end])
-    entities: dict[tuple, Entity] = {}
-    acronyms: dict[str, tuple] = {}
+    entities: dict[tuple[object, ...], Entity] = {}
+    acronyms: dict[str, tuple[object, ...]] = {}
     for candidate in candidates:
         surface = text[candidate.start : candidate.end]
         key = _entity_key(candidate, surface, person_index, acronyms)
@@ -39,7 +39,7 @@ def group_candidates(text: str, candidates: list[Candidate]) -> list[Entity]:
         if entity is None:
             entity = Entity(
                 id=f"e{len(entities) + 1}",
-                label=candidate.label,
+                label=EntityLabel(candidate.label),
                 name=_display_name(candidate, surface),
                 value=candidate.value,
                 unit=candidate.unit,
@@ -82,8 +82,9 @@ class _PersonIndex:
 
 
 def _entity_key(
-    candidate: Candidate, surface: str, people: _PersonIndex, acronyms: dict[str, tuple]
-) -> tuple:
+    candidate: Candidate, surface: str, people: _PersonIndex,
+    acronyms: dict[str, tuple[object, ...]]
+) -> tuple[object, ...]:
     label = candidate.label
     if label == "PERSON":
         return (label, people.full_name(surface))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from lectern.core.extract.gazetteers import Gazetteers, lexicon_words
 
@@ -29,7 +30,7 @@ COMPASS_WORDS = lexicon_words("compass_words")
 
 
 def keyword_label(
-    tokens: list, gaz: Gazetteers, connectors: frozenset[str], place_of: Callable[[str], bool]
+    tokens: list[Any], gaz: Gazetteers, connectors: frozenset[str], place_of: Callable[[str], bool]
 ) -> str | None:
     """ORG, LOC, EVENT or PERSON from the run's marker words; NOT_A_NAME for laws; else None.
 
@@ -88,7 +89,7 @@ def is_acronym(word: str, gaz: Gazetteers) -> bool:
     )
 
 
-def is_pronoun_i(tokens: list, gaz: Gazetteers) -> bool:
+def is_pronoun_i(tokens: list[Any], gaz: Gazetteers) -> bool:
     """ "Prompted I think": a trailing "I" is the pronoun unless it numbers a war or a monarch."""
     return (
         tokens[-1].text == "I"

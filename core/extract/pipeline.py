@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 from lectern.core.document import Document
 from lectern.core.errors import LecternError
@@ -105,7 +106,7 @@ def _analyze(
     )
 
 
-def release(*lists: list) -> None:
+def release(*lists: list[Any]) -> None:
     """Empty big lists a chunk at a time: freeing 100,000 objects at once holds the GIL too long."""
     for items in lists:
         while items:

@@ -76,7 +76,7 @@ def available_model(name: str | None = None) -> str | None:
     return min(english, key=_preference, default=None)
 
 
-def _meta(name: str) -> dict | None:
+def _meta(name: str) -> dict[str, Any] | None:
     """The meta.json of an installed pipeline package or pipeline folder, else None."""
     import spacy.util
 
@@ -87,13 +87,14 @@ def _meta(name: str) -> dict | None:
             path = Path(name)
         else:
             return None
-        return spacy.util.get_model_meta(path)
+        meta: dict[str, Any] = spacy.util.get_model_meta(path)
+        return meta
     except Exception:  # an unreadable or foreign package is simply not a candidate
         return None
 
 
-def _is_english_ner(meta: dict | None) -> bool:
-    return bool(meta) and meta.get("lang") == "en" and "ner" in meta.get("pipeline", ())
+def _is_english_ner(meta: dict[str, Any] | None) -> bool:
+    return meta is not None and meta.get("lang") == "en" and "ner" in meta.get("pipeline", ())
 
 
 def _preference(name: str) -> tuple[int, int, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from lectern.core.extract.gazetteers import lexicon_phrases
-from lectern.core.extract.model import Entity, Mention
+from lectern.core.extract.model import Entity, EntityLabel, Mention
 
 # "1 – 0", "3-2": goals are one or two digits; a year range ("2010–2012") is not a score
 _SCORE_AFTER = re.compile(r"[ \u00a0]+\d{1,2}[ \u00a0]*[–—-][ \u00a0]*\d{1,2}(?![\d.,:/])")
@@ -86,7 +86,7 @@ def relabel_teams(text: str, entities: list[Entity]) -> list[Entity]:
                     value=entity.value,
                 )
             )
-        entity.label = "ORG"
+        entity.label = EntityLabel.ORG
     return entities + places
 
 
