@@ -50,9 +50,12 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
             return 1
         window.open_file(sample_article())
     if args.screenshot:
-        if args.annotations and not _load_annotations(window, args.annotations):
-            return 1
-        return _take_screenshot(app, window, Path(args.screenshot), size)
+        try:
+            if args.annotations and not _load_annotations(window, args.annotations):
+                return 1
+            return _take_screenshot(app, window, Path(args.screenshot), size)
+        finally:
+            _dispose(app, window)
 
     def finish_startup() -> None:
         window.install_features()
@@ -63,7 +66,23 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
     if getattr(args, "quit_after_paint", False):
         _after_first_paint(window, lambda: _report_first_paint(app), deferred=False)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        _dispose(app, window)
+
+
+def _dispose(app, window) -> None:
+    """Destroy the window while Python is still whole: left to interpreter shutdown, the
+    chart's pyqtgraph items get Qt events after their Python side is gone and crash."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if window.analysis is not None:
+        window.analysis.runner.shutdown()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 def _load_annotations(window, path: str) -> bool:
@@ -87,7 +106,6 @@ def _take_screenshot(app, window, out: Path, size: tuple[int, int]) -> int:
     image = window.grab()
     if not image.save(str(out)):
         raise LecternError(f"Could not write the screenshot to “{out}”.")
-    window.close()
     return 0
 
 
