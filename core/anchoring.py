@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from lectern.core.annotations import AnchorStatus, Annotation, quote_selector
+from lectern.core.editing.snapping import snap_to_words
 from lectern.core.errors import LecternError
 
 UNKNOWN_POSITION = -1
@@ -175,6 +176,7 @@ def _fuzzy_in_window(text: str, low: int, high: int, exact: str, prefix: str, su
         return None
     start, end = _refine(text, exact, low + alignment.dest_start, low + alignment.dest_end,
                          max_edits)
+    start, end = _snap_like_the_quote(text, start, end, exact, prefix, suffix)
     distance = Levenshtein.distance(exact, text[start:end], score_cutoff=max_edits)
     if distance > max_edits or start == end:
         return None
@@ -184,6 +186,20 @@ def _fuzzy_in_window(text: str, low: int, high: int, exact: str, prefix: str, su
         return None
     score = _score(similarity, before, after, _closeness(text, start, hint))
     return AnchorMatch(start, end, AnchorStatus.FUZZY, score)
+
+
+def _snap_like_the_quote(text: str, start: int, end: int, exact: str, prefix: str,
+                         suffix: str) -> tuple[int, int]:
+    """A quote that began and ended on word boundaries ends on them again: "Azernews
+    reports" found in "Azernews reported" is "Azernews reported", not "…reporte"."""
+    starts_word = not prefix or not _word_char(prefix[-1]) or not _word_char(exact[:1])
+    ends_word = not suffix or not _word_char(suffix[:1]) or not _word_char(exact[-1:])
+    snapped_start, snapped_end = snap_to_words(text, start, end)
+    return (snapped_start if starts_word else start, snapped_end if ends_word else end)
+
+
+def _word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "'’-")
 
 
 def _refine(text: str, exact: str, start: int, end: int, slack: int) -> tuple[int, int]:

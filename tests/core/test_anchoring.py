@@ -8,6 +8,7 @@ from lectern.core.anchoring import (
     UNKNOWN_POSITION,
     AnchorReport,
     anchor_span,
+    reanchor,
     reanchor_all,
     reattach,
 )
@@ -163,3 +164,27 @@ def test_report_text() -> None:
     report = AnchorReport(exact=3, moved=1, fuzzy=0, orphan=2)
     assert report.total == 6
     assert str(report) == "3 exact, 1 moved, 0 fuzzy, 2 orphaned"
+
+
+@pytest.mark.parametrize(("old", "new", "quote", "expected"), [
+    ("Azernews reports that the talks went well.", "Azernews reported that the talks went well.",
+     "Azernews reports", "Azernews reported"),
+    ("The ministers agreed on a new tariff.", "The minister agreed on a new tariff.",
+     "ministers agreed", "minister agreed"),
+    ("They signed an accord in Baku on Monday.", "They signed an acord in Baku on Monday.",
+     "signed an accord in Baku", "signed an acord in Baku"),
+])
+def test_a_fuzzy_match_ends_on_word_boundaries_like_its_quote(old, new, quote, expected):
+    start = old.index(quote)
+    annotation = Annotation.from_span(old, start, start + len(quote))
+    placed = reanchor(annotation, new)
+    assert placed.status is AnchorStatus.FUZZY
+    assert new[placed.start:placed.end] == expected
+
+
+def test_a_quote_cut_inside_a_word_keeps_its_cut():
+    old = "The superintendent resigned."
+    annotation = Annotation.from_span(old, 4, 9)  # "super", chosen with Alt
+    placed = reanchor(annotation, "The superintendant resigned.")
+    assert "The superintendant resigned."[placed.start:placed.end].startswith("super")
+    assert placed.end - placed.start <= 6
