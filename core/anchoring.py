@@ -266,6 +266,8 @@ def reanchor(annotation: Annotation, text: str, shift: int = 0) -> Annotation:
 
 
 def _exact_status(annotation: Annotation, start: int) -> AnchorStatus:
+    if annotation.start == UNKNOWN_POSITION:
+        return AnchorStatus.ANCHORED  # found by its quote, which was all it had: nothing moved
     if start != annotation.start:
         return AnchorStatus.MOVED
     # A fuzzy placement stays flagged until a person clears it.
@@ -278,7 +280,19 @@ def _placed(annotation: Annotation, text: str, start: int, end: int,
             status: AnchorStatus) -> Annotation:
     exact, prefix, suffix = quote_selector(text, start, end)
     return replace(annotation, start=start, end=end, exact=exact, prefix=prefix,
-                   suffix=suffix, status=status)
+                   suffix=suffix, status=status,
+                   fragments=_moved_fragments(annotation, start, end))
+
+
+def _moved_fragments(annotation: Annotation, start: int,
+                     end: int) -> tuple[tuple[int, int], ...]:
+    """The fragments carried along with their extent. A fuzzy match that changed the
+    extent's length leaves no way to tell where each fragment went: one span then, and the
+    FUZZY status asks the reader to look."""
+    if not annotation.fragments or end - start != annotation.end - annotation.start:
+        return ()
+    shift = start - annotation.start
+    return tuple((s + shift, e + shift) for s, e in annotation.fragments)
 
 
 def reanchor_all(annotations: Iterable[Annotation],
@@ -311,4 +325,5 @@ def reattach(annotation: Annotation, text: str, start: int, end: int) -> Annotat
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         raise LecternError(f"The span {start}..{end} is not a stretch of this text "
                            f"({len(text)} characters).")
-    return _placed(annotation, text, start, end, AnchorStatus.ANCHORED).with_changes()
+    return _placed(replace(annotation, fragments=()), text, start, end,
+                   AnchorStatus.ANCHORED).with_changes()

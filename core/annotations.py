@@ -45,11 +45,15 @@ def stable_id(start: int, end: int, exact: str, tags: Iterable[str], note: str) 
 
 
 def utc_instant(timestamp: str) -> datetime:
-    """An ISO 8601 timestamp as an aware UTC datetime (no offset: taken as UTC)."""
+    """An ISO 8601 timestamp as an aware UTC datetime (no offset: taken as UTC); ValueError
+    when it is not one, or names an instant outside the years 1 to 9999 once in UTC."""
     moment = datetime.fromisoformat(timestamp)
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # "9999-12-31T23:59:59-23:59" is in the year 10000 in UTC
+        raise ValueError(f"{timestamp} is outside the years 1 to 9999 in UTC") from None
 
 
 def utc_text(timestamp: str) -> str:
@@ -66,6 +70,11 @@ class Annotation:
 
     Immutable: edits make a new value (``with_changes``), which keeps undo exact.
     ``start``/``end`` are code-point offsets into ``Document.text``, end exclusive.
+    ``fragments`` is empty for one contiguous span; otherwise the sorted, disjoint pieces
+    (brat's "North … America") that ``start``/``end`` enclose, and the quote selector
+    covers the whole extent. ``note_format`` is the note's media type ("" is plain text;
+    Hypothesis notes are "text/markdown"). An article-level note (a Hypothesis page note)
+    is an annotation over no text at offset 0 (``is_article_note``).
     """
 
     start: int
@@ -79,12 +88,18 @@ class Annotation:
     created: str = field(default_factory=utc_now)
     modified: str = ""
     status: AnchorStatus = AnchorStatus.ANCHORED
+    fragments: tuple[tuple[int, int], ...] = ()
+    note_format: str = ""
 
     def __post_init__(self) -> None:
         if not self.modified:
             object.__setattr__(self, "modified", self.created)
         if isinstance(self.tags, list):
             object.__setattr__(self, "tags", tuple(self.tags))
+        if self.fragments:
+            pieces = normal_fragments(self.fragments)
+            # One piece is a contiguous span: the extent alone says it.
+            object.__setattr__(self, "fragments", pieces if len(pieces) > 1 else ())
 
     @classmethod
     def from_span(cls, text: str, start: int, end: int, tags: Iterable[str] = (),
@@ -97,21 +112,55 @@ class Annotation:
                    tags=tuple(dict.fromkeys(tags)), note=note)
 
     @classmethod
+    def from_fragments(cls, text: str, fragments: Iterable[tuple[int, int]],
+                       tags: Iterable[str] = (), note: str = "", **fields: Any) -> Annotation:
+        """A new annotation over the pieces ``fragments`` of ``text`` (one or more)."""
+        pieces = normal_fragments(fragments)
+        if not pieces or pieces[0][0] < 0 or pieces[-1][1] > len(text):
+            raise ValueError(f"fragments {pieces} are outside a text of {len(text)} characters")
+        start, end = pieces[0][0], pieces[-1][1]
+        exact, prefix, suffix = quote_selector(text, start, end)
+        return cls(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix,
+                   tags=tuple(dict.fromkeys(tags)), note=note, fragments=pieces, **fields)
+
+    @classmethod
+    def article_note(cls, note: str, **fields: Any) -> Annotation:
+        """A note on the whole article, not on a stretch of it (a Hypothesis page note)."""
+        return cls(start=0, end=0, exact="", note=note, **fields)
+
+    @classmethod
     def restore(cls, start: int, end: int, exact: str, prefix: str, suffix: str,
                 tags: tuple[str, ...], note: str, id: str, created: str,
-                modified: str, status: AnchorStatus) -> Annotation:
+                modified: str, status: AnchorStatus,
+                fragments: tuple[tuple[int, int], ...] = (), note_format: str = ""
+                ) -> Annotation:
         """Rebuild a stored annotation from trusted, complete values: no defaults and no
         checks, about four times faster than ``Annotation(...)`` (a restore of 100,000)."""
         annotation = object.__new__(cls)
         # A frozen dataclass refuses setattr; filling its __dict__ is what __init__ does.
         annotation.__dict__.update(start=start, end=end, exact=exact, prefix=prefix,
                                    suffix=suffix, tags=tags, note=note, id=id, created=created,
-                                   modified=modified or created, status=status)
+                                   modified=modified or created, status=status,
+                                   fragments=fragments, note_format=note_format)
         return annotation
 
     @property
     def is_orphan(self) -> bool:
         return self.status is AnchorStatus.ORPHAN
+
+    @property
+    def is_article_note(self) -> bool:
+        """A note on the whole article: no text, no context, at offset 0."""
+        return self.start == self.end == 0 and not (self.exact or self.suffix or self.fragments)
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The stretches of text it covers: its fragments, or its one span."""
+        return self.fragments or ((self.start, self.end),)
+
+    def covers(self, offset: int) -> bool:
+        """``offset`` lies inside one of its spans (not in a gap between fragments)."""
+        return any(s <= offset < e for s, e in self.spans)
 
     def with_changes(self, **changes: Any) -> Annotation:
         """A copy with ``changes`` applied and ``modified`` set to now (unless given)."""
@@ -122,6 +171,20 @@ class Annotation:
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.start, self.end, self.created, self.id)
+
+
+def normal_fragments(fragments: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Fragments sorted, with empty ones dropped and overlapping ones joined (touching ones
+    stay apart: brat may list "0 5;5 9", and a round trip must give it back)."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in sorted((int(s), int(e)) for s, e in fragments):
+        if end <= start:
+            continue
+        if pieces and start < pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+        else:
+            pieces.append((start, end))
+    return tuple(pieces)
 
 
 _ORPHAN = AnchorStatus.ORPHAN

@@ -15,18 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lectern.core.anchoring import reattach
 from lectern.core.annotations import Annotation, AnnotationSet, utc_instant
 from lectern.core.editing.undo import WORKSPACE, Command, MacroCommand, UndoStack
 from lectern.core.errors import LecternError
+from lectern.core.links import Link, remap_links
 from lectern.core.tag_edits import SchemeEdit, apply_edits, scheme_edits
 from lectern.core.tags import Tag, TagScheme
 
 __all__ = [
-    "WORKSPACE", "AddAnnotations", "AddTag", "ChangeAnnotations", "ChangeScheme", "Command",
+    "WORKSPACE", "AddAnnotations", "AddTag", "ChangeAnnotations", "ChangeLinks", "ChangeScheme",
+    "Command",
     "EditContext", "EditNote", "HideEntity", "ImportAnnotations", "MacroCommand", "Reattach",
     "RemoveAnnotations", "RemoveTag", "RetagEverywhere", "SetTags", "UndoStack",
 ]
@@ -47,6 +49,7 @@ class EditContext:
     scheme: TagScheme | None = None
     on_saved: Callable[[str], None] | None = None  # called with the label after each write
     hidden: set[str] = field(default_factory=set)  # entity keys hidden in the open document
+    links: dict[str, Link] = field(default_factory=dict)  # the open document's, by id
     # Old values of what memory changes inside ``all_or_nothing``, to put back on failure.
     _journal: list[tuple[dict[str, Annotation | None], tuple[Tag, ...] | None]] | None = \
         field(default=None, init=False, repr=False)
@@ -62,11 +65,14 @@ class EditContext:
             yield
             return
         self._journal = []
+        links = dict(self.links)
         try:
             yield
         except BaseException:
             for olds, tags in reversed(self._journal):
                 self._put_back(olds, tags)
+            self.links.clear()
+            self.links.update(links)
             raise
         finally:
             self._journal = None
@@ -94,13 +100,19 @@ class EditContext:
         return found
 
     def apply(self, removed: Sequence[Entry], written: Sequence[Entry],
-              scheme: Sequence[SchemeEdit] = (), label: str = "") -> None:
+              scheme: Sequence[SchemeEdit] = (), label: str = "",
+              links_removed: Sequence[Link] = (), links_written: Sequence[Link] = ()) -> None:
         """Delete ``removed`` ids (not also written), write ``written``, apply ``scheme``
-        edits to the scheme."""
+        edits to the scheme; the same for links."""
         kept = {a.id for _, a in written}
         deletes = [a.id for _, a in removed if a.id not in kept]
+        kept_links = {k.id for k in links_written}
+        link_deletes = [k.id for k in links_removed if k.id not in kept_links]
         if self.store is not None:
-            self.store.apply(written, deletes, scheme)
+            self.store.apply(written, deletes, scheme, links_written, link_deletes)
+        for link_id in link_deletes:
+            self.links.pop(link_id, None)
+        self.links.update((k.id, k) for k in links_written)
         if self._journal is not None:
             touched = [*deletes, *(a.id for fp, a in written if fp == self.fingerprint)]
             self._journal.append(({i: self.annotations.get(i) for i in touched},
@@ -130,7 +142,8 @@ class ChangeAnnotations:
 
     def __init__(self, context: EditContext, label: str, before: Sequence[Entry] = (),
                  after: Sequence[Entry] = (), scheme_before: tuple[Tag, ...] | None = None,
-                 scheme_after: tuple[Tag, ...] | None = None) -> None:
+                 scheme_after: tuple[Tag, ...] | None = None,
+                 links_before: Sequence[Link] = (), links_after: Sequence[Link] = ()) -> None:
         self.context = context
         self.label = label
         self.scope = context.fingerprint
@@ -138,20 +151,24 @@ class ChangeAnnotations:
         self.after = list(after)
         self.scheme_before = scheme_before
         self.scheme_after = scheme_after
+        self.links_before = list(links_before)
+        self.links_after = list(links_after)
 
     @property
     def is_empty(self) -> bool:
         """Nothing would change (e.g. tagging what already has the tag): not worth a step."""
-        return not self.before and not self.after and self.scheme_before == self.scheme_after
+        return (not self.before and not self.after and self.scheme_before == self.scheme_after
+                and not self.links_before and not self.links_after)
 
     def do(self) -> None:
         self.context.apply(self.before, self.after, self._edits(self.scheme_before,
-                                                                self.scheme_after), self.label)
+                                                                self.scheme_after), self.label,
+                           self.links_before, self.links_after)
 
     def undo(self) -> None:
         self.context.apply(self.after, self.before, self._edits(self.scheme_after,
                                                                 self.scheme_before),
-                           f"Undo {self.label}")
+                           f"Undo {self.label}", self.links_after, self.links_before)
 
     @staticmethod
     def _edits(now: tuple[Tag, ...] | None, then: tuple[Tag, ...] | None) -> list[SchemeEdit]:
@@ -248,19 +265,24 @@ class ImportAnnotations(ChangeAnnotations):
     """Merge ``incoming`` as one step: new ids are added; an id already here is replaced
     only when the incoming copy was modified later; one whose span, tags and note equal
     an annotation already here (or earlier in ``incoming``) is skipped, whatever its id.
-    ``new_tags`` join the scheme."""
+    ``new_tags`` join the scheme. ``links`` between incoming annotations are added, their
+    ends renamed to the annotation kept when an incoming one was a copy of it."""
 
     def __init__(self, context: EditContext, incoming: Sequence[Annotation],
-                 new_tags: Sequence[Tag] = (), label: str | None = None) -> None:
+                 new_tags: Sequence[Tag] = (), label: str | None = None,
+                 links: Sequence[Link] = ()) -> None:
         fp = context.fingerprint
         before: list[Entry] = []
         after: list[Entry] = []
-        present = {_content(a) for a in context.annotations}
+        present = {_content(a): a.id for a in context.annotations}
+        same: dict[str, str] = {}  # incoming id -> the id of the copy already here
         for annotation in incoming:
             old = context.annotations.get(annotation.id)
             if _content(annotation) in present:
-                continue  # already here, perhaps under another id: importing twice adds nothing
-            present.add(_content(annotation))
+                # Already here, perhaps under another id: importing twice adds nothing.
+                same[annotation.id] = present[_content(annotation)]
+                continue
+            present[_content(annotation)] = annotation.id
             if old is None:
                 after.append((fp, annotation))
             elif _later(annotation.modified, old.modified):
@@ -270,12 +292,31 @@ class ImportAnnotations(ChangeAnnotations):
         if new_tags and context.scheme is not None:
             scheme_before = context.scheme.tags
             scheme_after = TagScheme((*scheme_before, *new_tags)).tags  # validates names
+        seen = {_link_content(k) for k in context.links.values()}
+        new_links = []
+        for link in remap_links(links, same):
+            if link.id not in context.links and _link_content(link) not in seen:
+                seen.add(_link_content(link))
+                new_links.append(link)
         super().__init__(context, label or f"Import {_count(len(after), 'annotation')}",
-                         before, after, scheme_before, scheme_after)
+                         before, after, scheme_before, scheme_after, (), new_links)
+
+
+class ChangeLinks(ChangeAnnotations):
+    """Add or remove links between annotations of this document as one step."""
+
+    def __init__(self, context: EditContext, label: str, add: Sequence[Link] = (),
+                 remove: Sequence[Link] = ()) -> None:
+        super().__init__(context, label, links_before=remove, links_after=add)
+
+
+def _link_content(k: Link) -> tuple[str, ...]:
+    return k.source, k.target, k.label, k.event
 
 
 def _content(a: Annotation) -> tuple[object, ...]:
-    return a.start, a.end, a.exact, a.tags, a.note  # the quote tells apart unplaced orphans
+    # The quote tells apart unplaced orphans.
+    return a.start, a.end, a.exact, a.tags, a.note, a.fragments
 
 
 def _later(incoming: str, stored: str) -> bool:
@@ -286,98 +327,9 @@ def _later(incoming: str, stored: str) -> bool:
         return incoming > stored  # a malformed timestamp: text order is all there is
 
 
-class RetagEverywhere:
-    """Rename tag ``old`` to ``new`` (or strip it when ``new`` is None) on every annotation,
-    in this document and in every stored one, together with the scheme change. A workspace
-    command: undo puts ``old`` back on the same annotations as they are then."""
-
-    def __init__(self, context: EditContext, old: str, new: str | None,
-                 scheme_after: Sequence[Tag]) -> None:
-        self.context = context
-        self.scope = WORKSPACE
-        self.old, self.new = old, new
-        ids = [a.id for a in context.annotations if old in a.tags]
-        if context.store is not None:
-            ids += [a.id for _, a in context.store.tagged(old)]
-        self.ids = list(dict.fromkeys(ids))
-        # Where ``old`` stood in each annotation's tags, to put a deleted tag back in place.
-        self.positions = {a.id: a.tags.index(old) for _, a in context.current(self.ids)
-                          if old in a.tags}
-        scheme_before = context.scheme.tags if context.scheme is not None else ()
-        self.edits = scheme_edits(scheme_before, scheme_after)
-        self.undo_edits = scheme_edits(scheme_after, scheme_before)
-        self.label = f"Rename tag '{old}' to '{new}'" if new is not None \
-            else f"Delete tag '{old}'"
-
-    def do(self) -> None:
-        retagged = [(fp, _retagged(a, self.old, self.new, None))
-                    for fp, a in self.context.current(self.ids) if self.old in a.tags]
-        self.context.apply([], retagged, self.edits, self.label)
-
-    def undo(self) -> None:
-        restored = []
-        for fp, a in self.context.current(self.positions):
-            if self.new is not None and self.new in a.tags:
-                restored.append((fp, _retagged(a, self.new, self.old, None)))
-            elif self.new is None and self.old not in a.tags:
-                restored.append((fp, _retagged(a, None, self.old, self.positions[a.id])))
-        self.context.apply([], restored, self.undo_edits, f"Undo {self.label}")
-
-
-def _retagged(a: Annotation, old: str | None, new: str | None, position: int | None
-              ) -> Annotation:
-    """``a`` with tag ``old`` renamed to ``new`` (None: dropped), or ``new`` inserted at
-    ``position`` when ``old`` is None. A scheme change, not an edit: ``modified`` stays."""
-    if old is None:
-        tags = list(a.tags)
-        tags.insert(min(position or 0, len(tags)), new or "")
-    else:
-        tags = [(new or "") if t == old else t for t in a.tags if new is not None or t != old]
-    return replace(a, tags=tuple(dict.fromkeys(t for t in tags if t)))
-
-
-class ChangeScheme:
-    """A scheme-only edit (add, recolour, set shortcut, delete an unused tag): a workspace
-    command, kept as edits so that undoing it never reverts a later, unrelated tag."""
-
-    def __init__(self, context: EditContext, label: str, scheme_after: Sequence[Tag]) -> None:
-        self.context = context
-        self.label = label
-        self.scope = WORKSPACE
-        scheme_before = context.scheme.tags if context.scheme is not None else ()
-        self.edits = scheme_edits(scheme_before, scheme_after)
-        self.undo_edits = scheme_edits(scheme_after, scheme_before)
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.edits
-
-    def do(self) -> None:
-        self.context.apply([], [], self.edits, self.label)
-
-    def undo(self) -> None:
-        self.context.apply([], [], self.undo_edits, f"Undo {self.label}")
-
-
-class HideEntity:
-    """Hide an entity from the open document's panels (``hide=False``: show it again)."""
-
-    def __init__(self, context: EditContext, key: str, name: str, hide: bool = True) -> None:
-        self.context = context
-        self.scope = context.fingerprint
-        self.key, self.hide = key, hide
-        self.label = f"Hide '{name}'" if hide else f"Show '{name}'"
-        self.is_empty = (key in context.hidden) == hide  # hiding what is hidden: no step
-
-    def do(self) -> None:
-        self._set(self.hide, self.label)
-
-    def undo(self) -> None:
-        self._set(not self.hide, f"Undo {self.label}")
-
-    def _set(self, hidden: bool, label: str) -> None:
-        store, fingerprint = self.context.store, self.context.fingerprint
-        if store is not None:
-            (store.hide_entity if hidden else store.unhide_entity)(fingerprint, self.key)
-        (self.context.hidden.add if hidden else self.context.hidden.discard)(self.key)
-        self.context.saved(label)
+# Workspace commands live beside these; imported here so one module names every command.
+from lectern.core.editing.workspace_commands import (  # noqa: E402
+    ChangeScheme,
+    HideEntity,
+    RetagEverywhere,
+)

@@ -21,6 +21,7 @@ from lectern.core.editing.commands import (
     AddAnnotations,
     AddTag,
     ChangeAnnotations,
+    ChangeLinks,
     ChangeScheme,
     Command,
     EditNote,
@@ -36,6 +37,7 @@ from lectern.core.editing.restore import Restored, restore_annotations
 from lectern.core.editing.workspace import Workspace
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
+from lectern.core.links import Link, links_between, remap_links
 from lectern.core.store import AnnotationStore, DocumentRecord
 from lectern.core.tags import Tag, TagScheme
 
@@ -74,9 +76,10 @@ class AnnotationSession:
         with paused_gc():
             self.annotations = AnnotationSet(fingerprint, self.restored.annotations)
         hidden = store.hidden_entities(fingerprint) if store is not None else set()
+        links = store.links(fingerprint) if store is not None else []
         self._saved_listeners: list[Callable[[SaveNotice], None]] = []
         self._batching = 0
-        self.workspace.make_current(fingerprint, self.annotations, hidden, self._saved)
+        self.workspace.make_current(fingerprint, self.annotations, hidden, self._saved, links)
         self.context = self.workspace.context
         self.stack.set_clean()  # the annotation file, if any, matches what was just opened
 
@@ -177,9 +180,10 @@ class AnnotationSession:
         """Put an orphan (or any annotation) on a new span of the current text."""
         self._run(Reattach(self.context, annotation_id, self.document.text, start, end))
 
-    def import_annotations(self, incoming: Sequence[Annotation],
-                           label: str | None = None) -> ChangeAnnotations:
-        """Merge annotations (already re-anchored to this text) as one undoable step.
+    def import_annotations(self, incoming: Sequence[Annotation], label: str | None = None,
+                           links: Sequence[Link] = ()) -> ChangeAnnotations:
+        """Merge annotations (already re-anchored to this text) and the ``links`` between
+        them as one undoable step.
 
         Tags the scheme lacks are added to it; an id that the store holds under another
         document gets an id derived from it, so importing never moves another article's
@@ -195,16 +199,43 @@ class AnnotationSession:
         if self.store is not None:
             elsewhere = {i: fp for i, fp in self.store.locate(a.id for a in incoming).items()
                          if fp != self.document.fingerprint}
-        incoming = [replace(a, id=_id_for(a.id, self.document.fingerprint))
-                    if a.id in elsewhere else a for a in incoming]
+        renamed = {i: _id_for(i, self.document.fingerprint) for i in elsewhere}
+        incoming = [replace(a, id=renamed[a.id]) if a.id in renamed else a for a in incoming]
+        links = remap_links(links, renamed)
         scratch = TagScheme(self.scheme.tags)
         for name in dict.fromkeys(t for a in incoming for t in a.tags):
             if name not in scratch:
                 scratch.add(Tag(name, scratch.spare_colour()))
         new_tags = scratch.tags[len(self.scheme):]
-        command = ImportAnnotations(self.context, incoming, new_tags, label)
+        command = ImportAnnotations(self.context, incoming, new_tags, label, links)
         self._run(command)
         return command
+
+    # --- links between annotations ---------------------------------------------------
+    def links(self) -> list[Link]:
+        """The links whose two annotations are both in this article now."""
+        return links_between(self.context.links.values(), (a.id for a in self.annotations))
+
+    def links_of(self, annotation_id: str) -> list[Link]:
+        """The links that start or end at ``annotation_id`` (both ends present)."""
+        return [k for k in self.links() if annotation_id in k.ends()]
+
+    def link(self, source_id: str, target_id: str, label: str = "", note: str = "") -> Link:
+        """Link two annotations of this article (a quotation to its speaker): one step."""
+        for annotation_id in (source_id, target_id):
+            if annotation_id not in self.annotations:
+                raise LecternError(f"There is no annotation {annotation_id} in this document.")
+        if source_id == target_id:
+            raise LecternError("An annotation cannot be linked to itself.")
+        made = Link(source_id, target_id, label, note=note)
+        self._run(ChangeLinks(self.context, f"Link as '{label}'" if label else "Link", [made]))
+        return made
+
+    def unlink(self, link_id: str) -> None:
+        link = self.context.links.get(link_id)
+        if link is None:
+            raise LecternError(f"There is no link {link_id} in this document.")
+        self._run(ChangeLinks(self.context, "Remove link", remove=[link]))
 
     # --- the tag scheme --------------------------------------------------------------
     def add_scheme_tag(self, name: str, colour: str | None = None,

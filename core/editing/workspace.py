@@ -8,11 +8,12 @@ renames and other scheme edits stay undoable across articles.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from lectern.core.annotations import AnnotationSet
 from lectern.core.editing.commands import EditContext
 from lectern.core.editing.undo import UndoStack
+from lectern.core.links import Link
 from lectern.core.store import AnnotationStore
 from lectern.core.tags import TagScheme, default_scheme
 
@@ -32,13 +33,14 @@ class Workspace:
         self._on_saved: Callable[[str], None] | None = None
 
     def make_current(self, fingerprint: str, annotations: AnnotationSet, hidden: set[str],
-                     on_saved: Callable[[str], None]) -> None:
+                     on_saved: Callable[[str], None], links: Iterable[Link] = ()) -> None:
         """``fingerprint``'s set is the one commands now edit; the previous one's steps go."""
         if self.current is not None and self.current != fingerprint:
             self.stack.drop_scope(self.current)
         self.current = fingerprint
         self.context.annotations = annotations
         self.context.hidden = hidden
+        self.context.links = {link.id: link for link in links}
         self._on_saved = on_saved
 
     def _saved(self, label: str) -> None:

@@ -23,17 +23,25 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lectern.core.annotations import AnchorStatus, Annotation, utc_now
+from lectern.core.annotations import Annotation, utc_now
 from lectern.core.atomic_write import describe_os_error
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
+from lectern.core.links import Link
 from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.core.store.failures import as_lectern, reads, search_bound
 from lectern.core.store.recovery import move_aside
+from lectern.core.store.rows import COLUMNS as _COLUMNS
+from lectern.core.store.rows import STATUS as _STATUS
+from lectern.core.store.rows import UPSERT as _UPSERT
+from lectern.core.store.rows import annotation_of as _annotation
+from lectern.core.store.rows import annotation_row as _row
+from lectern.core.store.rows import chunks as _chunks
+from lectern.core.store.rows import delete_links, fragments_of, links_of_document, put_links
+from lectern.core.store.rows import tags_of as _tags
 from lectern.core.store.schema import SCHEMA_VERSION, Unusable, connect
 from lectern.core.store.tag_rows import label_text, write_scheme_edits
 from lectern.core.tag_edits import SchemeEdit
@@ -43,15 +51,6 @@ log = logging.getLogger(__name__)
 __all__ = [
     "SCHEMA_VERSION", "AnnotationStore", "DocumentRecord", "StoredAnnotation", "paused_gc",
 ]
-
-_COLUMNS = 'id, fingerprint, start, "end", exact, prefix, suffix, tags, note, created, ' \
-           'modified, status'
-_UPSERT = f"""INSERT INTO annotations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-    ON CONFLICT (id) DO UPDATE SET fingerprint=excluded.fingerprint, start=excluded.start,
-    "end"=excluded."end", exact=excluded.exact, prefix=excluded.prefix, suffix=excluded.suffix,
-    tags=excluded.tags, note=excluded.note, created=excluded.created,
-    modified=excluded.modified, status=excluded.status"""
-
 
 @dataclass(frozen=True)
 class DocumentRecord:
@@ -206,11 +205,13 @@ class AnnotationStore:
         with paused_gc():
             rows = self._db.execute(
                 'SELECT start, "end", exact, prefix, suffix, tags, note, id, created, modified, '
-                'status FROM annotations WHERE fingerprint = ?', (fingerprint,))
+                'status, fragments, note_format FROM annotations WHERE fingerprint = ?',
+                (fingerprint,))
             return [restore(start, end, exact, prefix, suffix, _tags(tags), note, id_, created,
-                            modified, status_of(status))
+                            modified, status_of(status),
+                            fragments_of(fragments) if fragments else (), note_format)
                     for start, end, exact, prefix, suffix, tags, note, id_, created, modified,
-                    status in rows]
+                    status, fragments, note_format in rows]
 
     @reads
     def count(self, fingerprint: str | None = None) -> int:
@@ -230,10 +231,13 @@ class AnnotationStore:
         return found
 
     def apply(self, puts: Sequence[tuple[str, Annotation]] = (), deletes: Sequence[str] = (),
-              scheme: Sequence[SchemeEdit] = ()) -> None:
-        """Write ``(fingerprint, annotation)`` pairs, delete ids, and apply tag-scheme edits
-        row by row, all in one committed transaction."""
+              scheme: Sequence[SchemeEdit] = (), link_puts: Sequence[Link] = (),
+              link_deletes: Sequence[str] = ()) -> None:
+        """Write ``(fingerprint, annotation)`` pairs, delete ids, apply tag-scheme edits row
+        by row, and write and delete links (by id), all in one committed transaction."""
         with self._write() as db:
+            delete_links(db, link_deletes)
+            put_links(db, link_puts)
             for fingerprint in {fp for fp, _ in puts}:
                 db.execute("INSERT OR IGNORE INTO documents (fingerprint) VALUES (?)",
                            (fingerprint,))
@@ -248,6 +252,11 @@ class AnnotationStore:
                 db.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",
                                ((tag, a.id) for _, a in puts for tag in a.tags))
             write_scheme_edits(db, scheme)
+
+    @reads
+    def links(self, fingerprint: str) -> list[Link]:
+        """The links that start or end at an annotation of the document, oldest first."""
+        return links_of_document(self._db, fingerprint)
 
     @reads
     def tagged(self, tag: str) -> list[tuple[str, Annotation]]:
@@ -299,7 +308,7 @@ class AnnotationStore:
                "LEFT JOIN documents d ON d.fingerprint = a.fingerprint"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY a.created, a.id")
-        found = (StoredAnnotation(_annotation(row), row[1], row[12], row[13])
+        found = (StoredAnnotation(_annotation(row), row[1], row[14], row[15])
                  for row in self._db.execute(sql, params))
         kept = (hit for hit in found if wanted.matches(hit.annotation))
         return list(itertools.islice(kept, limit))
@@ -362,28 +371,3 @@ class AnnotationStore:
     def data_version(self) -> int:
         """Changes when another connection (another Lectern) commits; poll to refresh."""
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
-
-
-def _row(fingerprint: str, a: Annotation) -> tuple[object, ...]:
-    return (a.id, fingerprint, a.start, a.end, a.exact, a.prefix, a.suffix,
-            json.dumps(a.tags, ensure_ascii=False), a.note, a.created, a.modified,
-            a.status.value)
-
-
-@lru_cache(maxsize=4096)
-def _tags(text: str) -> tuple[str, ...]:
-    return tuple(json.loads(text))  # tag lists repeat a lot; parse each shape once
-
-
-_STATUS = {status.value: status for status in AnchorStatus}
-
-
-def _annotation(row: Sequence[Any]) -> Annotation:
-    """An annotation from a row in ``_COLUMNS`` order."""
-    return Annotation.restore(row[2], row[3], row[4], row[5], row[6], _tags(row[7]), row[8],
-                              row[0], row[9], row[10], _STATUS[row[11]])
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

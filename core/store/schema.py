@@ -61,6 +61,23 @@ MIGRATIONS: list[str] = [
     UPDATE tags SET labels = 'MONEY PERCENT QUANTITY CARDINAL' WHERE name = 'Figure'
         COLLATE NOCASE;
     """,
+    # 3: an annotation may cover several fragments and carry its note's media type; links
+    # join two annotations (brat relations, event arguments). Existing rows keep one span.
+    """
+    ALTER TABLE annotations ADD COLUMN fragments TEXT NOT NULL DEFAULT '';
+    ALTER TABLE annotations ADD COLUMN note_format TEXT NOT NULL DEFAULT '';
+    CREATE TABLE links (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        event TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX links_by_source ON links (source_id);
+    CREATE INDEX links_by_target ON links (target_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

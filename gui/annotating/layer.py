@@ -8,6 +8,7 @@ overlapping highlights never look like one. Only blocks an edit touches are repa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from itertools import pairwise
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
@@ -29,6 +30,19 @@ Segment = tuple[int, int, QTextCharFormat]
 
 def _outer_first(annotation: Annotation) -> tuple[int, int]:
     return annotation.start - annotation.end, annotation.start
+
+
+def _fragment_pieces(hits: list[Annotation], start: int, end: int) -> list[Annotation]:
+    """Each multi-fragment annotation as one piece per fragment in ``[start, end)`` (same id,
+    so it is still one annotation when current), the gaps unpainted; in start order."""
+    pieces = []
+    for a in hits:
+        if not a.fragments:
+            pieces.append(a)
+            continue
+        pieces += [replace(a, start=s, end=e, fragments=()) for s, e in a.fragments
+                   if e > start and s < max(end, start + 1)]
+    return sorted(pieces, key=Annotation.sort_key)
 
 
 def blend(base: QColor, colour: QColor, alpha: float) -> QColor:
@@ -121,7 +135,7 @@ class AnnotationLayer:
         if self._set is None:
             return []
         offset = self._view.offsets.to_core(qt_position)
-        return self._set.overlapping(offset, offset)
+        return [a for a in self._set.overlapping(offset, offset) if a.covers(offset)]
 
     # --- painting --------------------------------------------------------------------------
     def formats_in(self, start: int, end: int) -> Iterable[Segment]:
@@ -137,6 +151,8 @@ class AnnotationLayer:
         hits = self._set.overlapping(core_start, core_end)
         if not hits:
             return ()
+        if any(a.fragments for a in hits):
+            hits = _fragment_pieces(hits, core_start, core_end)
         to_qt, formats = offsets.to_qt, self._single_formats
         strong_ids = (self.current_id, self._flash_id)
         segments: list[Segment] = []

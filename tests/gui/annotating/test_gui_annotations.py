@@ -317,3 +317,21 @@ def test_the_panel_model_passes_the_model_tester(qtbot, qtmodeltester, window):
     window.annotations.remove([annotations(window)[1].id])
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, 0).data(ID_ROLE) == annotations(window)[0].id
+
+
+def test_a_multi_fragment_annotation_paints_its_fragments_not_the_gap(qtbot, window):
+    from lectern.core.annotations import Annotation
+
+    session = window.annotations.session
+    text = session.document.text
+    mayor, said = text.index("Mayor"), text.index("said the project")
+    made = Annotation.from_fragments(text, [(mayor, mayor + 5), (said, said + 4)], ["Person"])
+    session.import_annotations([made])
+    view = window.article_view
+    block = view.document().findBlock(view.document().find("Mayor").position())
+    painted = [(r.start, r.length) for r in block.layout().formats()
+               if r.format.background().style() != Qt.BrushStyle.NoBrush]
+    start = view.offsets.to_qt(mayor) - block.position()
+    assert painted == [(start, 5), (view.offsets.to_qt(said) - block.position(), 4)]
+    gap = view.offsets.to_qt(text.index("Ana Costa"))
+    assert window.annotations.layer.annotations_at(gap) == []
