@@ -27,10 +27,9 @@ from lectern.core.tag_edits import SchemeEdit, apply_edits, scheme_edits
 from lectern.core.tags import Tag, TagScheme
 
 __all__ = [
-    "WORKSPACE", "AddAnnotations", "AddTag", "ChangeAnnotations", "ChangeLinks", "ChangeScheme",
-    "Command",
-    "EditContext", "EditNote", "HideEntity", "ImportAnnotations", "MacroCommand", "Reattach",
-    "RemoveAnnotations", "RemoveTag", "RetagEverywhere", "SetTags", "UndoStack",
+    "WORKSPACE", "AddAnnotations", "AddTag", "ChangeAnnotations", "ChangeLinks", "Command",
+    "EditContext", "EditNote", "ImportAnnotations", "MacroCommand", "Reattach",
+    "RemoveAnnotations", "RemoveTag", "SetTags", "UndoStack",
 ]
 
 if TYPE_CHECKING:
@@ -326,10 +325,3 @@ def _later(incoming: str, stored: str) -> bool:
     except ValueError:
         return incoming > stored  # a malformed timestamp: text order is all there is
 
-
-# Workspace commands live beside these; imported here so one module names every command.
-from lectern.core.editing.workspace_commands import (  # noqa: E402
-    ChangeScheme,
-    HideEntity,
-    RetagEverywhere,
-)

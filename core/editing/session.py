@@ -22,19 +22,17 @@ from lectern.core.editing.commands import (
     AddTag,
     ChangeAnnotations,
     ChangeLinks,
-    ChangeScheme,
     Command,
     EditNote,
-    HideEntity,
     ImportAnnotations,
     Reattach,
     RemoveAnnotations,
     RemoveTag,
-    RetagEverywhere,
     SetTags,
 )
 from lectern.core.editing.restore import Restored, restore_annotations
 from lectern.core.editing.workspace import Workspace
+from lectern.core.editing.workspace_commands import ChangeScheme, HideEntity, RetagEverywhere
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link, links_between, remap_links
