@@ -75,6 +75,11 @@ def check_name(name: object) -> str:
     return stripped
 
 
+def is_colour(colour: object) -> bool:
+    """``colour`` is a ``#rrggbb`` a tag can have."""
+    return isinstance(colour, str) and _COLOUR.fullmatch(colour) is not None
+
+
 def check_colour(colour: object, name: str = "") -> str:
     if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
         raise LecternError(f"The colour of tag “{name}” must look like #rrggbb, not {colour!r}.")

@@ -19,13 +19,18 @@ from lectern.core.editing.restore import restore_annotations
 from lectern.core.editing.session import AnnotationSession
 from lectern.core.errors import LecternError
 from lectern.core.formats.exchange import (
-    EXPORT_FORMATS,
+    FORMAT_CHOICES,
+    Format,
     anchor_file,
     export_annotations,
     format_named,
     import_into,
+    import_project,
 )
+from lectern.core.formats.parsed import read_annotation_bytes
+from lectern.core.formats.sniff import sniff
 from lectern.core.formats.targets import check_targets
+from lectern.core.links import Link
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore, StoredAnnotation
 
@@ -34,12 +39,14 @@ TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = subparsers.add_parser(
-        "export", help="write an article's annotations as W3C JSON-LD, brat, CSV or JSONL",
+        "export", help="write an article's annotations as W3C JSON-LD, brat, CSV, doccano, "
+                       "Prodigy, Label Studio or a REFI-QDA project",
         description="Write the annotations of FILE (from the local store, or from --annotations "
                     "re-anchored to FILE's current text) to --out.")
     export.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
-    export.add_argument("--format", choices=EXPORT_FORMATS,
-                        help="default: from --out's name (.json, .ann, .csv, .jsonl)")
+    export.add_argument("--format", choices=FORMAT_CHOICES,
+                        help="default: from --out's name (.json, .ann, .csv, .jsonl, .qdpx); "
+                             "jsonl is the Prodigy shape")
     export.add_argument("--out", required=True, metavar="PATH",
                         help="file to write (brat: the .txt or the .ann; both are written)")
     export.add_argument("--annotations", metavar="ANN.json",
@@ -48,10 +55,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     importer = subparsers.add_parser(
         "import", help="merge an annotation file into the local store",
-        description="Re-anchor the annotations of ANN (W3C JSON-LD, or brat .ann with its .txt "
-                    "beside it) to FILE's text and merge them into the local store.")
+        description="Re-anchor the annotations of ANN to FILE's text and merge them into the "
+                    "local store. The format is told by the content: W3C or Hypothesis JSON, "
+                    "brat .ann (its .txt beside it), doccano or Prodigy JSONL, Label Studio "
+                    "JSON, a REFI-QDA project (.qdpx). A .qdpx without --into brings all its "
+                    "texts into the store.")
     importer.add_argument("annotations", metavar="ANN.json")
-    importer.add_argument("--into", required=True, metavar="FILE", help="the article")
+    importer.add_argument("--into", metavar="FILE",
+                          help="the article (needed for every format but .qdpx)")
     importer.set_defaults(handler=run_import)
 
     search = subparsers.add_parser(
@@ -71,42 +82,69 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     document = load_document(args.file)
     fmt = format_named(args.format, args.out)
     check_targets(fmt, args.out, document.source)  # before any work, so nothing is written
+    colours: dict[str, str] = {}
     if args.annotations:
         anchored = anchor_file(args.annotations, document)
         _report(anchored.report, f"from {anchored.source.name}")
-        annotations = anchored.annotations
+        annotations, links = anchored.annotations, anchored.links
     else:
-        annotations = _stored_annotations(document, paths)
-    print(export_annotations(fmt, args.out, document, annotations).summary(), file=sys.stderr)
+        annotations, links, colours = _stored_annotations(document, paths)
+    report = export_annotations(fmt, args.out, document, annotations, links, colours)
+    print(report.summary(), file=sys.stderr)
     return 0
 
 
-def _stored_annotations(document: Document, paths: AppPaths) -> list[Annotation]:
-    """The store's annotations for this text; else those made on an older text at this path."""
+def _stored_annotations(document: Document, paths: AppPaths
+                        ) -> tuple[list[Annotation], list[Link], dict[str, str]]:
+    """The store's annotations for this text (else those made on an older text at this
+    path), the links between them and the tag colours."""
     if not paths.store_file.exists():
         raise LecternError(f"There are no stored annotations yet (no store at "
                            f"{paths.store_file}).")
     with AnnotationStore.open(paths.store_file) as store:
         _notice(store)
         restored = restore_annotations(store, document)
+        fingerprint = restored.earlier.fingerprint if restored.earlier else document.fingerprint
+        links = store.links(fingerprint)
+        colours = {tag.name: tag.colour for tag in store.tag_scheme() or []}
     if restored.report is not None:
         _report(restored.report, "made on an earlier version of this file")
     elif restored.annotations:
         print(f"{len(restored.annotations)} stored annotations for this text", file=sys.stderr)
     if not restored.annotations:
         raise LecternError(f"The store has no annotations for “{document.display_name}”.")
-    return restored.annotations
+    return restored.annotations, links, colours
 
 
 # --- import ------------------------------------------------------------------------------
 def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.into is None:
+        return _import_project(args.annotations, paths)
     document = load_document(args.into)
     anchored = anchor_file(args.annotations, document)  # a bad file stops here, unstored
     _report(anchored.report, f"from {anchored.source.name}")
+    for notice in anchored.notices:
+        print(notice, file=sys.stderr)
     with AnnotationStore.open(paths.store_file) as store:
         _notice(store)
         report = import_into(AnnotationSession(document, store), anchored)
     print(report.summary(document.display_name), file=sys.stderr)
+    return 0
+
+
+def _import_project(path: str, paths: AppPaths) -> int:
+    """A REFI-QDA project brings its texts; any other file needs the article it is for."""
+    if sniff(read_annotation_bytes(path)) != Format.QDPX:
+        raise LecternError("Name the article these annotations are for with --into FILE "
+                           "(only a REFI-QDA project, .qdpx, brings its own texts).")
+    with AnnotationStore.open(paths.store_file) as store:
+        _notice(store)
+        reports = import_project(path, store)
+    for report in reports:
+        for notice in report.anchored.notices:
+            print(notice, file=sys.stderr)
+        print(report.summary(report.anchored.source.name), file=sys.stderr)
+    print(f"{len(reports)} text sources stored.", file=sys.stderr)
     return 0
 
 

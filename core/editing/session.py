@@ -11,7 +11,7 @@ made on its earlier version, re-anchored and moved to this one (``restored``).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 
@@ -37,7 +37,7 @@ from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link, links_between, remap_links
 from lectern.core.store import AnnotationStore, DocumentRecord
-from lectern.core.tags import Tag, TagScheme
+from lectern.core.tags import Tag, TagScheme, is_colour
 
 
 @dataclass(frozen=True)
@@ -179,13 +179,15 @@ class AnnotationSession:
         self._run(Reattach(self.context, annotation_id, self.document.text, start, end))
 
     def import_annotations(self, incoming: Sequence[Annotation], label: str | None = None,
-                           links: Sequence[Link] = ()) -> ChangeAnnotations:
+                           links: Sequence[Link] = (),
+                           tag_colours: Mapping[str, str] | None = None) -> ChangeAnnotations:
         """Merge annotations (already re-anchored to this text) and the ``links`` between
         them as one undoable step.
 
         Tags the scheme lacks are added to it; an id that the store holds under another
         document gets an id derived from it, so importing never moves another article's
-        annotation, and importing the same file twice still merges.
+        annotation, and importing the same file twice still merges. A new tag takes its
+        colour from ``tag_colours`` (a REFI-QDA code's) when it has a valid one.
         """
         text_length = len(self.document.text)
         for a in incoming:
@@ -203,7 +205,8 @@ class AnnotationSession:
         scratch = TagScheme(self.scheme.tags)
         for name in dict.fromkeys(t for a in incoming for t in a.tags):
             if name not in scratch:
-                scratch.add(Tag(name, scratch.spare_colour()))
+                colour = (tag_colours or {}).get(name, "")
+                scratch.add(Tag(name, colour if is_colour(colour) else scratch.spare_colour()))
         new_tags = scratch.tags[len(self.scheme):]
         command = ImportAnnotations(self.context, incoming, new_tags, label, links)
         self._run(command)

@@ -1,54 +1,53 @@
-"""brat standoff: a ``.txt`` with the text and a ``.ann`` with offsets into it.
+"""brat standoff: a ``.txt`` with the text and a ``.ann`` with offsets into it (writing).
 
 Export choices (brat cannot say everything Lectern can):
 
 - Offsets are code points into the exported ``.txt``, which is the canonical text
   written as UTF-8 with ``\\n`` line breaks, so they match Lectern's offsets exactly.
-- A span crossing a line break becomes discontinuous fragments ``s1 e1;s2 e2`` (line
-  breaks are left out); line breaks at either end of a span are trimmed off, since a
-  brat fragment cannot hold one. The text column joins the fragments with a space.
+- Each fragment of an annotation is one brat fragment; a fragment crossing a line break
+  is split there (``s1 e1;s2 e2``, the line break left out) and line breaks at either end
+  are trimmed off, since a brat fragment cannot hold one. The text column joins the
+  fragments with a space, as brat does.
 - Each tag is its own ``T`` line over the same fragments (whitespace in a tag name
   becomes ``_``); an untagged annotation gets the label ``Highlight``.
 - The note is an ``AnnotatorNotes`` comment on the first ``T`` line, with backslash,
   newline, tab and CR escaped as ``\\\\``, ``\\n``, ``\\t`` and ``\\r``.
-- Orphans and zero-width annotations have no span in the text and are left out
-  (``BratExport.skipped`` counts them).
-
-Import groups ``T`` lines with identical fragments into one annotation with several tags
-(``Highlight`` means no tag), so two Lectern annotations over exactly the same span come
-back as one. Relations, events, attributes and normalisations are ignored. brat has no
-ids of ours, so each annotation gets one derived from its content (``stable_id``): importing
-the same file twice merges instead of doubling every highlight.
+- A link is an ``R`` line (``Label Arg1:T1 Arg2:T2``); the arguments of one event are one
+  ``E`` line whose type is its trigger's first tag. A link's note is an ``AnnotatorNotes``
+  comment on its ``R`` or ``E`` line.
+- Orphans, zero-width annotations and article notes have no span in the text and are left
+  out (``BratExport.skipped`` counts them), and with them the links to them.
+- ``annotation.conf`` declares the entity, relation and event types used, so that brat
+  opens the folder as it is.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from lectern.core.annotations import Annotation, quote_selector, stable_id, utc_now, utc_text
-from lectern.core.atomic_write import atomic_write_bytes, describe_os_error
-from lectern.core.errors import LecternError
+from lectern.core.annotations import Annotation
+from lectern.core.atomic_write import atomic_write_bytes
+from lectern.core.formats.parsed import utf8
+from lectern.core.links import Link, links_between
 
 UNTAGGED_LABEL = "Highlight"
-MAX_BRAT_FILE_BYTES = 200 * 1024 * 1024
-_IGNORED_KINDS = set("REAMN*")  # relations, events, attributes, normalisations, equivalences
-_FRAGMENT = re.compile(r"(\d+) (\d+)")
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _UNESCAPES = {value: key for key, value in _ESCAPES.items()}
 
 
 @dataclass(frozen=True)
 class BratExport:
-    """The two files of a brat export, and how many annotations could not go in."""
+    """The files of a brat export, and how many annotations and links could not go in."""
 
     txt: str
     ann: str
     skipped: int = 0
+    conf: str = ""
+    skipped_links: int = 0
 
 
 def fragments_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -72,161 +71,111 @@ def unescape_note(note: str) -> str:
     return re.sub(r"\\[\\ntr]", lambda m: _UNESCAPES[m.group()], note)
 
 
-def _label(tag: str) -> str:
+def brat_label(tag: str) -> str:
     return re.sub(r"\s+", "_", tag.strip()) or UNTAGGED_LABEL
 
 
-def dumps_brat(text: str, annotations: Iterable[Annotation]) -> BratExport:
-    """The ``.txt`` and ``.ann`` contents for ``annotations`` on ``text``."""
+def brat_pieces(text: str, annotation: Annotation) -> list[tuple[int, int]]:
+    """The brat fragments of a placed annotation (none for one brat cannot hold)."""
+    if annotation.is_orphan or not 0 <= annotation.start <= annotation.end <= len(text):
+        return []
+    return [piece for s, e in annotation.spans for piece in fragments_of(text, s, e)]
+
+
+def dumps_brat(text: str, annotations: Iterable[Annotation],
+               links: Sequence[Link] = ()) -> BratExport:
+    """The ``.txt``, ``.ann`` and ``annotation.conf`` contents for ``annotations`` on ``text``."""
     lines: list[str] = []
+    first_t: dict[str, int] = {}  # annotation id -> its first T number
+    trigger_types: dict[str, str] = {}
     number = note_number = skipped = 0
-    for annotation in sorted(annotations, key=Annotation.sort_key):
-        placed = not annotation.is_orphan and 0 <= annotation.start <= annotation.end <= len(text)
-        pieces = fragments_of(text, annotation.start, annotation.end) if placed else []
+    ordered = sorted(annotations, key=Annotation.sort_key)
+    for annotation in ordered:
+        pieces = brat_pieces(text, annotation)
         if not pieces:
             skipped += 1
             continue
         offsets = ";".join(f"{s} {e}" for s, e in pieces)
         quote = " ".join(text[s:e] for s, e in pieces)
-        first = number + 1
+        first_t[annotation.id] = number + 1
         for tag in annotation.tags or (UNTAGGED_LABEL,):
             number += 1
-            lines.append(f"T{number}\t{_label(tag)} {offsets}\t{quote}")
+            lines.append(f"T{number}\t{brat_label(tag)} {offsets}\t{quote}")
         if annotation.note:
             note_number += 1
-            lines.append(f"#{note_number}\tAnnotatorNotes T{first}\t{escape_note(annotation.note)}")
-    return BratExport(txt=text, ann="".join(line + "\n" for line in lines), skipped=skipped)
-
-
-def save_brat(txt_path: str | os.PathLike[str], text: str,
-              annotations: Iterable[Annotation]) -> BratExport:
-    """Write ``txt_path`` and the ``.ann`` beside it, each atomically."""
-    export = dumps_brat(text, annotations)
-    txt_path = Path(txt_path)
-    atomic_write_bytes(txt_path, export.txt.encode("utf-8"))
-    atomic_write_bytes(txt_path.with_suffix(".ann"), export.ann.encode("utf-8"))
-    return export
-
-
-def loads_brat(ann: str, text: str, name: str = "the .ann file",
-               created: str | None = None) -> list[Annotation]:
-    """Annotations from ``.ann`` content whose offsets count into ``text``; all or nothing.
-
-    ``created`` (default now) dates them all; ``load_brat`` gives the file's modification
-    time, so a re-import never counts as newer than an edit made since."""
-    created = created or utc_now()
-    groups: dict[tuple[tuple[int, int], ...], list[str]] = {}
-    owner: dict[str, tuple[tuple[int, int], ...]] = {}
-    notes: dict[tuple[tuple[int, int], ...], list[str]] = {}
-    pending_notes: list[tuple[int, str, str]] = []
-    for number, line in enumerate(ann.split("\n"), start=1):
-        line = line.removesuffix("\r")
-        if not line.strip():
+            lines.append(f"#{note_number}\tAnnotatorNotes T{first_t[annotation.id]}\t"
+                         f"{escape_note(annotation.note)}")
+        trigger_types[annotation.id] = brat_label((annotation.tags or (UNTAGGED_LABEL,))[0])
+    kept = links_between(links, first_t)
+    relations: dict[str, None] = {}
+    events: dict[str, dict[str, None]] = {}
+    event_ids: dict[str, int] = {}  # trigger annotation id -> its E number (nested events)
+    grouped: dict[tuple[str, str], list[Link]] = {}
+    for link in kept:
+        if link.event:
+            grouped.setdefault((link.event, link.source), []).append(link)
+    for count, (_, trigger) in enumerate(grouped, start=1):
+        event_ids.setdefault(trigger, count)
+    relation_number = 0
+    for link in kept:
+        if link.event:
             continue
-        where = f"“{name}”, line {number}"
-        kind = line[0]
-        if kind == "T":
-            identifier, label, pieces = _parse_text_bound(line, text, where)
-            if identifier in owner:
-                raise LecternError(f"{where}: the id {identifier} is used twice.")
-            owner[identifier] = pieces
-            groups.setdefault(pieces, [])
-            if label != UNTAGGED_LABEL and label not in groups[pieces]:
-                groups[pieces].append(label)
-        elif kind == "#":
-            fields = line.split("\t", 2)
-            if len(fields) != 3:
-                raise LecternError(f"{where}: a note line must have three tab-separated fields "
-                                   f"(id, “AnnotatorNotes T…”, note); found {len(fields)}.")
-            words = fields[1].split(" ")
-            if words[0] == "AnnotatorNotes":
-                if len(words) != 2:
-                    raise LecternError(f"{where}: expected “AnnotatorNotes T…”, got "
-                                       f"“{fields[1]}”.")
-                pending_notes.append((number, words[1], unescape_note(fields[2])))
-        elif kind not in _IGNORED_KINDS:
-            raise LecternError(f"{where}: “{line[:20]}” is not a brat annotation line (they "
-                               "start with T, R, E, A, M, N, * or #).")
-    for number, target, note in pending_notes:
-        if target not in owner:
-            raise LecternError(f"“{name}”, line {number}: the note refers to {target}, which "
-                               "is not a text annotation in this file.")
-        notes.setdefault(owner[target], []).append(note)
-    annotations = []
-    for pieces, tags in groups.items():
-        start, end = pieces[0][0], pieces[-1][1]
-        exact, prefix, suffix = quote_selector(text, start, end)
-        note = "\n\n".join(notes.get(pieces, []))
-        annotations.append(Annotation(start=start, end=end, exact=exact, prefix=prefix,
-                                      suffix=suffix, tags=tuple(tags), note=note,
-                                      id=stable_id(start, end, exact, tags, note),
-                                      created=created))
-    return annotations
+        relation_number += 1
+        label = brat_label(link.label or "Link")
+        relations[label] = None
+        lines.append(f"R{relation_number}\t{label} Arg1:{_ref(link.source, first_t, {})} "
+                     f"Arg2:{_ref(link.target, first_t, event_ids)}")
+        if link.note:
+            note_number += 1
+            lines.append(f"#{note_number}\tAnnotatorNotes R{relation_number}\t"
+                         f"{escape_note(link.note)}")
+    for count, ((_, trigger), arguments) in enumerate(grouped.items(), start=1):
+        kind = trigger_types[trigger]
+        roles = events.setdefault(kind, {})
+        parts = [f"{kind}:T{first_t[trigger]}"]
+        for link in arguments:
+            role = brat_label(link.label or "Arg")
+            roles[role] = None
+            parts.append(f"{role}:{_ref(link.target, first_t, event_ids)}")
+        lines.append(f"E{count}\t{' '.join(parts)}")
+        note = next((k.note for k in arguments if k.note), "")
+        if note:
+            note_number += 1
+            lines.append(f"#{note_number}\tAnnotatorNotes E{count}\t{escape_note(note)}")
+    entities = [brat_label(t) for a in ordered if a.id in first_t
+                for t in (a.tags or (UNTAGGED_LABEL,))]
+    conf = annotation_conf(entities, relations, events)
+    return BratExport(txt=text, ann="".join(line + "\n" for line in lines), skipped=skipped,
+                      conf=conf, skipped_links=len(links) - len(kept))
 
 
-def _parse_text_bound(line: str, text: str,
-                      where: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
-    fields = line.split("\t", 2)  # the text itself may hold a tab
-    if len(fields) != 3:
-        raise LecternError(f"{where}: a T line must have three tab-separated fields (id, "
-                           f"“type start end”, text); found {len(fields)}.")
-    identifier, middle, quoted = fields
-    if not re.fullmatch(r"T\S+", identifier):
-        raise LecternError(f"{where}: “{identifier}” is not a text annotation id (T1, T2, …).")
-    label, _, offsets = middle.partition(" ")
-    if not label or not offsets:
-        raise LecternError(f"{where}: expected “type start end” in the second field, got "
-                           f"“{middle}”.")
-    pieces: list[tuple[int, int]] = []
-    for fragment in offsets.split(";"):
-        match = _FRAGMENT.fullmatch(fragment)
-        if match is None:
-            raise LecternError(f"{where}: “{fragment}” is not a pair of offsets “start end”.")
-        start, end = int(match.group(1)), int(match.group(2))
-        if start > end:
-            raise LecternError(f"{where}: start {start} is after end {end}.")
-        if end > len(text):
-            raise LecternError(f"{where}: end {end} is beyond the end of the text "
-                               f"({len(text)} characters).")
-        if pieces and start < pieces[-1][1]:
-            raise LecternError(f"{where}: fragment {start} {end} overlaps or precedes the "
-                               "one before it.")
-        pieces.append((start, end))
-    found = " ".join(text[s:e] for s, e in pieces)
-    if found != quoted:
-        raise LecternError(f"{where}: the text “{_clip(quoted)}” does not match the .txt at "
-                           f"{offsets}, which reads “{_clip(found)}”.")
-    return identifier, label, tuple(pieces)
+def _ref(annotation_id: str, first_t: dict[str, int], event_ids: dict[str, int]) -> str:
+    if annotation_id in event_ids:
+        return f"E{event_ids[annotation_id]}"  # an argument that is itself an event
+    return f"T{first_t[annotation_id]}"
 
 
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def annotation_conf(entities: Iterable[str], relations: Iterable[str],
+                    events: dict[str, dict[str, None]]) -> str:
+    """brat's configuration for these types: every entity may fill every argument."""
+    event_types = set(events)
+    lines = ["# Written by Lectern: the types its export uses.", "[entities]"]
+    lines += [e for e in dict.fromkeys(entities) if e not in event_types]
+    lines.append("[relations]")
+    lines += [f"{r}\tArg1:<ENTITY>, Arg2:<ENTITY>" for r in dict.fromkeys(relations)]
+    lines.append("[events]")
+    lines += [f"{kind}\t" + ", ".join(f"{role}*:<ENTITY>" for role in roles)
+              if roles else kind for kind, roles in events.items()]
+    lines.append("[attributes]")
+    return "\n".join(lines) + "\n"
 
 
-def load_brat(ann_path: str | os.PathLike[str],
-              txt_path: str | os.PathLike[str] | None = None) -> tuple[str, list[Annotation]]:
-    """Read a brat ``.ann`` and its ``.txt`` (beside it unless given): the text and annotations.
-
-    The offsets count into the ``.txt`` exactly as stored; re-anchor the annotations onto a
-    Document's canonical text if the two differ.
-    """
-    ann_path = Path(ann_path)
-    txt_path = Path(txt_path) if txt_path is not None else ann_path.with_suffix(".txt")
-    text = _read_text(txt_path)
-    ann = _read_text(ann_path)
-    changed = datetime.fromtimestamp(ann_path.stat().st_mtime, UTC).isoformat()
-    return text, loads_brat(ann, text, ann_path.name, utc_text(changed))
-
-
-def _read_text(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_BRAT_FILE_BYTES:
-            raise LecternError(f"“{path.name}” is larger than "
-                               f"{MAX_BRAT_FILE_BYTES // 2**20} MB, so it was not opened.")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise LecternError(f"Could not read “{path}”: {describe_os_error(error)}.") from error
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise LecternError(f"“{path.name}” is not UTF-8 text (byte {error.start}).") from error
+def save_brat(txt_path: str | os.PathLike[str], text: str, annotations: Iterable[Annotation],
+              links: Sequence[Link] = ()) -> BratExport:
+    """Write ``txt_path`` and the ``.ann`` beside it, each atomically (``annotation.conf`` is
+    the exchange layer's to write: it must not replace one the reader keeps)."""
+    export = dumps_brat(text, annotations, links)
+    txt_path = Path(txt_path)
+    atomic_write_bytes(txt_path, utf8(export.txt))
+    atomic_write_bytes(txt_path.with_suffix(".ann"), utf8(export.ann))
+    return export

@@ -1,39 +1,39 @@
-"""JSONL spans in the doccano / Prodigy shape: ``{"text": …, "spans": [{start, end, label}]}``.
+"""JSON Lines files of the labelling tools: one JSON object per line, one document each.
 
-One line per document. An annotation with several tags gives one span per tag; an
-untagged one gets the label ``Highlight``. Orphans have no span and are left out.
-Offsets are code points into ``text``, like Prodigy's and doccano's.
+Writing lives with each tool's shape (``doccano``, ``prodigy``); this reads the lines,
+naming the one at fault.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterable
+from typing import Any
 
-from lectern.core.annotations import Annotation
-from lectern.core.atomic_write import atomic_write_bytes
-
-UNTAGGED_LABEL = "Highlight"
+from lectern.core.errors import LecternError
+from lectern.core.formats.parsed import decode_utf8
 
 
-def document_record(text: str, annotations: Iterable[Annotation]) -> dict[str, object]:
-    """The JSON object of one document and its spans."""
-    spans = []
-    for annotation in sorted(annotations, key=Annotation.sort_key):
-        if annotation.is_orphan or not 0 <= annotation.start <= annotation.end <= len(text):
+def json_lines(raw: bytes, name: str, what: str) -> list[dict[str, Any]]:
+    """Every non-empty line of a JSONL file as an object; all or nothing."""
+    text = decode_utf8(raw, name, f"a {what} file")
+    records = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
             continue
-        for label in annotation.tags or (UNTAGGED_LABEL,):
-            spans.append({"start": annotation.start, "end": annotation.end, "label": label})
-    return {"text": text, "spans": spans}
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as error:
+            raise LecternError(f"“{name}”, line {number}: not a JSON object ({error}); "
+                               f"nothing was loaded.") from None
+        except ValueError as error:  # an integer of more than 4,300 digits
+            raise LecternError(f"“{name}”, line {number}: holds a number too long to read "
+                               f"({error}); nothing was loaded.") from None
+        if not isinstance(record, dict):
+            raise LecternError(f"“{name}”, line {number}: a {what} line must be a JSON "
+                               "object.")
+        records.append(record)
+    return records
 
 
-def dumps_jsonl(text: str, annotations: Iterable[Annotation]) -> str:
-    """One JSONL line (with its newline) for ``text`` and its annotations."""
-    return json.dumps(document_record(text, annotations), ensure_ascii=False) + "\n"
-
-
-def save_jsonl(path: str | os.PathLike[str], text: str,
-               annotations: Iterable[Annotation]) -> None:
-    """Write the JSONL file atomically."""
-    atomic_write_bytes(path, dumps_jsonl(text, annotations).encode("utf-8"))
+def dumps_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"

@@ -25,22 +25,33 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lectern.core.annotations import AnchorStatus, Annotation
-from lectern.core.atomic_write import atomic_write_bytes, describe_os_error
+from lectern.core.annotations import AnchorStatus, Annotation, quote_selector
+from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.errors import LecternError
-from lectern.core.formats.w3c_parse import parse_document
+from lectern.core.formats.parsed import (
+    MAX_ANNOTATION_FILE_BYTES,
+    check_parsed,
+    decode_utf8,
+    read_annotation_bytes,
+    utf8,
+)
+from lectern.core.formats.w3c_fields import iri_of
+from lectern.core.formats.w3c_parse import W3CRead, parse_document
+from lectern.core.links import Link, links_between
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 LECTERN_NAMESPACE = "urn:x-lectern:"
 FINGERPRINT_KEY = "lectern:fingerprint"
 STATUS_KEY = "lectern:status"
 SOURCE_KEY = "lectern:source"
-MAX_ANNOTATION_FILE_BYTES = 200 * 1024 * 1024
+EVENT_KEY = "lectern:event"
+__all__ = ["MAX_ANNOTATION_FILE_BYTES", "W3CSource", "dumps_w3c", "load_w3c", "loads_w3c",
+           "parse_w3c", "read_w3c", "save_w3c"]
 COLLECTION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:lectern:collection")
 
 
@@ -62,31 +73,60 @@ def source_iri(document_source: str | os.PathLike[str] | None) -> str:
     return str(document_source)
 
 
-def annotation_to_w3c(annotation: Annotation, source: str, fingerprint: str) -> dict[str, Any]:
-    """One Annotation as a W3C Web Annotation object (without ``@context``)."""
-    bodies: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": tag}
-                          for tag in annotation.tags]
+def _is_iri_tag(tag: str) -> bool:
+    """A semantic tag (a DBpedia or Wikidata entity, say) is written as a resource."""
+    return tag.startswith(("http://", "https://", "urn:")) and not any(c.isspace() for c in tag)
+
+
+def _tag_body(tag: str) -> dict[str, Any]:
+    if _is_iri_tag(tag):
+        return {"type": "SpecificResource", "purpose": "tagging", "source": tag}
+    return {"type": "TextualBody", "purpose": "tagging", "value": tag}
+
+
+def _target(source: str, fingerprint: str, selectors: list[dict[str, Any]]) -> dict[str, Any]:
+    target: dict[str, Any] = {"source": source}
+    if fingerprint:
+        target[FINGERPRINT_KEY] = fingerprint
+    target["selector"] = selectors
+    return target
+
+
+def _quote(exact: str, prefix: str, suffix: str) -> dict[str, Any]:
+    return {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}
+
+
+def annotation_to_w3c(annotation: Annotation, source: str, fingerprint: str,
+                      text: str | None = None) -> dict[str, Any]:
+    """One Annotation as a W3C Web Annotation object (without ``@context``). An orphan is
+    written with its quote only and no fingerprint (its old position is not on this text);
+    an article note targets the document as a whole; fragments are one target each."""
+    bodies: list[dict[str, Any]] = [_tag_body(tag) for tag in annotation.tags]
     if annotation.note:
         bodies.append({"type": "TextualBody", "purpose": "commenting", "value": annotation.note,
-                       "format": "text/plain"})
+                       "format": annotation.note_format or "text/plain"})
     if annotation.note:
         motivation = "commenting"
     elif annotation.tags:
         motivation = "tagging"
     else:
         motivation = "highlighting"
-    selectors: list[dict[str, Any]] = []
-    if annotation.start >= 0:
-        selectors.append({"type": "TextPositionSelector", "start": annotation.start,
-                          "end": annotation.end})
-    selectors.append({"type": "TextQuoteSelector", "exact": annotation.exact,
-                      "prefix": annotation.prefix, "suffix": annotation.suffix})
-    target: dict[str, Any] = {"source": source}
-    if fingerprint:
-        target[FINGERPRINT_KEY] = fingerprint
-    target["selector"] = selectors
+    quote = _quote(annotation.exact, annotation.prefix, annotation.suffix)
+    target: Any
+    if annotation.is_article_note:
+        target = {"source": source, FINGERPRINT_KEY: fingerprint} if fingerprint else source
+    elif annotation.is_orphan or annotation.start < 0:
+        target = _target(source, "", [quote])
+    elif annotation.fragments and text is not None:
+        target = [_target(source, fingerprint, [
+            {"type": "TextPositionSelector", "start": s, "end": e},
+            _quote(*quote_selector(text, s, e))]) for s, e in annotation.fragments]
+    else:
+        target = _target(source, fingerprint, [
+            {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+            quote])
     item: dict[str, Any] = {
-        "id": annotation.id if ":" in annotation.id else f"urn:uuid:{annotation.id}",
+        "id": iri_of(annotation.id),
         "type": "Annotation",
         "created": annotation.created,
         "modified": annotation.modified,
@@ -100,15 +140,38 @@ def annotation_to_w3c(annotation: Annotation, source: str, fingerprint: str) -> 
     return item
 
 
+def link_to_w3c(link: Link) -> dict[str, Any]:
+    """A link as a ``linking`` annotation whose two targets are the linked annotations."""
+    item: dict[str, Any] = {"id": iri_of(link.id), "type": "Annotation",
+                            "created": link.created, "motivation": "linking"}
+    bodies: list[dict[str, Any]] = []
+    if link.label:
+        bodies.append({"type": "TextualBody", "purpose": "classifying", "value": link.label})
+    if link.note:
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": link.note,
+                       "format": "text/plain"})
+    if bodies:
+        item["body"] = bodies
+    item["target"] = [iri_of(link.source), iri_of(link.target)]
+    if link.event:
+        item[EVENT_KEY] = link.event
+    return item
+
+
 def dumps_w3c(annotations: Iterable[Annotation],
               document_source: str | os.PathLike[str] | None = None,
-              fingerprint: str = "") -> str:
-    """The annotations as the text of a W3C AnnotationCollection."""
+              fingerprint: str = "", text: str | None = None,
+              links: Sequence[Link] = ()) -> str:
+    """The annotations (and the links between them) as the text of a W3C
+    AnnotationCollection; ``text`` gives each fragment its own quote."""
     source = source_iri(document_source)
     annotations = list(annotations)
-    items = [annotation_to_w3c(a, source, fingerprint) for a in annotations]
+    links = links_between(links, (a.id for a in annotations))
+    items = [annotation_to_w3c(a, source, fingerprint, text) for a in annotations]
+    items += [link_to_w3c(k) for k in links]
     # Ids derived from what the file holds: the same annotations give the same bytes.
-    content = "\x1f".join([source, fingerprint, *(f"{a.id}@{a.modified}" for a in annotations)])
+    content = "\x1f".join([source, fingerprint, *(f"{a.id}@{a.modified}" for a in annotations),
+                           *(k.id for k in links)])
     collection_id = uuid.uuid5(COLLECTION_NAMESPACE, content)
     collection = {
         "@context": [ANNO_CONTEXT, {"lectern": LECTERN_NAMESPACE}],
@@ -134,27 +197,25 @@ def dumps_w3c(annotations: Iterable[Annotation],
 
 def save_w3c(path: str | os.PathLike[str], annotations: Iterable[Annotation],
              document_source: str | os.PathLike[str] | None = None,
-             fingerprint: str = "") -> None:
+             fingerprint: str = "", text: str | None = None,
+             links: Sequence[Link] = ()) -> None:
     """Write the annotations to ``path`` atomically (the old file survives any failure)."""
-    text = dumps_w3c(annotations, document_source, fingerprint)
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, utf8(dumps_w3c(annotations, document_source, fingerprint, text,
+                                            links)))
 
 
-def loads_w3c(data: str | bytes, text_length: int | None = None,
-              name: str = "the annotation file") -> tuple[list[Annotation], W3CSource]:
+def parse_w3c(data: str | bytes, text_length: int | None = None,
+              name: str = "the annotation file") -> W3CRead:
     """Parse W3C annotations from JSON text; all or nothing.
 
     ``text_length`` (the length of the text they are meant for) lets positions be checked
     against it. Accepted shapes: a single Annotation, a JSON array of them, an
-    AnnotationCollection/AnnotationPage (``first.items`` or ``items``), and a Hypothesis
-    search result (``rows``). Raises LecternError naming the annotation and field at fault.
+    AnnotationCollection/AnnotationPage (``first.items`` or ``items``), a Hypothesis search
+    result (``rows``) and the Hypothesis client's export (``annotations``). Raises
+    LecternError naming the annotation and field at fault.
     """
     if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise LecternError(f"“{name}” is not UTF-8 text (byte {error.start} is not "
-                               "valid), so it is not a W3C annotation file.") from error
+        data = decode_utf8(data, name, "a W3C annotation file")
     data = data.removeprefix("\ufeff")
     try:
         document = json.loads(data, parse_constant=_refuse_constant)
@@ -171,30 +232,35 @@ def loads_w3c(data: str | bytes, text_length: int | None = None,
                            f"column {error.colno}.") from error
     except RecursionError as error:
         raise LecternError(f"“{name}” is nested too deeply to be an annotation file.") from error
-    annotations, source, fingerprint = parse_document(document, text_length, name)
-    return annotations, W3CSource(source, fingerprint)
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise LecternError(f"“{name}” holds a number too long to read ({error}); nothing was "
+                           "loaded.") from None
+    read = parse_document(document, text_length, name)
+    check_parsed(read.parsed, name)
+    return read
+
+
+def loads_w3c(data: str | bytes, text_length: int | None = None,
+              name: str = "the annotation file") -> tuple[list[Annotation], W3CSource]:
+    """The annotations and source of W3C JSON text (``parse_w3c`` without links; an
+    annotation with several targets comes as one piece per target)."""
+    read = parse_w3c(data, text_length, name)
+    return read.parsed.annotations, W3CSource(read.source, read.fingerprint)
 
 
 def load_w3c(path: str | os.PathLike[str],
              text_length: int | None = None) -> tuple[list[Annotation], W3CSource]:
     """Read a W3C annotation file (see ``loads_w3c``); refuses absurdly large files unread."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise LecternError(f"“{path.name}” is a folder, not an annotation file.")
-        if size > MAX_ANNOTATION_FILE_BYTES:
-            raise LecternError(
-                f"“{path.name}” is {size / 2**20:,.0f} MB; Lectern reads annotation files up to "
-                f"{MAX_ANNOTATION_FILE_BYTES // 2**20} MB, so it was not opened.")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_ANNOTATION_FILE_BYTES + 1)
-    except OSError as error:
-        raise LecternError(f"Could not read “{path}”: {describe_os_error(error)}.") from error
-    if len(raw) > MAX_ANNOTATION_FILE_BYTES:  # it grew while we looked
-        raise LecternError(f"“{path.name}” is larger than "
-                           f"{MAX_ANNOTATION_FILE_BYTES // 2**20} MB, so it was not opened.")
-    return loads_w3c(raw, text_length, path.name)
+    return loads_w3c(read_annotation_bytes(path), text_length, path.name)
+
+
+def read_w3c(path: str | os.PathLike[str], raw: bytes | None = None,
+             text_length: int | None = None) -> W3CRead:
+    path = Path(path)
+    if raw is None:
+        raw = read_annotation_bytes(path)
+    return parse_w3c(raw, text_length, path.name)
 
 
 class _ConstantError(ValueError):
@@ -203,4 +269,3 @@ class _ConstantError(ValueError):
 
 def _refuse_constant(token: str) -> float:
     raise _ConstantError(token)
-

@@ -24,7 +24,10 @@ FILE_DIALOGS = {  # format: (menu text, file filter, suffix)
     Format.W3C: ("&W3C Web Annotation…", W3C_FILTER, ".json"),
     Format.BRAT: ("&brat Standoff…", "brat standoff (*.ann *.txt)", ".ann"),
     Format.CSV: ("&CSV…", "CSV (*.csv)", ".csv"),
-    Format.JSONL: ("&JSON Lines…", "JSON Lines (*.jsonl)", ".jsonl"),
+    Format.DOCCANO: ("&doccano JSONL…", "doccano JSONL (*.jsonl *.json)", ".jsonl"),
+    Format.PRODIGY: ("&Prodigy JSONL…", "Prodigy JSONL (*.jsonl)", ".jsonl"),
+    Format.LABELSTUDIO: ("&Label Studio JSON…", "Label Studio JSON (*.json)", ".json"),
+    Format.QDPX: ("&REFI-QDA Project…", "REFI-QDA project (*.qdpx)", ".qdpx"),
 }
 
 
@@ -99,7 +102,8 @@ class AnnotationFiles:
             return False
         path = Path(path)
         try:
-            export_annotations(Format.W3C, path, session.document, list(session.annotations))
+            export_annotations(Format.W3C, path, session.document, list(session.annotations),
+                               session.links())
         except LecternError as error:
             self.window.show_error("Annotations not saved", str(error))
             return False
@@ -131,6 +135,7 @@ class AnnotationFiles:
     def choose_import(self, fmt: Format) -> None:
         file_filter = FILE_DIALOGS[fmt][1] if fmt is not Format.BRAT \
             else "brat annotations (*.ann)"
+        file_filter += ";;All files (*)" if "All files" not in file_filter else ""
         name, _ = QFileDialog.getOpenFileName(self.view, "Import Annotations", "", file_filter)
         if name:
             self.import_file(name, fmt)
@@ -149,15 +154,18 @@ class AnnotationFiles:
             self.window.show_error("Annotations not loaded", str(error))
             return None
         if announce:
-            self._summarise(path, anchored.report)
+            self._summarise(path, anchored.report, anchored.notices)
         self.window.show_status(anchored.summary(), 5000)
         return anchored.report
 
-    def _summarise(self, path: Path, report: AnchorReport) -> None:
+    def _summarise(self, path: Path, report: AnchorReport,
+                   notices: tuple[str, ...] = ()) -> None:
         detail = (f"Exact: {report.exact}\nMoved: {report.moved}\nFuzzy: {report.fuzzy}\n"
                   f"Orphaned: {report.orphan}")
         if report.orphan:
             detail += "\n\nOrphans are listed in the Annotations panel; re-attach them there."
+        if notices:
+            detail += "\n\n" + "\n".join(notices)
         box = QMessageBox(QMessageBox.Icon.Information, "Annotations loaded",
                           f"Placed the {report.total} annotations of “{path.name}” on this "
                           "article.", QMessageBox.StandardButton.Ok, self.view)
@@ -181,11 +189,13 @@ class AnnotationFiles:
         if session is None:
             return False
         try:
-            report = export_annotations(fmt, path, session.document, list(session.annotations))
+            colours = {tag.name: tag.colour for tag in session.scheme.tags}
+            report = export_annotations(fmt, path, session.document, list(session.annotations),
+                                        session.links(), colours)
         except LecternError as error:
             self.window.show_error("Export failed", str(error))
             return False
-        if report.skipped_orphans:
+        if report.skipped_orphans or report.notices:
             self.window.show_error("Some annotations were not exported", report.summary())
         self.window.show_status(report.summary(), 6000)
         return True

@@ -20,9 +20,9 @@ from lectern.core.formats import (
     load_w3c,
     save_brat,
     save_csv,
-    save_jsonl,
     save_w3c,
 )
+from lectern.core.formats.prodigy import dumps_prodigy
 
 RUNS = 7
 COUNT = 10_000
@@ -60,7 +60,8 @@ def main() -> None:
         timed("brat export", lambda: save_brat(txt, text, annotations))
         timed("brat import", lambda: load_brat(txt.with_suffix(".ann")))
         timed("CSV export", lambda: save_csv(Path(folder) / "a.csv", annotations))
-        timed("JSONL export", lambda: save_jsonl(Path(folder) / "a.jsonl", text, annotations))
+        timed("Prodigy JSONL export", lambda: (Path(folder) / "a.jsonl").write_text(
+            dumps_prodigy(text, annotations)[0], "utf-8"))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ TEXT = "The mayor said the bridge would open.\n"
 
 @pytest.mark.parametrize(("name", "path", "expected"), [
     (None, "a.json", Format.W3C), (None, "a.JSONLD", Format.W3C), (None, "a.ann", Format.BRAT),
-    (None, "a.csv", Format.CSV), (None, "a.jsonl", Format.JSONL),
+    (None, "a.csv", Format.CSV), (None, "a.jsonl", Format.PRODIGY),
+    ("jsonl", "a.txt", Format.PRODIGY), (None, "p.qdpx", Format.QDPX),
     ("brat", "anything.txt", Format.BRAT), ("CSV", "a.json", Format.CSV),
 ])
 def test_the_format_comes_from_the_option_else_the_name(name, path, expected):
@@ -30,7 +31,7 @@ def test_the_format_comes_from_the_option_else_the_name(name, path, expected):
 def test_an_unknown_format_names_the_choices(name, path, message):
     with pytest.raises(LecternError, match=message) as caught:
         format_named(name, path)
-    assert "w3c, brat, csv, jsonl" in str(caught.value)
+    assert "w3c, brat, csv, doccano, prodigy, labelstudio, qdpx" in str(caught.value)
 
 
 def test_a_report_names_every_file_and_what_was_left_out(tmp_path: Path):
@@ -39,10 +40,11 @@ def test_a_report_names_every_file_and_what_was_left_out(tmp_path: Path):
     orphan = Annotation.from_span(TEXT, 19, 25, ["Place"]).with_changes(
         status=AnchorStatus.ORPHAN)
     report = export_annotations(Format.BRAT, tmp_path / "out.ann", document, [placed, orphan])
-    assert report.files == (tmp_path / "out.txt", tmp_path / "out.ann")
-    assert report.summary() == ("Wrote 1 annotation to out.txt and out.ann (1 orphaned "
-                                "annotation left out: brat standoff can only hold "
-                                "annotations placed on the text).")
+    assert report.files == (tmp_path / "out.txt", tmp_path / "out.ann",
+                            tmp_path / "annotation.conf")
+    assert report.summary() == ("Wrote 1 annotation to out.txt, out.ann and annotation.conf "
+                                "(1 orphaned annotation left out: brat standoff can only "
+                                "hold annotations placed on the text).")
     csv_report = export_annotations(Format.CSV, tmp_path / "out.csv", document,
                                     [placed, orphan])
     assert csv_report.summary() == "Wrote 2 annotations to out.csv."

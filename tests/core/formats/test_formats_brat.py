@@ -14,11 +14,10 @@ from lectern.core.formats.brat import (
     dumps_brat,
     escape_note,
     fragments_of,
-    load_brat,
-    loads_brat,
     save_brat,
     unescape_note,
 )
+from lectern.core.formats.brat_read import load_brat, loads_brat
 
 TEXT = "Jane Alvarez runs the city.\nShe met 😀 Paris officials\non Monday.\n"
 
@@ -136,5 +135,5 @@ def test_ignored_lines_and_crlf() -> None:
 
 def test_missing_txt(tmp_path: Path) -> None:
     (tmp_path / "a.ann").write_text("", "utf-8")
-    with pytest.raises(LecternError, match="does not exist"):
+    with pytest.raises(LecternError, match=r"the text it annotates, “a\.txt”, is missing"):
         load_brat(tmp_path / "a.ann")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lectern.core.annotations import AnchorStatus, Annotation
 from lectern.core.formats.csv_format import CSV_COLUMNS, dumps_csv, neutralise_cell, save_csv
-from lectern.core.formats.jsonl import dumps_jsonl, save_jsonl
+from lectern.core.formats.prodigy import dumps_prodigy
 
 TEXT = "=SUM(A1) is not a formula. -5 degrees, +3 points, @user said\tthat."
 
@@ -42,22 +42,20 @@ def test_csv_empty() -> None:
     assert dumps_csv([]) == ",".join(CSV_COLUMNS) + "\r\n"
 
 
-def test_jsonl(tmp_path: Path) -> None:
+def test_prodigy_shape_is_what_jsonl_always_wrote() -> None:
     text = "Jane 😀 met Paris."
     person = Annotation.from_span(text, 0, 4, tags=["Person"])
     both = Annotation.from_span(text, 11, 16, tags=["Place", "Organisation"])
     plain = Annotation.from_span(text, 5, 6)
     orphan = plain.with_changes(status=AnchorStatus.ORPHAN, id="x")
-    line = dumps_jsonl(text, [both, plain, person, orphan])
-    assert line.endswith("\n") and line.count("\n") == 1
+    line, skipped, _ = dumps_prodigy(text, [both, plain, person, orphan])
+    assert line.endswith("\n") and line.count("\n") == 1 and skipped == 1
     record = json.loads(line)
-    assert record == {"text": text, "spans": [
+    assert record["text"] == text and record["answer"] == "accept"
+    assert record["spans"] == [
         {"start": 0, "end": 4, "label": "Person"},
         {"start": 5, "end": 6, "label": "Highlight"},
-        {"start": 11, "end": 16, "label": "Place"},
         {"start": 11, "end": 16, "label": "Organisation"},
-    ]}
+        {"start": 11, "end": 16, "label": "Place"},
+    ]
     assert text[11:16] == "Paris"
-    path = tmp_path / "out.jsonl"
-    save_jsonl(path, text, [person])
-    assert json.loads(path.read_text("utf-8"))["spans"][0]["label"] == "Person"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,8 @@ def test_save_load_round_trip_is_value_identical(sample) -> None:
     text, annotations = sample
     loaded, source = loads_w3c(dumps_w3c(annotations, "file:///news/a.txt", "f1"),
                                text_length=len(text))
-    assert loaded == annotations
+    # An orphan is written with its quote only: its old position is not on this text.
+    assert loaded == [replace(a, start=-1, end=-1) if a.is_orphan else a for a in annotations]
     assert (source.source, source.fingerprint) == ("file:///news/a.txt", "f1")
 
 
@@ -97,7 +99,7 @@ def test_single_annotation_array_and_page_shapes() -> None:
         (annotation,), _ = loads_w3c(json.dumps(shape))
         assert (annotation.start, annotation.end, annotation.exact) == (19, 25, "budget")
         assert annotation.prefix == "the " and annotation.note == "a note"
-        assert annotation.id == "1234"
+        assert annotation.id == "urn:uuid:1234"  # not a UUID: a foreign IRI, kept as it is
 
 
 def test_quote_selector_alone_is_unplaced_until_anchored() -> None:
@@ -154,8 +156,6 @@ def test_bad_positions_are_refused_naming_the_annotation(change, message) -> Non
     ('{"type": "Annotation" "target": 1}', "not valid JSON"),
     ("", "empty"),
     ("42", "not annotations"),
-    ('[{"type": "Annotation", "target": "http://x"}]', "whole document"),
-    ('[{"type": "Annotation", "target": {"selector": []}}]', "no TextQuoteSelector"),
     ('[{"target": {"selector": {"type": "TextQuoteSelector", "exact": 5}}}]',
      "TextQuoteSelector.exact must be text, got 5"),
     ('[{"created": "yesterday", "target": {"selector": {"type": "TextQuoteSelector",'
@@ -178,7 +178,7 @@ def test_huge_file_is_refused_unread(tmp_path: Path) -> None:
     with path.open("wb") as handle:  # sparse: claims 2 GB, takes no room
         handle.truncate(2 * 1024**3)
     assert os.path.getsize(path) > MAX_ANNOTATION_FILE_BYTES
-    with pytest.raises(LecternError, match=r"2,048 MB.*not opened"):
+    with pytest.raises(LecternError, match=r"2,048(\.0)? MB.*not opened"):
         load_w3c(path)
 
 
