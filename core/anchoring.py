@@ -242,6 +242,8 @@ def _anchor_empty(text: str, prefix: str, suffix: str, hint: int | None) -> Anch
 
 def reanchor(annotation: Annotation, text: str, shift: int = 0) -> Annotation:
     """Place one annotation on ``text``; ``shift`` is how far its neighbours moved."""
+    if annotation.is_article_note:
+        return replace(annotation, status=AnchorStatus.ANCHORED)  # on the article as a whole
     old = annotation.start if annotation.start >= 0 else None
     exact, prefix, suffix = annotation.exact, annotation.prefix, annotation.suffix
     if not exact and old is not None and annotation.end > old:

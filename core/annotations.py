@@ -41,7 +41,9 @@ def stable_id(start: int, end: int, exact: str, tags: Iterable[str], note: str) 
     ``IMPORT_NAMESPACE`` and its position, quote, tags and note, so the same annotation
     read twice gets the same id and importing it again merges instead of doubling."""
     fields = [str(start), str(end), exact, *tags, note]
-    return str(uuid.uuid5(IMPORT_NAMESPACE, "\x1f".join(fields)))
+    # A lone surrogate cannot be hashed as UTF-8; the reader refuses it right after.
+    name = "\x1f".join(fields).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return str(uuid.uuid5(IMPORT_NAMESPACE, name))
 
 
 def utc_instant(timestamp: str) -> datetime:

@@ -41,7 +41,9 @@ class Link:
 def stable_link_id(source: str, target: str, label: str, event: str = "") -> str:
     """The id of a link read from a file without ids of ours: the same link read twice
     gets the same id, so importing a file again does not double it."""
-    return str(uuid.uuid5(LINK_NAMESPACE, "\x1f".join((source, target, label, event))))
+    name = "\x1f".join((source, target, label, event))
+    return str(uuid.uuid5(LINK_NAMESPACE, name.encode("utf-8", "surrogatepass").decode(
+        "utf-8", "replace")))
 
 
 def remap_links(links: Iterable[Link], ids: Mapping[str, str]) -> list[Link]:

@@ -45,12 +45,16 @@ class QdaSource:
     guid: str = ""
 
 
+def _derived(name: str) -> uuid.UUID:
+    return uuid.uuid5(GUID_NAMESPACE, scrub(name))
+
+
 def guid(value: str) -> str:
     """A GUID for one of our ids: the id itself when it is a UUID, else one derived from it."""
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        return str(uuid.uuid5(GUID_NAMESPACE, value))
+        return str(_derived(value))
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -71,10 +75,10 @@ def project_xml(sources: Sequence[QdaSource], colours: Mapping[str, str],
     """``project.qde``, the files of ``Sources/``, and how many annotations were left out."""
     root = etree.Element(_Q + "Project", nsmap={None: NAMESPACE},
                          name=scrub(name), origin="Lectern")
-    user = str(uuid.uuid5(GUID_NAMESPACE, "user"))
+    user = str(_derived("user"))
     _element(_element(root, "Users"), "User", guid=user, name="Lectern")
     tags = list(dict.fromkeys(t for s in sources for a in s.annotations for t in a.tags))
-    code_of = {t: str(uuid.uuid5(GUID_NAMESPACE, f"code\x1f{t}")) for t in tags}
+    code_of = {t: str(_derived(f"code\x1f{t}")) for t in tags}
     if tags:
         codes = _element(_element(root, "CodeBook"), "Codes")
         for tag in tags:
@@ -88,7 +92,7 @@ def project_xml(sources: Sequence[QdaSource], colours: Mapping[str, str],
     skipped = 0
     sources_element = _element(root, "Sources")
     for source in sources:
-        source_guid = source.guid or str(uuid.uuid5(GUID_NAMESPACE, source.text))
+        source_guid = source.guid or str(_derived(source.text))
         files[f"{source_guid}.txt"] = scrub(source.text).encode("utf-8")
         element = _element(sources_element, "TextSource", guid=source_guid, name=source.name,
                            plainTextPath=f"internal://{source_guid}.txt")
@@ -104,8 +108,7 @@ def project_xml(sources: Sequence[QdaSource], colours: Mapping[str, str],
                 skipped += 1
                 continue
             for n, (start, end) in enumerate(pieces):
-                selection = guid(a.id) if n == 0 else str(uuid.uuid5(GUID_NAMESPACE,
-                                                                      f"{a.id}\x1f{n}"))
+                selection = guid(a.id) if n == 0 else str(_derived(f"{a.id}\x1f{n}"))
                 first_selection.setdefault(a.id, selection)
                 exact, prefix, suffix = quote_selector(source.text, start, end)
                 selected = _element(element, "PlainTextSelection", guid=selection,
@@ -120,8 +123,8 @@ def project_xml(sources: Sequence[QdaSource], colours: Mapping[str, str],
                 _element(selected, "Description").text = scrub(json.dumps(description,
                                                                           ensure_ascii=False))
                 for tag in a.tags:
-                    coding = _element(selected, "Coding", guid=str(uuid.uuid5(
-                        GUID_NAMESPACE, f"{selection}\x1f{tag}")), creatingUser=user,
+                    coding = _element(selected, "Coding", guid=str(_derived(
+                        f"{selection}\x1f{tag}")), creatingUser=user,
                         creationDateTime=_when(a.created))
                     _element(coding, "CodeRef", targetGUID=code_of[tag])
                 if a.note and n == 0:
@@ -151,7 +154,7 @@ def project_xml(sources: Sequence[QdaSource], colours: Mapping[str, str],
 
 
 def _note(notes: list[tuple[str, str, str]], owner: Annotation | Link, title: str) -> str:
-    note_guid = str(uuid.uuid5(GUID_NAMESPACE, f"note\x1f{owner.id}"))
+    note_guid = str(_derived(f"note\x1f{owner.id}"))
     notes.append((note_guid, title or "Note", owner.note))
     return note_guid
 
