@@ -15,7 +15,14 @@ purpose ``tagging``, the note one with purpose ``commenting``. A status other th
 anchored is kept in ``lectern:status`` so orphans stay orphans across a save and load.
 The collection repeats source and fingerprint as ``lectern:source`` and
 ``lectern:fingerprint`` so an empty file still names its text.
-An annotation whose position is unknown (``start == -1``) is saved with its quote only.
+An annotation whose position is unknown (``start == -1``) and an orphan are saved with
+their quote only (an orphan's old position is on no text this file names); an annotation
+of several fragments has one target per fragment; an article note targets the document
+itself; a note keeps its media type (Hypothesis' Markdown); a tag that is an IRI is a
+``SpecificResource`` (a semantic tag). A link between two annotations is an annotation
+with the motivation ``linking`` whose two targets are their ids (``lectern:event`` groups
+the arguments of a brat event). Ids are kept as they came: a UUID is written
+``urn:uuid:…``, an IRI as it is, any other id under ``urn:x-lectern:id:``.
 
 Reading accepts what other tools write too: see ``core.formats.w3c_parse``.
 """

@@ -41,7 +41,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize("fmt", ["w3c", "brat", "csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["w3c", "brat", "csv", "jsonl", "doccano", "prodigy",
+                                 "labelstudio", "qdpx"])
 def test_export_from_the_store(capsys, stored, tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
     code, _, err = run(capsys, "export", str(stored), "--format", fmt, "--out", str(out))
@@ -161,3 +162,41 @@ def test_export_never_overwrites_the_article(capsys, article, stored, fmt, out):
     assert code == 1 and "would overwrite the article" in err
     assert article.read_bytes() == before
     assert not article.with_suffix(".ann").exists()
+
+
+@pytest.mark.parametrize("fmt", ["brat", "doccano", "prodigy", "labelstudio", "qdpx", "w3c"])
+def test_import_tells_each_format_by_its_content_whatever_the_name(capsys, stored, tmp_path,
+                                                                  fmt):
+    out = tmp_path / ("exported.ann" if fmt == "brat" else "exported.data")
+    assert run(capsys, "export", str(stored), "--format", fmt, "--out", str(out))[0] == 0
+    renamed = tmp_path / ("renamed.ann" if fmt == "brat" else "renamed.bin")
+    out.rename(renamed)
+    if fmt == "brat":  # brat's .txt is found beside the .ann, by its name
+        out.with_suffix(".txt").rename(renamed.with_suffix(".txt"))
+    code, _, err = run(capsys, "import", str(renamed), "--into", str(stored))
+    assert code == 0, err
+    assert "3 exact" in err and "(3 already there)" in err  # the store held them already
+
+
+def test_a_project_is_imported_into_the_store_without_an_article(capsys, stored, tmp_path):
+    project = tmp_path / "p.qdpx"
+    assert run(capsys, "export", str(stored), "--out", str(project))[0] == 0
+    code, _, err = run(capsys, "import", str(project))
+    assert code == 0 and "1 text sources stored" in err
+
+
+def test_import_without_into_needs_a_project(capsys, stored, tmp_path):
+    saved = tmp_path / "saved.json"
+    assert run(capsys, "export", str(stored), "--out", str(saved))[0] == 0
+    code, _, err = run(capsys, "import", str(saved))
+    assert code == 1 and "--into" in err
+
+
+def test_a_file_lectern_does_not_read_gets_one_line_naming_those_it_does(capsys, stored,
+                                                                         tmp_path):
+    junk = tmp_path / "notes.txt"
+    junk.write_text("Remember the milk.\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(junk), "--into", str(stored))
+    assert code == 1
+    (line,) = [line for line in err.splitlines() if line.strip()]
+    assert "Lectern reads W3C Web Annotation and Hypothesis JSON, brat standoff" in line

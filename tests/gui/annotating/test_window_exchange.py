@@ -115,3 +115,28 @@ def test_selecting_then_tagging_uses_the_keymap_menus(qtbot, app_paths, article)
     place = next(a for a in tag_menu.actions() if a.text() == "Place")
     place.trigger()
     assert [a.tags for a in window.annotations.session.annotations] == [("Place",)]
+
+
+def test_the_file_menus_offer_every_format_and_an_import_keeps_links(qtbot, app_paths, article,
+                                                                      tmp_path):
+    from lectern.core.annotations import Annotation
+    from lectern.core.formats.exchange import IMPORT_FORMATS, export_annotations
+    from lectern.core.links import Link
+
+    window = make_window(qtbot, app_paths, article)
+    exports = [a.text() for a in window.submenu("file.export").actions()]
+    imports = [a.text() for a in window.submenu("file.import").actions()]
+    assert len(exports) == len(EXPORT_FORMATS) and "&REFI-QDA Project…" in exports
+    assert len(imports) == len(IMPORT_FORMATS) and "&Label Studio JSON…" in imports
+    session = window.annotations.session
+    text = session.document.text
+    quote = Annotation.from_span(text, text.index("the project"), text.index(" euros"),
+                                 ["Quote"])
+    speaker = Annotation.from_span(text, text.index("Ana Costa"), text.index(" said"),
+                                   ["Person"])
+    path = tmp_path / "labels.jsonl"
+    export_annotations(Format.DOCCANO, path, session.document, [quote, speaker],
+                       [Link(quote.id, speaker.id, "Speaker")])
+    assert window.annotations.files.import_file(path, Format.DOCCANO, announce=False)
+    assert [(k.source, k.target, k.label) for k in session.links()] == [
+        (quote.id, speaker.id, "Speaker")]
