@@ -44,17 +44,19 @@ class Spans:
 
 
 def spans_of(text: str, annotations: Iterable[Annotation], links: Sequence[Link]) -> Spans:
-    spans: list[Span] = []
+    ranked: list[tuple[int, int, int, int, Span]] = []
     kept: list[Annotation] = []
     skipped = 0
-    for a in sorted(annotations, key=Annotation.sort_key):
+    for rank, a in enumerate(sorted(annotations, key=Annotation.sort_key)):
         pieces = [(s, e) for s, e in a.spans if 0 <= s < e <= len(text)]
         if a.is_orphan or a.is_article_note or not pieces:
             skipped += 1  # doccano forbids a span of nothing; an orphan has no place
             continue
         kept.append(a)
-        spans += [Span(s, e, tag, a.id) for s, e in pieces for tag in a.tags or (UNTAGGED_LABEL,)]
-    spans.sort(key=lambda s: (s.start, s.end, s.label, s.owner))
+        ranked += [(s, e, rank, order, Span(s, e, tag, a.id)) for s, e in pieces
+                   for order, tag in enumerate(a.tags or (UNTAGGED_LABEL,))]
+    # Text order; one annotation's tags in its own order, which a reader gives back.
+    spans = [span for *_, span in sorted(ranked, key=lambda r: r[:4])]
     index = {a.id: [i for i, s in enumerate(spans) if s.owner == a.id] for a in kept}
     meta = {"annotations": [_meta_of(a, index[a.id]) for a in kept]}
     return Spans(spans, meta, links_between(links, index), skipped)

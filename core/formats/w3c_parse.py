@@ -72,7 +72,7 @@ def parse_document(document: Any, text_length: int | None, name: str) -> W3CRead
             if item.get("references"):  # a Hypothesis reply: its thread's first id
                 replies.append((label, item, _reference(item)))
                 continue
-            made, why = _parse_annotation(item, text_length)
+            made, why, dropped = _parse_annotation(item, text_length)
         except Invalid as error:
             raise LecternError(f"“{name}”, {label}: {error}. Nothing was loaded.") from None
         first = made[0]
@@ -85,6 +85,8 @@ def parse_document(document: Any, text_length: int | None, name: str) -> W3CRead
         seen[whole_id] = number
         if why:
             read.parsed.notices.append(f"{label}: kept as an article note ({why}).")
+        if dropped:
+            read.parsed.notices.append(f"{label}: {dropped}.")
         if len(made) > 1:
             read.parsed.groups[whole_id] = [a.id for a in made]
         raw_ids[whole_id] = list(range(len(read.parsed.annotations),
@@ -259,9 +261,9 @@ def _page_items(page: Any, name: str) -> list[Any]:
 
 
 def _parse_annotation(item: dict[str, Any],
-                      text_length: int | None) -> tuple[list[Annotation], str]:
-    """The annotation (one piece per target when there are several), and why it was kept
-    as an article note ("" when it was not)."""
+                      text_length: int | None) -> tuple[list[Annotation], str, str]:
+    """The annotation (one piece per target when there are several), why it was kept as an
+    article note, and what of it was not kept ("" when nothing)."""
     raw_id = string(item.get("id"), "id", default="")
     created = timestamp(item["created"], "created") if "created" in item else utc_now()
     modified_key = "modified" if "modified" in item else "updated"
@@ -276,15 +278,20 @@ def _parse_annotation(item: dict[str, Any],
     except Unplaceable as why:
         annotation_id = local_id(raw_id) or stable_id(0, 0, "", tags, note)
         return [Annotation.article_note(common.pop("note"), id=annotation_id, **common)], \
-            str(why)
-    # No id: one derived from the content, so importing the file twice does not double it.
+            str(why), ""
+    # Fragments are of one text: targets on another document are not this article's.
     first = pieces[0]
+    elsewhere = [p for p in pieces if p.source != first.source]
+    pieces = [p for p in pieces if p.source == first.source]
+    dropped = (f"{count(len(elsewhere), 'target')} on another document ("
+               f"{elsewhere[0].source}) not kept") if elsewhere else ""
+    # No id: one derived from the content, so importing the file twice does not double it.
     annotation_id = local_id(raw_id) or stable_id(first.start, first.end, "\x1e".join(
         p.exact for p in pieces), tags, note)
     if len(pieces) == 1:
-        return [_annotation(first, annotation_id, status, common)], ""
+        return [_annotation(first, annotation_id, status, common)], "", dropped
     return [_annotation(p, f"{annotation_id}#piece{n}", status, common)
-            for n, p in enumerate(pieces, start=1)], ""
+            for n, p in enumerate(pieces, start=1)], "", dropped
 
 
 def _annotation(piece: Piece, annotation_id: str, status: AnchorStatus,

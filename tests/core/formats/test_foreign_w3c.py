@@ -114,6 +114,17 @@ def test_several_targets_on_one_text_become_fragments(document, tmp_path):
     assert annotation.tags == ("Person",)
 
 
+def test_a_target_on_another_document_is_not_made_a_fragment(document, tmp_path):
+    item = {"type": "Annotation", "target": [
+        {"source": "http://a", "selector": {"type": "TextQuoteSelector", "exact": "river"}},
+        {"source": "http://b", "selector": {"type": "TextQuoteSelector", "exact": "Mayor"}}]}
+    anchored = anchor_file(write(tmp_path, item), document)
+    (annotation,) = anchored.annotations
+    assert annotation.exact == "river" and annotation.fragments == ()
+    assert any("1 target on another document (http://b) not kept" in n
+               for n in anchored.notices)
+
+
 def test_a_choice_body_keeps_its_first_description_and_a_semantic_tag_is_a_tag():
     item = quote_item("river", body=[
         {"type": "Choice", "items": [

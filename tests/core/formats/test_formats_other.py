@@ -55,7 +55,7 @@ def test_prodigy_shape_is_what_jsonl_always_wrote() -> None:
     assert record["spans"] == [
         {"start": 0, "end": 4, "label": "Person"},
         {"start": 5, "end": 6, "label": "Highlight"},
-        {"start": 11, "end": 16, "label": "Organisation"},
         {"start": 11, "end": 16, "label": "Place"},
+        {"start": 11, "end": 16, "label": "Organisation"},
     ]
     assert text[11:16] == "Paris"
