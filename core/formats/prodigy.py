@@ -63,6 +63,9 @@ def read_prodigy(raw: bytes, name: str, article: str | None) -> tuple[str, Parse
         start, end = check_span(item.get("start"), item.get("end"), text, f"{where}, span {n}")
         spans.append(Span(start, end, item["label"], f"span-{n}"))
     parsed = annotations_from_spans(text, spans, record.get(LECTERN_KEY), name)
+    if record.get("relations"):
+        parsed.notices.append(f"{where}: its {len(record['relations']):,} relations count in "
+                              "Prodigy's tokens, which Lectern does not read; not kept.")
     if record.get("answer") in ("reject", "ignore"):
         parsed.notices.append(f"{where} was answered “{record['answer']}” in Prodigy; its "
                               "spans were imported all the same.")

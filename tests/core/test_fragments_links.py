@@ -126,3 +126,17 @@ def test_importing_twice_keeps_one_link_to_the_copy_already_here():
     session.import_annotations([copy_a, b], links=[Link(copy_a.id, b.id, "Near")])
     assert len(session.annotations) == 2
     assert [(k.source, k.target) for k in session.links()] == [(a.id, b.id)]
+
+
+def test_undoing_an_import_takes_its_links_out_of_the_store_too(tmp_path):
+    document = Document.from_text(TEXT, title="t")
+    with AnnotationStore.open(tmp_path / "store.sqlite3") as store:
+        session = AnnotationSession(document, store)
+        a = Annotation.from_span(TEXT, 0, 5, ["Place"])
+        b = Annotation.from_span(TEXT, 40, 43, ["Person"])
+        session.import_annotations([a, b], links=[Link(a.id, b.id, "Near")])
+        assert len(store.links(document.fingerprint)) == 1
+        session.undo()
+        assert session.links() == [] and store.links(document.fingerprint) == []
+        session.redo()
+        assert [k.label for k in store.links(document.fingerprint)] == ["Near"]

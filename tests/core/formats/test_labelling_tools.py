@@ -186,3 +186,13 @@ def test_a_file_in_no_format_names_the_formats_lectern_reads(document, tmp_path)
     with pytest.raises(LecternError, match=r"not an annotation file Lectern can read\. "
                                            r"Lectern reads W3C"):
         anchor_file(path, document)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("name", ["in.json", "in.jsonl", "in.qdpx", "in.ann"])
+def test_no_reader_hangs_on_a_fifo(document, tmp_path, name):
+    import os
+
+    os.mkfifo(tmp_path / name)
+    with pytest.raises(LecternError, match="FIFO"):
+        anchor_file(tmp_path / name, document)
