@@ -160,7 +160,15 @@ class AnnotationSession:
     def remove(self, ids: str | Sequence[str]) -> None:
         self._run(RemoveAnnotations(self.context, _ids(ids)))
 
-    def set_note(self, annotation_id: str, note: str) -> None:
+    def set_note(self, annotation_id: str, note: str, continuing: bool = False) -> None:
+        """Set the note. ``continuing``: the reader is still typing it, so the change joins
+        the last step when that step edited this note (one undo step per burst of typing)."""
+        top = self.stack.top
+        if continuing and isinstance(top, EditNote) and top.annotation_id == annotation_id \
+                and self.workspace.current == self.document.fingerprint:
+            with self._one_transaction("Edit note"):
+                top.amend(note)
+            return
         self._run(EditNote(self.context, annotation_id, note))
 
     def add_tag(self, ids: str | Sequence[str], tag: str) -> None:

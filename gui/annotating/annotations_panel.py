@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -47,6 +48,9 @@ ALL_TAGS = "All tags"
 EMPTY_HINT = ("Select a passage in the article, then press a tag's key (1–9), click a tag "
               "above the text, or press Ctrl+K to choose one.")
 NOTE_EDITOR_LINES = 4
+NOTE_SAVE_DELAY_MS = 500  # a pause in typing this long saves the note
+NO_NOTE_TARGET = "Select an annotation to write a note."
+NOTE_HINT = "Write a note… it is saved as you type."
 PREFERRED_SIZE = QSize(320, 480)  # a readable quote beside its tags
 COLUMN_WIDTHS = {TAGS: 104, NOTE: 150, CREATED: 92}
 WIDE_COLUMNS = {NOTE: 480, CREATED: 600}  # table width from which each column is shown
@@ -135,7 +139,7 @@ class AnnotationsPanel(QWidget):
 
     activated = Signal(str)  # annotation id: show it in the article
     delete_requested = Signal(list)  # annotation ids
-    note_edited = Signal(str, str)  # annotation id, new note
+    note_edited = Signal(str, str, bool)  # annotation id, new note, still being typed
     reattach_requested = Signal(str)  # orphan id: put it on the current selection
 
     def __init__(self, model: AnnotationsModel, parent: QWidget | None = None) -> None:
@@ -148,6 +152,11 @@ class AnnotationsPanel(QWidget):
         self.orphan_proxy.setSourceModel(model)
         self._editing_id: str | None = None
         self._caption = ""
+        self._burst = False  # the reader is typing a note: its saves join one undo step
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(lambda: self.commit_note(continuing=True))
 
         self.search = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
         self.tag_filter = QComboBox()
@@ -161,14 +170,13 @@ class AnnotationsPanel(QWidget):
         self.note_caption = QLabel("Note")
         self.note_caption.setEnabled(False)  # muted: which annotation the note belongs to
         self.note_caption.setMinimumWidth(1)  # elided by hand, never widening the dock
-        self.note_editor = QPlainTextEdit(placeholderText="Select an annotation to write a note.")
+        self.note_editor = QPlainTextEdit()
+        self.note_editor.setPlaceholderText(NO_NOTE_TARGET)
         self.note_editor.setTabChangesFocus(True)
+        self.note_editor.setToolTip("Saved as you type; Ctrl+Return or Esc goes back to the list")
         line = self.note_editor.fontMetrics().lineSpacing()
         self.note_editor.setFixedHeight(line * NOTE_EDITOR_LINES + 12)
         self.note_editor.setEnabled(False)
-        self.save_note_button = QPushButton("Save Note")
-        self.save_note_button.setToolTip("Save the note (Ctrl+Return)")
-        self.save_note_button.setEnabled(False)
         self.orphan_label = QLabel()
         self.orphan_table = _table(self.orphan_proxy)
         self.orphan_table.setMaximumHeight(120)
@@ -183,9 +191,6 @@ class AnnotationsPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.tag_filter, 2)
-        note_row = QHBoxLayout()
-        note_row.addStretch(1)
-        note_row.addWidget(self.save_note_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
@@ -194,7 +199,6 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.note_caption)
         layout.addWidget(self.note_editor)
-        layout.addLayout(note_row)
         layout.addWidget(self.orphan_label)
         layout.addWidget(self.orphan_table)
         layout.addWidget(self.reattach_button)
@@ -206,7 +210,7 @@ class AnnotationsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.edit_note(self.selected_id() or ""))
         self.table.clicked.connect(lambda index: self._activate(index))
-        self.save_note_button.clicked.connect(self.commit_note)
+        self.note_editor.textChanged.connect(self._note_typed)
         self.reattach_button.clicked.connect(self._reattach)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
                        self.model.dataChanged):
@@ -229,14 +233,14 @@ class AnnotationsPanel(QWidget):
                 if ids:
                     self.delete_requested.emit(ids)
                 return True
-            if (watched is self.note_editor and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-                self.commit_note()
-                return True
-            if watched is self.note_editor and key == Qt.Key.Key_Escape:
-                self._load_note(self._editing_id)
+            ctrl_return = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if watched is self.note_editor and (ctrl_return or key == Qt.Key.Key_Escape):
+                self.flush_note()
                 self.table.setFocus()
                 return True
+        if watched is self.note_editor and event.type() == QEvent.Type.FocusOut:
+            self.flush_note()
         return super().eventFilter(watched, event)
 
     # --- selection ----------------------------------------------------------------------------
@@ -262,8 +266,7 @@ class AnnotationsPanel(QWidget):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         annotation_id = self.proxy.data(current, ID_ROLE) if current.isValid() else None
-        if self.note_editor.hasFocus() and self._editing_id:
-            self.commit_note()
+        self.flush_note()
         self._load_note(annotation_id)
 
     def _activate(self, index: QModelIndex) -> None:
@@ -285,9 +288,11 @@ class AnnotationsPanel(QWidget):
         self._editing_id = annotation_id
         row = self.model.row_of(annotation_id) if annotation_id else -1
         index = self.model.index(row, QUOTE)
+        self.note_editor.blockSignals(True)  # loading a note is not typing one
         self.note_editor.setPlainText(str(index.data(NOTE_ROLE) or "") if row >= 0 else "")
+        self.note_editor.blockSignals(False)
         self.note_editor.setEnabled(row >= 0)
-        self.save_note_button.setEnabled(row >= 0)
+        self.note_editor.setPlaceholderText(NOTE_HINT if row >= 0 else NO_NOTE_TARGET)
         self._caption = ""
         if row >= 0:
             tags = ", ".join(index.data(TAGS_ROLE) or ()) or "No tag"
@@ -306,14 +311,27 @@ class AnnotationsPanel(QWidget):
         super().resizeEvent(event)
         self._show_caption()
 
-    def commit_note(self) -> None:
+    def _note_typed(self) -> None:
+        if self._editing_id is not None:
+            self._note_timer.start()  # saved a moment after the typing pauses
+
+    def commit_note(self, continuing: bool = False) -> None:
+        """Save what the editor holds; ``continuing`` joins the burst's undo step."""
+        self._note_timer.stop()
         if self._editing_id is None:
             return
         row = self.model.row_of(self._editing_id)
         old = str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "") if row >= 0 else ""
         text = self.note_editor.toPlainText()
         if row >= 0 and text != old:
-            self.note_edited.emit(self._editing_id, text)
+            self.note_edited.emit(self._editing_id, text, continuing and self._burst)
+            self._burst = True
+
+    def flush_note(self) -> None:
+        """Save any typing not saved yet and end the burst (selection change, focus, quit)."""
+        if self._note_timer.isActive():
+            self.commit_note(continuing=True)
+        self._burst = False
 
     # --- filters, orphans, counts ------------------------------------------------------------
     def set_tag_names(self, names: list[str]) -> None:

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.file_label.setText(document.display_name)
         # Counting words takes ~80 ms on 10 MB: after the paint, for the article still shown.
         self.words_label.setText("")
-        QTimer.singleShot(0, lambda: self._show_word_count(document))
+        QTimer.singleShot(0, self, lambda: self._show_word_count(document))
         self.encoding_label.setText(document.encoding.upper())
         self._update_title()
         self.document_opened.emit(document)
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             # Open after the drop returns so an error dialog does not block the drag source.
-            QTimer.singleShot(0, lambda: self.open_file(files[0]))
+            QTimer.singleShot(0, self, lambda: self.open_file(files[0]))
 
     # --- reading size --------------------------------------------------------------------
     def zoom(self, step: float) -> None:
