@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from lectern.core.annotations import Annotation
 from lectern.core.editing.session import AnnotationSession
@@ -67,15 +67,20 @@ class Tagging(QObject):
         self._tag_actions = []
         self.tag_menu.clear()
         for tag in session.scheme if session else ():
-            action = QAction(tag.name, self.tag_menu)
+            # The menu entry shows the key; the key itself is a separate action on the
+            # article, which acts only while the article has focus and no menu is open.
+            entry = QAction(f"{tag.name}\t{tag.shortcut}" if tag.shortcut else tag.name,
+                            self.tag_menu)
+            entry.triggered.connect(lambda _=False, name=tag.name: self.apply_tag(name))
+            self.tag_menu.addAction(entry)
+            self._tag_actions.append(entry)
             if tag.shortcut:
-                action.setShortcut(QKeySequence(tag.shortcut))
-                # Only while reading: the same keys type text in the panel's fields.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _=False, name=tag.name: self.apply_tag(name))
-            self.view.addAction(action)
-            self.tag_menu.addAction(action)
-            self._tag_actions.append(action)
+                key = QAction(tag.name, self.view)
+                key.setShortcut(QKeySequence(tag.shortcut))
+                key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                key.triggered.connect(lambda _=False, name=tag.name: self._tag_key(name))
+                self.view.addAction(key)
+                self._tag_actions.append(key)
 
     # --- tagging -----------------------------------------------------------------------------
     def selection_span(self) -> tuple[int, int] | None:
@@ -123,7 +128,12 @@ class Tagging(QObject):
         tag = session.scheme.by_shortcut(key) if session else None
         if tag is not None:
             self._interaction.key_taken = True
-            self.apply_tag(tag.name)
+            self._tag_key(tag.name)
+
+    def _tag_key(self, name: str) -> None:
+        """A tag's key acts on the article only: not while a menu or popup is open."""
+        if QApplication.activePopupWidget() is None:  # (the key reached the article)
+            self.apply_tag(name)
 
     def _sticky_toggled(self, on: bool) -> None:
         self.tag_bar.set_sticky(on)
@@ -186,7 +196,7 @@ class Tagging(QObject):
             menu.addSeparator()
             if self.selection_span() is not None:
                 tag_menu = menu.addMenu("Tag Selection")
-                for action in self._tag_actions:
+                for action in self.tag_menu.actions():
                     tag_menu.addAction(action)
                 menu.addAction(self.picker_action)
             position = self.view.cursorForPosition(point).position()
