@@ -36,8 +36,26 @@ from lectern.core.editing.restore import Restored, restore_annotations
 from lectern.core.editing.workspace import Workspace
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
+from lectern.core.readouts.wording import count
 from lectern.core.store import AnnotationStore, DocumentRecord
 from lectern.core.tags import Tag, TagScheme
+
+
+@dataclass(frozen=True)
+class AnnotateReport:
+    """What annotating an entity did: new annotations, existing ones tagged, already there."""
+
+    new: int
+    tagged: int
+    already: int
+
+    def summary(self, name: str) -> str:
+        parts = [count(self.new, "new annotation")]
+        if self.tagged:
+            parts.append(f"{count(self.tagged, 'highlight')} tagged")
+        if self.already:
+            parts.append(f"{self.already:,} already there")
+        return f"Annotated {name}: " + ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -156,6 +174,31 @@ class AnnotationSession:
                                                 if t.casefold() == name.casefold()))
         else:
             self.add_tag(annotation_id, name)
+
+    def annotate_spans(self, spans: Iterable[tuple[int, int]], tag: str | None,
+                       label: str) -> AnnotateReport:
+        """Annotate an entity's mentions, idempotently, as one step: a span already
+        annotated with ``tag`` is left alone, one annotated without it gains it, the rest
+        become new annotations."""
+        new: list[tuple[int, int]] = []
+        to_tag: list[str] = []
+        already = 0
+        name = self.scheme.get(tag).name if tag else None
+        for start, end in dict.fromkeys(spans):
+            same = self.annotations.same_span(start, end)
+            if same is None:
+                new.append((start, end))
+            elif name is None or any(t.casefold() == name.casefold() for t in same.tags):
+                already += 1
+            else:
+                to_tag.append(same.id)
+        if new or to_tag:
+            with self.macro(label):
+                if to_tag and name:
+                    self.add_tag(to_tag, name)
+                if new:
+                    self.add_many(new, [name] if name else [], label=label)
+        return AnnotateReport(len(new), len(to_tag), already)
 
     def remove(self, ids: str | Sequence[str]) -> None:
         self._run(RemoveAnnotations(self.context, _ids(ids)))

@@ -141,6 +141,20 @@ def test_annotate_then_undo_leaves_no_annotation(analysed):
     assert len(session.annotations) == before
 
 
+def test_annotate_twice_adds_nothing_the_second_time(analysed, window):
+    analysis = analysed.analysis
+    session = analysed.annotations.session
+    entity = next(e for e in analysis.result.analysis.entities if e.name == "Nino Kapanadze")
+    analysis.entities.tree.setCurrentIndex(analysis.entities.model.index_of(entity.id))
+    analysis.entities.annotate_button.click()
+    first = len(session.annotations)
+    steps = len(session.stack)
+    analysis.entities.annotate_button.click()
+    assert len(session.annotations) == first and len(session.stack) == steps
+    assert window.statusBar().currentMessage() == (
+        f"Annotated Nino Kapanadze: 0 new annotations, {first} already there")
+
+
 def test_annotate_follows_the_scheme_after_the_person_tag_is_renamed(analysed):
     session = analysed.annotations.session
     session.rename_tag("Person", "Source")
