@@ -47,6 +47,8 @@ class EntitiesPanel(AnalysisPanel):
         self.filter_edit.textChanged.connect(self._filter)
 
         self.tree = QTreeView()
+        self.tree.setTabKeyNavigation(False)
+        self.setFocusProxy(self.tree)
         self.tree.setObjectName("entitiesTree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)

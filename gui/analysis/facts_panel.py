@@ -29,6 +29,7 @@ def make_table(model) -> QTableView:
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move by row
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)
@@ -50,6 +51,7 @@ class FactsPanel(AnalysisPanel):
         self.model = FactsModel(self)
         self._following = False
         self.table = make_table(self.model)
+        self.setFocusProxy(self.table)  # Alt+4 / F6 land on the rows
         self.table.setObjectName("factsTable")
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

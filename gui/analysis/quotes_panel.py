@@ -22,6 +22,7 @@ class QuotesPanel(AnalysisPanel):
         self.model = QuotesModel(self)
         self._following = False
         self.table = make_table(self.model)
+        self.setFocusProxy(self.table)
         self.table.setObjectName("quotesTable")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

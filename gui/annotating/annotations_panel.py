@@ -101,6 +101,7 @@ def _table(model: QSortFilterProxyModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move by row
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
@@ -162,6 +163,7 @@ class AnnotationsPanel(QWidget):
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(ALL_TAGS)
         self.table = _table(self.proxy)
+        self.setFocusProxy(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until asked
         self.count_label = QLabel()
@@ -372,3 +374,4 @@ class AnnotationsPanel(QWidget):
         # A first-time reader sees how to start instead of an empty grid.
         self.table.setVisible(placed > 0)
         self.empty_hint.setVisible(placed == 0)
+        self.setFocusProxy(self.table if placed else self.search)  # never a hidden widget

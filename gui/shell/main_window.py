@@ -30,7 +30,7 @@ from lectern.gui.shell.docks import (
     fit_default_dock_sizes,
     make_dock,
 )
-from lectern.gui.shell.keymap import KEYMAP, Scope
+from lectern.gui.shell.keymap import KEYMAP, PANE_KEYS, Scope
 from lectern.gui.shell.menus import MenuActions
 from lectern.gui.widgets.empty_state import EmptyState
 
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
         self.shortcuts_dialog: QWidget | None = None
+        self._panels_hidden = False
+        self._shown_before_hiding: list[str] = []
         if with_features:
             self.install_features()
         self._restore_layout()
@@ -140,6 +142,11 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
         bind("view.reset_layout", self.reset_layout)
+        bind("view.toggle_panels", self.set_panels_hidden)
+        bind("view.next_pane", lambda: self.step_pane(+1))
+        bind("view.previous_pane", lambda: self.step_pane(-1))
+        for pane, _text, _key in PANE_KEYS:
+            bind(f"view.go_to.{pane}", lambda _=False, p=pane: self.focus_pane(p))
         bind("help.shortcuts", self.show_shortcuts)
         bind("help.about", self.show_about)
         bind("edit.find", self.find_bar.start)
@@ -190,6 +197,46 @@ class MainWindow(QMainWindow):
 
     def add_close_guard(self, guard: Callable[[], bool]) -> None:
         self.close_guards.append(guard)
+
+    # --- panes: the keyboard moves between the article and the panels ---------------------
+    def focus_pane(self, pane: str) -> None:
+        """Put the keyboard in the article or a panel, showing the panel if it was closed."""
+        if pane == "article":
+            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        if self._panels_hidden:
+            self.set_panels_hidden(False)
+        dock = self.docks[pane]
+        dock.show()
+        dock.raise_()
+        content = dock.widget()
+        if content is not None:
+            content.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step_pane(self, step: int) -> None:
+        """F6 / Shift+F6: the next or previous visible pane, wrapping."""
+        panes = ["article", *(name for name, dock in self.docks.items()
+                              if dock.isVisible() and not dock.visibleRegion().isEmpty())]
+        focus = QApplication.focusWidget()
+        current = next((name for name, dock in self.docks.items()
+                        if focus is not None and dock.isAncestorOf(focus)), "article")
+        index = panes.index(current) if current in panes else 0
+        self.focus_pane(panes[(index + step) % len(panes)])
+
+    def set_panels_hidden(self, hidden: bool) -> None:
+        """F9: every panel out of the way for reading, and back where it was."""
+        if hidden == self._panels_hidden:
+            return
+        if hidden:
+            self._shown_before_hiding = [name for name, dock in self.docks.items()
+                                         if dock.isVisible()]
+            for dock in self.docks.values():
+                dock.hide()
+        else:
+            for name in self._shown_before_hiding or list(self.docks):
+                self.docks[name].show()
+        self._panels_hidden = hidden
+        self.menu_actions.actions["view.toggle_panels"].setChecked(hidden)
 
     def show_shortcuts(self) -> None:
         from lectern.gui.shell.shortcuts_dialog import ShortcutsDialog

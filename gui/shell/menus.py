@@ -23,6 +23,9 @@ class MenuActions:
         bar = window.menuBar()
         section: dict[Menu, int] = {}
         for item in KEYMAP:
+            if item.parent:
+                self.actions[item.id] = _make(window, item, self.submenus[item.parent])
+                continue
             menu = self.menus.get(item.menu)
             if menu is None:
                 menu = self.menus[item.menu] = bar.addMenu(item.menu.value)
