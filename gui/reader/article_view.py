@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
 MIN_SIDE_MARGIN = 28
+MIN_READING_CHARS = 40
 TOP_MARGIN = 36
 
 
@@ -87,6 +88,9 @@ class ArticleView(QPlainTextEdit):
         font = reading_font(self._point_size)
         self.setFont(font)
         self.document().setDefaultFont(font)
+        # The reading column keeps priority: panels give way before it drops below this.
+        column = QFontMetricsF(font).averageCharWidth() * MIN_READING_CHARS
+        self.setMinimumWidth(int(column) + 2 * MIN_SIDE_MARGIN // 2)
         self._update_margins()
 
     # --- selection in core offsets ------------------------------------------------------

@@ -28,6 +28,7 @@ from lectern.gui.shell.docks import (
     PANEL_SPECS,
     apply_default_layout,
     fit_default_dock_sizes,
+    is_compact,
     make_dock,
 )
 from lectern.gui.shell.keymap import KEYMAP, PANE_KEYS, Scope
@@ -35,7 +36,14 @@ from lectern.gui.shell.menus import MenuActions
 from lectern.gui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:  # event types only annotate overrides; creating them costs startup time
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+    from PySide6.QtGui import (
+        QCloseEvent,
+        QDragEnterEvent,
+        QDropEvent,
+        QMouseEvent,
+        QResizeEvent,
+        QShowEvent,
+    )
     from PySide6.QtWidgets import QMenu, QMessageBox
 
     from lectern.gui.analysis.feature import AnalysisPanels
@@ -85,7 +93,16 @@ class MainWindow(QMainWindow):
         for object_name, title in PANEL_SPECS:
             placeholder = EmptyState(title, "Filled in when an article has been analysed.")
             self.docks[object_name] = make_dock(object_name, title, placeholder, self)
-        apply_default_layout(self, self.docks)
+        self._auto_layout = self.settings.get("auto_layout", True) is not False
+        self._laying_out = False
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_docks)
+        self._apply_layout()
+        for dock in self.docks.values():
+            dock.dockLocationChanged.connect(self._layout_touched)
+            dock.topLevelChanged.connect(self._layout_touched)
 
         self._build_status_bar()
         self.find_bar = FindBar(self.article_view, self)
@@ -364,8 +381,9 @@ class MainWindow(QMainWindow):
             self._default_size()
         restored = isinstance(state, str) and self.restoreState(
             QByteArray.fromBase64(state.encode("ascii")))
-        # A first run sizes the panels to the window once it is shown at its real size.
-        self._fit_docks_when_shown = not restored
+        # The default layout is fitted to the window once it is shown at its real size (a
+        # layout saved in a small window is refitted in a large one); an arranged one stays.
+        self._fit_docks_when_shown = not restored or self._auto_layout
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
@@ -375,7 +393,43 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._fit_docks_when_shown:
             self._fit_docks_when_shown = False
+            self._apply_layout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not (self._auto_layout and self.isVisible()):
+            return
+        if is_compact(self.width()) != self._compact_layout:
+            self._apply_layout()  # the window crossed the narrow/wide boundary
+        else:
+            self._fit_docks_later()  # the panels keep their share of the window
+
+    def _apply_layout(self) -> None:
+        self._laying_out = True
+        try:
+            apply_default_layout(self, self.docks)
+        finally:
+            self._laying_out = False
+        self._compact_layout = is_compact(self.width())
+        self._fit_docks_later()  # docks just moved get their sizes once Qt has laid them out
+
+    def _fit_docks_later(self) -> None:
+        self._fit_timer.start()
+
+    def _fit_docks(self) -> None:
+        if self._auto_layout:
             fit_default_dock_sizes(self, self.docks)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # Only the separators between panels reach the window itself: a drag of one
+        # makes the layout the reader's.
+        super().mouseReleaseEvent(event)
+        self._auto_layout = False
+
+    def _layout_touched(self, *_args: object) -> None:
+        """The reader moved or floated a panel: from now on the layout is theirs."""
+        if not self._laying_out:
+            self._auto_layout = False
 
     def _save_settings(self) -> None:
         try:
@@ -384,7 +438,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Preferences not saved: {error}", 8000)
 
     def reset_layout(self) -> None:
-        apply_default_layout(self, self.docks)
+        self._auto_layout = True
+        self._apply_layout()
 
     def save_settings_soon(self) -> None:
         self._settings_timer.start()
@@ -392,6 +447,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.set("window_geometry", _base64(self.saveGeometry()))
         self.settings.set("window_state", _base64(self.saveState()))
+        self.settings.set("auto_layout", self._auto_layout)
         self._settings_timer.stop()
         self._save_settings()
 
