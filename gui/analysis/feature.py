@@ -189,8 +189,13 @@ class AnalysisPanels(QObject):
         if self._moving_cursor or self.result is None or self.view.textCursor().hasSelection():
             return
         hit = self.result.index.hit(offset, self._hidden_ids())
+        current = self.selection.current
         if hit:
             self.selection.select(hit[0], hit[1], hit[2], origin=Origin.TEXT)
+        elif current is not None and current.origin is Origin.TEXT:
+            # A click away from what a click selected lets it go (a whole quotation stayed
+            # marked until View › Clear Highlight).
+            self.selection.clear()
 
     def _hidden_ids(self) -> frozenset[str]:
         return frozenset(e.id for e in self._hidden_entities())

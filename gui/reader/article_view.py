@@ -12,7 +12,11 @@ from lectern.core.document import Document
 from lectern.core.gc_control import paused_gc
 from lectern.gui.reader.highlighting import ArticleHighlighter
 from lectern.gui.reader.text_mapping import OffsetMap
-from lectern.gui.shell.theme import READING_MEASURE_CHARS, reading_font
+from lectern.gui.shell.theme import (
+    READING_MEASURE_CHARS,
+    reading_font,
+    with_reading_selection,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -44,6 +48,7 @@ class ArticleView(QPlainTextEdit):
         self.setCenterOnScroll(False)
         # The side margins belong to the scroll area, not the viewport: paint them as page too.
         self.setStyleSheet("ArticleView { background: palette(base); }")
+        self.setPalette(with_reading_selection(self.palette()))
         self.setPlaceholderText("Open an article with File › Open… or drop a file here.")
         self._document: Document | None = None
         self._offsets = OffsetMap("")
