@@ -12,6 +12,16 @@ APP_NAME = "Lectern"
 HOME_ENV_VAR = "LECTERN_HOME"
 
 
+def lectern_version() -> str:
+    """The installed version ("0.1.0"), or "(development)" in a checkout without metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lectern")
+    except PackageNotFoundError:
+        return "(development)"
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """The data, config and cache folders of one Lectern installation."""

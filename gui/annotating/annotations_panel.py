@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -17,11 +18,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from lectern.core.readouts.annotation_filter import AnnotationFilter
+from lectern.core.readouts.wording import count
 from lectern.gui.annotating.annotation_cells import QuoteCell, TagsCell, row_height
 from lectern.gui.annotating.annotations_model import (
     CREATED,
@@ -37,6 +41,7 @@ from lectern.gui.annotating.annotations_model import (
     NOTE,
     NOTE_ROLE,
     QUOTE,
+    QUOTE_TEXT_ROLE,
     TAGS,
     TAGS_ROLE,
     AnnotationsModel,
@@ -142,6 +147,7 @@ class AnnotationsPanel(QWidget):
     delete_requested = Signal(list)  # annotation ids
     note_edited = Signal(str, str, bool)  # annotation id, new note, still being typed
     reattach_requested = Signal(str)  # orphan id: put it on the current selection
+    tag_toggled = Signal(str, str)  # annotation id, tag name: add it or take it off
 
     def __init__(self, model: AnnotationsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +159,8 @@ class AnnotationsPanel(QWidget):
         self.orphan_proxy.setSourceModel(model)
         self._editing_id: str | None = None
         self._caption = ""
+        self._tag_names: list[str] = []
+        self.row_menu: QMenu | None = None
         self._burst = False  # the reader is typing a note: its saves join one undo step
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -219,6 +227,8 @@ class AnnotationsPanel(QWidget):
             signal.connect(self._model_changed)
         self.table.installEventFilter(self)
         self.orphan_table.installEventFilter(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.note_editor.installEventFilter(self)
 
     def sizeHint(self) -> QSize:
@@ -295,12 +305,14 @@ class AnnotationsPanel(QWidget):
         self.note_editor.blockSignals(False)
         self.note_editor.setEnabled(row >= 0)
         self.note_editor.setPlaceholderText(NOTE_HINT if row >= 0 else NO_NOTE_TARGET)
-        self._caption = ""
-        if row >= 0:
-            tags = ", ".join(index.data(TAGS_ROLE) or ()) or "No tag"
-            created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
-            self._caption = f"Note · {tags} · {created_label(str(created))}"
+        self._caption = self._caption_of(annotation_id) if row >= 0 else ""
         self._show_caption()
+
+    def _caption_of(self, annotation_id: str) -> str:
+        row = self.model.row_of(annotation_id)
+        tags = ", ".join(self.model.index(row, QUOTE).data(TAGS_ROLE) or ()) or "No tag"
+        created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
+        return f"Note · {tags} · {created_label(str(created))}"
 
     def _show_caption(self) -> None:
         text = self._caption or "Note"
@@ -335,8 +347,37 @@ class AnnotationsPanel(QWidget):
             self.commit_note(continuing=True)
         self._burst = False
 
+    # --- the row's context menu ---------------------------------------------------------------
+    def _row_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        annotation_id = self.proxy.data(index, ID_ROLE) if index.isValid() else None
+        if not annotation_id:
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self.table)
+        menu.addAction("Edit Note…").triggered.connect(lambda: self.edit_note(annotation_id))
+        tags_menu = menu.addMenu("Tags")
+        has = {t.casefold() for t in index.data(TAGS_ROLE) or ()}
+        for name in self._tag_names:
+            action = tags_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name.casefold() in has)
+            action.triggered.connect(lambda _=False, n=name: self.tag_toggled.emit(
+                annotation_id, n))
+        quote = str(self.model.index(self.model.row_of(annotation_id), QUOTE).data(
+            QUOTE_TEXT_ROLE) or "")
+        menu.addAction("Copy Quote").triggered.connect(
+            lambda: QApplication.clipboard().setText(quote))
+        menu.addSeparator()
+        ids = self.selected_ids() or [annotation_id]
+        menu.addAction("Delete" if len(ids) == 1 else f"Delete {len(ids)}").triggered.connect(
+            lambda: self.delete_requested.emit(ids))
+        self.row_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
     # --- filters, orphans, counts ------------------------------------------------------------
     def set_tag_names(self, names: list[str]) -> None:
+        self._tag_names = list(names)
         chosen = self.tag_filter.currentText()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
@@ -361,13 +402,16 @@ class AnnotationsPanel(QWidget):
         self._update_counts()
         if self._editing_id and self.model.row_of(self._editing_id) < 0:
             self._load_note(None)  # its annotation was deleted
+        elif self._editing_id:
+            self._caption = self._caption_of(self._editing_id)  # its tags may have changed
+            self._show_caption()
 
     def _update_counts(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         orphans = self.orphan_proxy.rowCount()
         placed = total - orphans
-        self.count_label.setText(f"{placed:,} annotations" if shown == placed
-                                 else f"{shown:,} of {placed:,} annotations")
+        self.count_label.setText(count(placed, "annotation") if shown == placed
+                                 else f"{shown:,} of {count(placed, 'annotation')}")
         self.orphan_label.setText(f"Orphaned ({orphans}): their text was not found")
         for widget in (self.orphan_label, self.orphan_table, self.reattach_button):
             widget.setVisible(orphans > 0)

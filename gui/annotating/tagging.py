@@ -44,7 +44,8 @@ class Tagging(QObject):
         self._picker: TagPicker | None = None
         self.context_menu: QMenu | None = None
         self.picker_action = window.action("edit.choose_tag", self.open_picker)
-        self.sticky_action = window.action("edit.sticky", self._sticky_toggled)
+        self.sticky_action = window.action("edit.sticky", lambda _checked: None)
+        self.sticky_action.toggled.connect(self._sticky_toggled)  # from the menu or the bar
         window.action("edit.note", self.edit_current_note)
         window.action("edit.remove_highlight", self.remove_current)
         tag_bar.tag_clicked.connect(self.apply_tag)
@@ -58,6 +59,8 @@ class Tagging(QObject):
     # --- the scheme's tags as actions ------------------------------------------------------
     def scheme_changed(self, session: AnnotationSession | None) -> None:
         names = session.scheme.names if session else []
+        if self.current_tag is None:  # a new window: the tag the reader used last
+            self.current_tag = self.window.settings.get("current_tag")
         if self.current_tag not in names:
             self.current_tag = names[0] if names else None
         self.tag_bar.set_scheme(session.scheme if session else None, self.current_tag)
@@ -98,8 +101,12 @@ class Tagging(QObject):
         if session is None:
             return None
         if name:
+            changed = name != self.current_tag
             self.current_tag = name
+            self.window.settings.set("current_tag", name)
             self.tag_bar.set_current(name)
+            if changed and self.sticky:
+                self._announce_sticky()
         span = self.selection_span()
         made: list[Annotation | None] = []
         reported(self.window, "That change was not made", lambda: made.append(
@@ -138,8 +145,13 @@ class Tagging(QObject):
     def _sticky_toggled(self, on: bool) -> None:
         self.tag_bar.set_sticky(on)
         if on:
-            self.window.show_status(
-                f"Sticky tag: every selection is tagged “{self.current_tag}”", STATUS_MS)
+            self._announce_sticky()
+        else:
+            self.window.show_status("Sticky tag mode off", STATUS_MS)
+
+    def _announce_sticky(self) -> None:
+        self.window.show_status(
+            f"Sticky tag: every selection is tagged “{self.current_tag}”", STATUS_MS)
 
     @property
     def sticky(self) -> bool:

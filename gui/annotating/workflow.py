@@ -92,6 +92,7 @@ class AnnotationWorkflow(QObject):
         self.panel.delete_requested.connect(self.remove)
         self.panel.note_edited.connect(self.set_note)
         self.panel.reattach_requested.connect(self.reattach)
+        self.panel.tag_toggled.connect(lambda i, name: self._run(lambda s: s.toggle_tag(i, name)))
 
     # --- what other features use (SessionSource) -------------------------------------------
     def current_session(self) -> AnnotationSession | None:

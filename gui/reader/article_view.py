@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 MIN_SIDE_MARGIN = 28
 MIN_READING_CHARS = 40
+MAX_SCROLL_STEPS = 8
 TOP_MARGIN = 36
 
 
@@ -119,6 +120,29 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._offsets.to_qt(offset))
         self.setTextCursor(cursor)
         self.centerCursor()
+
+    def top_offset(self) -> int:
+        """The text offset at the top of the view: where the reader is."""
+        return self._offsets.to_core(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Put the paragraph holding ``offset`` at the top of the view, the caret at it."""
+        offset = min(max(offset, 0), len(self._document.text) if self._document else 0)
+        target = self.document().findBlock(self._offsets.to_qt(offset)).blockNumber()
+        cursor = self.textCursor()
+        cursor.setPosition(self._offsets.to_qt(offset))
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(target)  # the scroll unit is a line: wrapped paragraphs need more
+        for _ in range(MAX_SCROLL_STEPS):
+            first = self.firstVisibleBlock()
+            if first.blockNumber() >= target or bar.value() >= bar.maximum():
+                break
+            lines, block = 0, first
+            while block.isValid() and block.blockNumber() < target:
+                lines += max(1, block.layout().lineCount())
+                block = block.next()
+            bar.setValue(bar.value() + lines)
 
     def cursor_offset(self) -> int:
         return self._offsets.to_core(self.textCursor().position())

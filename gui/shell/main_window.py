@@ -3,6 +3,7 @@ status bar and the features. Features see it only through ``WindowApi``."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from lectern.core.document import Document, load_document
 from lectern.core.errors import LecternError
-from lectern.core.paths import AppPaths
+from lectern.core.paths import AppPaths, lectern_version
+from lectern.core.readouts.wording import count
 from lectern.core.settings import Settings
 from lectern.gui.reader.article_view import ArticleView
 from lectern.gui.reader.find_bar import FindBar
@@ -266,9 +268,10 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # dialogs stay off the startup path
 
-        start = str(Path(self.settings.last_file).parent) if self.settings.last_file else ""
+        start = self.settings.dialog_folder("open")
         name, _ = QFileDialog.getOpenFileName(self, "Open Article", start, ARTICLE_FILTER)
         if name:
+            self.settings.remember_dialog_folder("open", name)
             self.open_file(name)
 
     def open_file(self, path: str | Path) -> bool:
@@ -297,8 +300,12 @@ class MainWindow(QMainWindow):
         return True
 
     def show_document(self, document: Document) -> None:
+        self._remember_position()
         self.document_arriving.emit(document)
         self.article_view.show_document(document)
+        position = self.settings.reading_position(_position_key(document))
+        if position:  # where the reader left off, once the column has its final width
+            QTimer.singleShot(0, self, lambda: self._restore_position(document, position))
         self.file_label.setText(document.display_name)
         # Counting words takes ~80 ms on 10 MB: after the paint, for the article still shown.
         self.words_label.setText("")
@@ -309,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def _show_word_count(self, document: Document) -> None:
         if document is self.document:
-            self.words_label.setText(f"{document.word_count:,} words")
+            self.words_label.setText(count(document.word_count, "word"))
 
     @property
     def document(self) -> Document | None:
@@ -332,8 +339,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files
         for number, name in enumerate(recent, start=1):
-            label = f"&{number} {Path(name).name}" if number < 10 else Path(name).name
-            action = self.recent_menu.addAction(label)
+            path = Path(name)
+            # The folder too: which of two "notes.txt" it is.
+            where = f"{path.name}  —  {path.parent.name or path.parent}".replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number} {where}" if number < 10 else where)
             action.setToolTip(name)
             action.triggered.connect(lambda _=False, n=name: self.open_file(n))
         if not recent:
@@ -369,9 +378,14 @@ class MainWindow(QMainWindow):
 
     # --- about, layout, closing ------------------------------------------------------------
     def show_about(self) -> None:
-        self._show_message("About Lectern",
-                           "<b>Lectern</b><p>A reader for news articles: highlight and tag "
-                           "passages, write notes, and see who, where, when and how much.</p>")
+        paths = self.paths
+        self._show_message(
+            "About Lectern",
+            f"<b>Lectern {html.escape(lectern_version())}</b><p>A reader for news articles: "
+            "highlight and tag passages, write notes, and see who, where, when and how much."
+            f"</p><p>Annotations and the library are kept in<br><tt>{html.escape(str(paths.data))}"
+            f"</tt><br>preferences in <tt>{html.escape(str(paths.config))}</tt>.</p>"
+            "<p>Set LECTERN_HOME (or start with --home DIR) to keep them elsewhere.</p>")
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window_geometry")
@@ -455,8 +469,24 @@ class MainWindow(QMainWindow):
         if not all(guard() for guard in self.close_guards):
             event.ignore()
             return
+        self._remember_position()
         self.save_layout()
         super().closeEvent(event)
+
+    def _restore_position(self, document: Document, offset: int) -> None:
+        if document is self.document:
+            self.article_view.scroll_to_offset(offset)
+
+    def _remember_position(self) -> None:
+        document = self.document
+        if document is not None:
+            self.settings.set_reading_position(_position_key(document),
+                                               self.article_view.top_offset())
+
+
+def _position_key(document: Document) -> str:
+    """Reading positions are kept per text: an edited file starts again from the top."""
+    return document.fingerprint
 
 
 def _local_files(mime: QMimeData) -> list[str]:

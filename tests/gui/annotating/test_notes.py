@@ -79,3 +79,35 @@ def test_the_note_placeholder_says_what_to_do(qtbot, window):
     tag_phrase(qtbot, window, "river", "3")
     panel.table.setCurrentIndex(panel.proxy.index(0, 0))
     assert "saved as you type" in panel.note_editor.placeholderText()
+
+
+def test_a_row_menu_edits_tags_copies_and_deletes(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    tag_phrase(qtbot, window, "river", "3")
+    panel = window.annotations.panel
+    point = panel.table.visualRect(panel.proxy.index(0, 0)).center()
+    panel._row_menu(point)
+    menu = panel.row_menu
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:2] == ["Edit Note…", "Tags"] and "Copy Quote" in texts and "Delete" in texts
+    tags = next(a.menu() for a in menu.actions() if a.text() == "Tags")
+    claim = next(a for a in tags.actions() if a.text() == "Claim")
+    place = next(a for a in tags.actions() if a.text() == "Place")
+    assert place.isChecked() and not claim.isChecked()
+    claim.trigger()
+    assert window.annotations.session.annotations[0].tags == ("Place", "Claim")
+    next(a for a in menu.actions() if a.text() == "Copy Quote").trigger()
+    assert QApplication.clipboard().text() == "river"
+    next(a for a in menu.actions() if a.text() == "Delete").trigger()
+    assert list(window.annotations.session.annotations) == []
+
+
+def test_the_note_header_follows_a_tag_change(qtbot, window):
+    tag_phrase(qtbot, window, "river", "3")
+    panel = window.annotations.panel
+    panel.table.setCurrentIndex(panel.proxy.index(0, 0))
+    assert "Place" in panel.note_caption.toolTip()
+    session = window.annotations.session
+    session.remove_tag(session.annotations[0].id, "Place")
+    assert "Place" not in panel.note_caption.toolTip() and "No tag" in panel.note_caption.toolTip()

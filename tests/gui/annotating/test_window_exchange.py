@@ -116,8 +116,6 @@ def test_selecting_then_tagging_uses_the_keymap_menus(qtbot, app_paths, article)
     assert [a.tags for a in window.annotations.session.annotations] == [("Place",)]
 
 
-# Offscreen Qt cannot raise a popup or grab the keyboard for it; it says so, harmlessly.
-@pytest.mark.qt_log_ignore("does not support raise", "grabbing the keyboard")
 def test_a_tag_key_does_nothing_while_a_menu_is_open(qtbot, app_paths, article):
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication
