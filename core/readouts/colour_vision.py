@@ -83,7 +83,7 @@ def lab(rgb: RGB) -> RGB:
 def distance(a: str, b: str, vision: Vision = Vision.NORMAL) -> float:
     """ΔE between how ``a`` and ``b`` look to a person with ``vision``."""
     la, lb = lab(seen(a, vision)), lab(seen(b, vision))
-    return sum((x - y) ** 2 for x, y in zip(la, lb, strict=True)) ** 0.5
+    return float(sum((x - y) ** 2 for x, y in zip(la, lb, strict=True)) ** 0.5)
 
 
 def closest_pair(colours: dict[str, str], visions: Iterable[Vision] = tuple(Vision)

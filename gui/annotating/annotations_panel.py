@@ -305,7 +305,7 @@ class AnnotationsPanel(QWidget):
         self.note_editor.blockSignals(False)
         self.note_editor.setEnabled(row >= 0)
         self.note_editor.setPlaceholderText(NOTE_HINT if row >= 0 else NO_NOTE_TARGET)
-        self._caption = self._caption_of(annotation_id) if row >= 0 else ""
+        self._caption = self._caption_of(annotation_id) if annotation_id and row >= 0 else ""
         self._show_caption()
 
     def _caption_of(self, annotation_id: str) -> str:

@@ -8,14 +8,11 @@ a test fails when two bindings that can be active together share a key. Tag shor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import Enum
 
+from lectern.gui.shell.menu_names import Menu
 
-class Menu(StrEnum):
-    FILE = "&File"
-    EDIT = "&Edit"
-    VIEW = "&View"
-    HELP = "&Help"
+__all__ = ["KEYMAP", "PANE_KEYS", "Binding", "Menu", "Scope", "binding", "conflicts"]
 
 
 class Scope(Enum):

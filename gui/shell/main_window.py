@@ -3,7 +3,6 @@ status bar and the features. Features see it only through ``WindowApi``."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +24,6 @@ from lectern.core.paths import AppPaths, lectern_version
 from lectern.core.readouts.wording import count
 from lectern.core.settings import Settings
 from lectern.gui.reader.article_view import ArticleView
-from lectern.gui.reader.find_bar import FindBar
 from lectern.gui.shell.docks import (
     PANEL_SPECS,
     apply_default_layout,
@@ -33,9 +31,7 @@ from lectern.gui.shell.docks import (
     is_compact,
     make_dock,
 )
-from lectern.gui.shell.keymap import KEYMAP, PANE_KEYS, Scope
 from lectern.gui.shell.menus import MenuActions
-from lectern.gui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:  # event types only annotate overrides; creating them costs startup time
     from PySide6.QtGui import (
@@ -50,6 +46,7 @@ if TYPE_CHECKING:  # event types only annotate overrides; creating them costs st
 
     from lectern.gui.analysis.feature import AnalysisPanels
     from lectern.gui.annotating.workflow import AnnotationWorkflow
+    from lectern.gui.reader.find_bar import FindBar
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ZOOM_STEP = 1.0
@@ -93,8 +90,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reading_pane)
         self.docks: dict[str, QDockWidget] = {}
         for object_name, title in PANEL_SPECS:
-            placeholder = EmptyState(title, "Filled in when an article has been analysed.")
-            self.docks[object_name] = make_dock(object_name, title, placeholder, self)
+            # Blank until the features fill it, just after the first paint (startup time).
+            self.docks[object_name] = make_dock(object_name, title, QWidget(), self)
         self._auto_layout = self.settings.get("auto_layout", True) is not False
         self._laying_out = False
         self._fit_timer = QTimer(self)
@@ -107,10 +104,9 @@ class MainWindow(QMainWindow):
             dock.topLevelChanged.connect(self._layout_touched)
 
         self._build_status_bar()
-        self.find_bar = FindBar(self.article_view, self)
-        self.add_reading_bar(self.find_bar, above=False)
+        # The menu bar's menus now (the layout must not jump); their items after the paint.
         self.menu_actions = MenuActions(self)
-        self._bind_shell_actions()
+        self.find_bar: FindBar | None = None
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
         self.shortcuts_dialog: QWidget | None = None
@@ -131,7 +127,12 @@ class MainWindow(QMainWindow):
             return
         from lectern.gui.analysis.feature import AnalysisPanels
         from lectern.gui.annotating.workflow import AnnotationWorkflow
+        from lectern.gui.reader.find_bar import FindBar
 
+        self.menu_actions.build()
+        self.find_bar = FindBar(self.article_view, self)
+        self.add_reading_bar(self.find_bar, above=False)
+        self._bind_shell_actions(self.find_bar)
         self.annotations = AnnotationWorkflow(self)
         self.analysis = AnalysisPanels(self, sessions=self.annotations)
         if self.document is not None:
@@ -147,7 +148,9 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
 
-    def _bind_shell_actions(self) -> None:
+    def _bind_shell_actions(self, find_bar: FindBar) -> None:
+        from lectern.gui.shell.keymap import KEYMAP, PANE_KEYS, Scope  # after the first paint
+
         bind = self.menu_actions.bind
         bind("file.open", self.choose_file)
         self.recent_menu = self.submenu("file.recent")
@@ -168,9 +171,9 @@ class MainWindow(QMainWindow):
             bind(f"view.go_to.{pane}", lambda _=False, p=pane: self.focus_pane(p))
         bind("help.shortcuts", self.show_shortcuts)
         bind("help.about", self.show_about)
-        bind("edit.find", self.find_bar.start)
-        bind("edit.find_next", self.find_bar.next)
-        bind("edit.find_previous", self.find_bar.previous)
+        bind("edit.find", find_bar.start)
+        bind("edit.find_next", find_bar.next)
+        bind("edit.find_previous", find_bar.previous)
         actions = self.menu_actions.actions
         for item in KEYMAP:  # article-only keys act while the article has focus
             if item.scope is Scope.ARTICLE and item.id in actions:
@@ -378,6 +381,8 @@ class MainWindow(QMainWindow):
 
     # --- about, layout, closing ------------------------------------------------------------
     def show_about(self) -> None:
+        import html
+
         paths = self.paths
         self._show_message(
             "About Lectern",
