@@ -6,10 +6,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Lectern"
 HOME_ENV_VAR = "LECTERN_HOME"
+
+
+def lectern_version() -> str:
+    """The installed version ("0.1.0"), or "(development)" in a checkout without metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lectern")
+    except PackageNotFoundError:
+        return "(development)"
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,8 @@ class AppPaths:
         if root:
             base = Path(root).expanduser().resolve()
             return cls(data=base / "data", config=base / "config", cache=base / "cache")
+        import platformdirs  # only when no home is given: 7 ms off every start that has one
+
         return cls(
             data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

@@ -15,6 +15,7 @@ from typing import Any
 from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.errors import LecternError
 
+MAX_READING_POSITIONS = 200
 MAX_RECENT_FILES = 10
 DEFAULT_READING_SIZE = 13.0
 MIN_READING_SIZE = 8.0
@@ -74,6 +75,36 @@ class Settings:
     def last_file(self) -> str | None:
         value = self.get("last_file")
         return value if isinstance(value, str) else None
+
+    def dialog_folder(self, kind: str) -> str:
+        """Where a file dialog of ``kind`` ("open", "export", "annotations") starts: the
+        folder last used for it while it still exists, else the home folder."""
+        folders = self.get("dialog_folders", {})
+        folder = folders.get(kind) if isinstance(folders, dict) else None
+        if isinstance(folder, str) and Path(folder).is_dir():
+            return folder
+        return str(Path.home())
+
+    def remember_dialog_folder(self, kind: str, chosen: str | os.PathLike[str]) -> None:
+        folders = self.get("dialog_folders", {})
+        folders = dict(folders) if isinstance(folders, dict) else {}
+        folders[kind] = str(Path(chosen).parent)
+        self.set("dialog_folders", folders)
+
+    def reading_position(self, path: str) -> int:
+        """Where the reader was in the article at ``path`` (a text offset; 0 at first)."""
+        positions = self.get("reading_positions", {})
+        value = positions.get(path) if isinstance(positions, dict) else None
+        return value if isinstance(value, int) and value >= 0 else 0
+
+    def set_reading_position(self, path: str, offset: int) -> None:
+        positions = self.get("reading_positions", {})
+        positions = dict(positions) if isinstance(positions, dict) else {}
+        positions.pop(path, None)
+        positions[path] = offset  # the newest last, so the oldest go first
+        while len(positions) > MAX_READING_POSITIONS:
+            positions.pop(next(iter(positions)))
+        self.set("reading_positions", positions)
 
     @property
     def reading_size(self) -> float:

@@ -22,7 +22,7 @@ SCHEME_FORMAT_VERSION = 1
 MAX_TAG_NAME_CHARS = 40
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 # Colours handed to tags that arrive without one (imports); same light/dark-safe band.
-SPARE_COLOURS = ("#5fa8d3", "#c9a227", "#8bb174", "#d17a9c", "#7d8fe0", "#d9824b")
+SPARE_COLOURS = ("#2a8c48", "#d96ca3", "#418dd9", "#8d6cd9", "#d9ba41", "#d9776c")
 
 
 class TagInUse(LecternError):

@@ -228,7 +228,18 @@ class RemoveAnnotations(ChangeAnnotations):
 class EditNote(_Edit):
     def __init__(self, context: EditContext, annotation_id: str, note: str) -> None:
         old = _current(context, annotation_id)
+        self.annotation_id = annotation_id
         super().__init__(context, "Edit note", [(old, old.with_changes(note=note))])
+
+    def amend(self, note: str) -> None:
+        """Typing goes on: the note becomes ``note`` within this same undo step."""
+        now = _current(self.context, self.annotation_id)
+        new = now.with_changes(note=note)
+        self.context.apply([(self.scope, now)], [(self.scope, new)], (), self.label)
+        if self.before:
+            self.after = [(self.scope, new)]
+        else:  # the burst began with no change: it is one now
+            self.before, self.after = [(self.scope, now)], [(self.scope, new)]
 
 
 class AddTag(_Edit):

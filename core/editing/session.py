@@ -36,8 +36,26 @@ from lectern.core.editing.workspace_commands import ChangeScheme, HideEntity, Re
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link, links_between, remap_links
+from lectern.core.readouts.wording import count
 from lectern.core.store import AnnotationStore, DocumentRecord
 from lectern.core.tags import Tag, TagScheme, is_colour
+
+
+@dataclass(frozen=True)
+class AnnotateReport:
+    """What annotating an entity did: new annotations, existing ones tagged, already there."""
+
+    new: int
+    tagged: int
+    already: int
+
+    def summary(self, name: str) -> str:
+        parts = [count(self.new, "new annotation")]
+        if self.tagged:
+            parts.append(f"{count(self.tagged, 'highlight')} tagged")
+        if self.already:
+            parts.append(f"{self.already:,} already there")
+        return f"Annotated {name}: " + ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -158,10 +176,43 @@ class AnnotationSession:
         else:
             self.add_tag(annotation_id, name)
 
+    def annotate_spans(self, spans: Iterable[tuple[int, int]], tag: str | None,
+                       label: str) -> AnnotateReport:
+        """Annotate an entity's mentions, idempotently, as one step: a span already
+        annotated with ``tag`` is left alone, one annotated without it gains it, the rest
+        become new annotations."""
+        new: list[tuple[int, int]] = []
+        to_tag: list[str] = []
+        already = 0
+        name = self.scheme.get(tag).name if tag else None
+        for start, end in dict.fromkeys(spans):
+            same = self.annotations.same_span(start, end)
+            if same is None:
+                new.append((start, end))
+            elif name is None or any(t.casefold() == name.casefold() for t in same.tags):
+                already += 1
+            else:
+                to_tag.append(same.id)
+        if new or to_tag:
+            with self.macro(label):
+                if to_tag and name:
+                    self.add_tag(to_tag, name)
+                if new:
+                    self.add_many(new, [name] if name else [], label=label)
+        return AnnotateReport(len(new), len(to_tag), already)
+
     def remove(self, ids: str | Sequence[str]) -> None:
         self._run(RemoveAnnotations(self.context, _ids(ids)))
 
-    def set_note(self, annotation_id: str, note: str) -> None:
+    def set_note(self, annotation_id: str, note: str, continuing: bool = False) -> None:
+        """Set the note. ``continuing``: the reader is still typing it, so the change joins
+        the last step when that step edited this note (one undo step per burst of typing)."""
+        top = self.stack.top
+        if continuing and isinstance(top, EditNote) and top.annotation_id == annotation_id \
+                and self.workspace.current == self.document.fingerprint:
+            with self._one_transaction("Edit note"):
+                top.amend(note)
+            return
         self._run(EditNote(self.context, annotation_id, note))
 
     def add_tag(self, ids: str | Sequence[str], tag: str) -> None:

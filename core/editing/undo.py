@@ -91,6 +91,11 @@ class UndoStack(Observable):
         return self._commands[self._index].label if self.can_redo else ""
 
     @property
+    def top(self) -> Command | None:
+        """The command Undo would undo, if any."""
+        return self._commands[self._index - 1] if self.can_undo else None
+
+    @property
     def index(self) -> int:
         return self._index
 

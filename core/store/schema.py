@@ -61,7 +61,20 @@ MIGRATIONS: list[str] = [
     UPDATE tags SET labels = 'MONEY PERCENT QUANTITY CARDINAL' WHERE name = 'Figure'
         COLLATE NOCASE;
     """,
-    # 3: an annotation may cover several fragments and carry its note's media type; links
+    # 3: the default tags move to colours people with colour-vision deficiencies tell apart;
+    # a default tag whose colour was never changed follows, a colour someone chose stays.
+    """
+    UPDATE tags SET colour = '#0f1c80' WHERE name = 'Person' AND colour = '#4f8fe6';
+    UPDATE tags SET colour = '#881be0' WHERE name = 'Organisation' AND colour = '#a074d8';
+    UPDATE tags SET colour = '#92e05a' WHERE name = 'Place' AND colour = '#2fa66f';
+    UPDATE tags SET colour = '#9e7a3f' WHERE name = 'Date' AND colour = '#d9962b';
+    UPDATE tags SET colour = '#5adae0' WHERE name = 'Figure' AND colour = '#1fa3b8';
+    UPDATE tags SET colour = '#8c1c1c' WHERE name = 'Claim' AND colour = '#e0584a';
+    UPDATE tags SET colour = '#dc5ae0' WHERE name = 'Quote' AND colour = '#c968a8';
+    UPDATE tags SET colour = '#667780' WHERE name = 'Question' AND colour = '#7f8ca3';
+    UPDATE tags SET colour = '#e0da1b' WHERE name = 'Important' AND colour = '#d6b21f';
+    """,
+    # 4: an annotation may cover several fragments and carry its note's media type; links
     # join two annotations (brat relations, event arguments). Existing rows keep one span.
     """
     ALTER TABLE annotations ADD COLUMN fragments TEXT NOT NULL DEFAULT '';

@@ -47,6 +47,8 @@ class EntitiesPanel(AnalysisPanel):
         self.filter_edit.textChanged.connect(self._filter)
 
         self.tree = QTreeView()
+        self.tree.setTabKeyNavigation(False)
+        self.setFocusProxy(self.tree)
         self.tree.setObjectName("entitiesTree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
@@ -80,8 +82,8 @@ class EntitiesPanel(AnalysisPanel):
         self.hide_button.clicked.connect(self._hide)
         self.show_hidden_box.toggled.connect(self.model.set_show_hidden)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.show_hidden_box)
+        buttons.addStretch(1)
         buttons.addWidget(self.annotate_button)
         buttons.addWidget(self.hide_button)
 
@@ -90,6 +92,7 @@ class EntitiesPanel(AnalysisPanel):
         layout.setSpacing(6)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.count_label)  # a line of its own: never squeezed by the buttons
         layout.addLayout(buttons)
         self.model.modelReset.connect(self._after_reset)
         selection.changed.connect(self.follow)
@@ -117,7 +120,9 @@ class EntitiesPanel(AnalysisPanel):
         indent = self.tree.indentation() * 2 + 12
         widest = max((metrics.horizontalAdvance(n) for n in names), default=120) + indent
         room = self.tree.viewport().width() - self.tree.header().sectionSize(2)
-        self.tree.header().resizeSection(0, int(max(min(widest, room * 0.55), 90)))
+        # Names first: in a narrow panel the role or value is the one cut short.
+        share = 0.55 if room > 420 else 0.62
+        self.tree.header().resizeSection(0, int(max(min(widest, room * share), 90)))
 
     def _after_reset(self) -> None:
         visible = self.model.visible_entities()

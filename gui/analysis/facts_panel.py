@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from lectern.core.extract.model import FactKind
+from lectern.core.readouts.wording import count
 from lectern.gui.analysis.facts_model import FACT_ID_ROLE, FactsModel
 from lectern.gui.analysis.panel_base import AnalysisPanel, follow_in_table
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
@@ -29,6 +30,7 @@ def make_table(model) -> QTableView:
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move by row
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)
@@ -50,6 +52,7 @@ class FactsPanel(AnalysisPanel):
         self.model = FactsModel(self)
         self._following = False
         self.table = make_table(self.model)
+        self.setFocusProxy(self.table)  # Alt+4 / F6 land on the rows
         self.table.setObjectName("factsTable")
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -86,8 +89,8 @@ class FactsPanel(AnalysisPanel):
         self.model.set_facts(facts, text, cells)
         self._fit_columns()
         dated = sum(1 for f in facts if f.kind == FactKind.DATE)
-        self.count_label.setText(f"{len(facts):,} facts · {len(facts) - dated:,} figures · "
-                                 f"{dated:,} dates")
+        self.count_label.setText(f"{count(len(facts), 'fact')} · "
+                                 f"{count(len(facts) - dated, 'figure')} · {count(dated, 'date')}")
         if facts:
             self.show_content()
         else:

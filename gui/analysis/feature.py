@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressBar
 
 from lectern.core.document import Document
+from lectern.core.editing.session import AnnotateReport
 from lectern.core.extract.model import Entity
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.chart.panel import ChartPanel
@@ -188,8 +189,13 @@ class AnalysisPanels(QObject):
         if self._moving_cursor or self.result is None or self.view.textCursor().hasSelection():
             return
         hit = self.result.index.hit(offset, self._hidden_ids())
+        current = self.selection.current
         if hit:
             self.selection.select(hit[0], hit[1], hit[2], origin=Origin.TEXT)
+        elif current is not None and current.origin is Origin.TEXT:
+            # A click away from what a click selected lets it go (a whole quotation stayed
+            # marked until View › Clear Highlight).
+            self.selection.clear()
 
     def _hidden_ids(self) -> frozenset[str]:
         return frozenset(e.id for e in self._hidden_entities())
@@ -210,12 +216,11 @@ class AnalysisPanels(QObject):
             return
         mentions = entity.mentions if mention is None else [entity.mentions[mention]]
         tag = session.scheme.for_label(entity.label)
-        tags = [tag.name] if tag else []
-        if reported(self.window, "Cannot annotate", lambda: session.add_many(
-                [(m.start, m.end) for m in mentions], tags, label=f"Annotate '{entity.name}'")):
-            noun = "mention" if len(mentions) == 1 else "mentions"
-            self.window.show_status(f"Annotated {len(mentions):,} {noun} of {entity.name}",
-                                    4000)
+        done: list[AnnotateReport] = []
+        if reported(self.window, "Cannot annotate", lambda: done.append(session.annotate_spans(
+                [(m.start, m.end) for m in mentions], tag.name if tag else None,
+                label=f"Annotate '{entity.name}'"))):
+            self.window.show_status(done[0].summary(entity.name), 4000)
 
     def hide_entity(self, entity_id: str, hide: bool = True) -> None:
         """Hide a wrong entity from this article's panels (or show it again): undoable."""

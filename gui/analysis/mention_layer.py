@@ -1,7 +1,8 @@
-"""A temporary highlight of what is selected (an entity's mentions, a fact, a quote).
+"""A temporary mark of what is selected (an entity's mentions, a fact, a quote).
 
-Drawn as a thick underline with a faint tint, so it never reads as a user annotation
-(those are solid tag colours); the mention being looked at gets a stronger tint.
+Drawn by shape, not colour, so it never reads as a user annotation (those are tag-coloured
+fills) nor as the selection (solid graphite): a wavy underline in the ink colour, and for
+the mention being looked at a line above it too, boxing it in. No colour is needed to see it.
 """
 
 from __future__ import annotations
@@ -9,12 +10,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QPalette, QTextCharFormat
 
 from lectern.gui.reader.article_view import ArticleView
-from lectern.gui.shell.theme import is_dark
-
-LIGHT_ACCENT, DARK_ACCENT = "#c2410c", "#fb923c"  # burnt orange: apart from every tag colour
 
 
 class MentionLayer:
@@ -25,18 +23,12 @@ class MentionLayer:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._focus: tuple[int, int] | None = None
-        dark = is_dark(view.palette())
-        accent = QColor(DARK_ACCENT if dark else LIGHT_ACCENT)
+        ink = view.palette().color(QPalette.ColorRole.Text)
         self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        self.format.setUnderlineColor(accent)
-        tint = QColor(accent)
-        tint.setAlpha(40 if dark else 28)
-        self.format.setBackground(tint)
+        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self.format.setUnderlineColor(ink)
         self.focus_format = QTextCharFormat(self.format)
-        strong = QColor(accent)
-        strong.setAlpha(95 if dark else 70)
-        self.focus_format.setBackground(strong)
+        self.focus_format.setFontOverline(True)
         view.highlighter.add_layer(self)
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from lectern.core.readouts.wording import count
 from lectern.gui.analysis.facts_panel import make_table
 from lectern.gui.analysis.panel_base import AnalysisPanel, follow_in_table
 from lectern.gui.analysis.quotes_model import QUOTE_ID_ROLE, QuotesModel
@@ -22,6 +23,7 @@ class QuotesPanel(AnalysisPanel):
         self.model = QuotesModel(self)
         self._following = False
         self.table = make_table(self.model)
+        self.setFocusProxy(self.table)
         self.table.setObjectName("quotesTable")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -46,7 +48,8 @@ class QuotesPanel(AnalysisPanel):
         if wrap:
             self.table.resizeRowsToContents()
         speakers = len({q.speaker_name for q in quotes if q.speaker_name})
-        self.count_label.setText(f"{len(quotes):,} quotations · {speakers:,} speakers")
+        self.count_label.setText(f"{count(len(quotes), 'quotation')} · "
+                                 f"{count(speakers, 'speaker')}")
         if quotes:
             self.show_content()
         else:

@@ -48,24 +48,34 @@ def _background(painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
 
 
 class QuoteCell(QStyledItemDelegate):
-    """The quote on one line, elided; a small note mark at the right when there is a note."""
+    """The quote on one line, elided; with a note, the note's first words follow it, muted,
+    after a small note mark (the quote keeps at least half of the room)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         _background(painter, option, index, self)
         text = str(index.data() or "")
-        has_note = bool(index.data(NOTE_ROLE))
+        note = " ".join(str(index.data(NOTE_ROLE) or "").split())
         rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        metrics = option.fontMetrics
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.save()
-        if has_note:
-            mark = QRectF(rect.right() - NOTE_MARK_PX, rect.center().y() - NOTE_MARK_PX / 2,
-                          NOTE_MARK_PX, NOTE_MARK_PX)
-            self._note_mark(painter, mark, _text_colour(option, muted=True))
-            rect.setRight(int(mark.left()) - PADDING)
-        painter.setPen(_text_colour(option))
         painter.setFont(option.font)
-        elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         elided)
+        quote_rect = QRect(rect)
+        if note:
+            quote_rect.setWidth(min(metrics.horizontalAdvance(text) + 2, rect.width() // 2))
+        painter.setPen(_text_colour(option))
+        painter.drawText(quote_rect, align, metrics.elidedText(
+            text, Qt.TextElideMode.ElideRight, quote_rect.width()))
+        if note:
+            muted = _text_colour(option, muted=True)
+            mark = QRectF(quote_rect.right() + PADDING * 2, rect.center().y() - NOTE_MARK_PX / 2,
+                          NOTE_MARK_PX, NOTE_MARK_PX)
+            self._note_mark(painter, mark, muted)
+            note_rect = QRect(rect)
+            note_rect.setLeft(int(mark.right()) + PADDING)
+            painter.setPen(muted)
+            painter.drawText(note_rect, align, metrics.elidedText(
+                note, Qt.TextElideMode.ElideRight, note_rect.width()))
         painter.restore()
 
     @staticmethod

@@ -16,6 +16,7 @@ ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 2  # True for annotations that could no
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 3  # the tag names as a tuple
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 4  # the whole note, "" without one
 COLOURS_ROLE = Qt.ItemDataRole.UserRole + 5  # the tags' colours ("#rrggbb"), in tag order
+QUOTE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 6  # the whole quote, as in the article
 QUOTE_CHARS = 120
 TOOLTIP_QUOTE_CHARS = 300
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -120,6 +121,8 @@ class AnnotationsModel(QAbstractTableModel):
             return tuple(scheme.colour_of(t) if scheme else "" for t in annotation.tags)
         elif role == ID_ROLE:
             return annotation.id
+        elif role == QUOTE_TEXT_ROLE:
+            return annotation.exact
         elif role == ORPHAN_ROLE:
             return annotation.is_orphan
         elif role == TAGS_ROLE:

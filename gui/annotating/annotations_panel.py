@@ -8,19 +8,23 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from lectern.core.readouts.annotation_filter import AnnotationFilter
+from lectern.core.readouts.wording import count
 from lectern.gui.annotating.annotation_cells import QuoteCell, TagsCell, row_height
 from lectern.gui.annotating.annotations_model import (
     CREATED,
@@ -36,6 +41,7 @@ from lectern.gui.annotating.annotations_model import (
     NOTE,
     NOTE_ROLE,
     QUOTE,
+    QUOTE_TEXT_ROLE,
     TAGS,
     TAGS_ROLE,
     AnnotationsModel,
@@ -47,6 +53,9 @@ ALL_TAGS = "All tags"
 EMPTY_HINT = ("Select a passage in the article, then press a tag's key (1–9), click a tag "
               "above the text, or press Ctrl+K to choose one.")
 NOTE_EDITOR_LINES = 4
+NOTE_SAVE_DELAY_MS = 500  # a pause in typing this long saves the note
+NO_NOTE_TARGET = "Select an annotation to write a note."
+NOTE_HINT = "Write a note… it is saved as you type."
 PREFERRED_SIZE = QSize(320, 480)  # a readable quote beside its tags
 COLUMN_WIDTHS = {TAGS: 104, NOTE: 150, CREATED: 92}
 WIDE_COLUMNS = {NOTE: 480, CREATED: 600}  # table width from which each column is shown
@@ -97,6 +106,7 @@ def _table(model: QSortFilterProxyModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move by row
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
@@ -135,8 +145,9 @@ class AnnotationsPanel(QWidget):
 
     activated = Signal(str)  # annotation id: show it in the article
     delete_requested = Signal(list)  # annotation ids
-    note_edited = Signal(str, str)  # annotation id, new note
+    note_edited = Signal(str, str, bool)  # annotation id, new note, still being typed
     reattach_requested = Signal(str)  # orphan id: put it on the current selection
+    tag_toggled = Signal(str, str)  # annotation id, tag name: add it or take it off
 
     def __init__(self, model: AnnotationsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,11 +159,19 @@ class AnnotationsPanel(QWidget):
         self.orphan_proxy.setSourceModel(model)
         self._editing_id: str | None = None
         self._caption = ""
+        self._tag_names: list[str] = []
+        self.row_menu: QMenu | None = None
+        self._burst = False  # the reader is typing a note: its saves join one undo step
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(lambda: self.commit_note(continuing=True))
 
         self.search = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(ALL_TAGS)
         self.table = _table(self.proxy)
+        self.setFocusProxy(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until asked
         self.count_label = QLabel()
@@ -161,14 +180,13 @@ class AnnotationsPanel(QWidget):
         self.note_caption = QLabel("Note")
         self.note_caption.setEnabled(False)  # muted: which annotation the note belongs to
         self.note_caption.setMinimumWidth(1)  # elided by hand, never widening the dock
-        self.note_editor = QPlainTextEdit(placeholderText="Select an annotation to write a note.")
+        self.note_editor = QPlainTextEdit()
+        self.note_editor.setPlaceholderText(NO_NOTE_TARGET)
         self.note_editor.setTabChangesFocus(True)
+        self.note_editor.setToolTip("Saved as you type; Ctrl+Return or Esc goes back to the list")
         line = self.note_editor.fontMetrics().lineSpacing()
         self.note_editor.setFixedHeight(line * NOTE_EDITOR_LINES + 12)
         self.note_editor.setEnabled(False)
-        self.save_note_button = QPushButton("Save Note")
-        self.save_note_button.setToolTip("Save the note (Ctrl+Return)")
-        self.save_note_button.setEnabled(False)
         self.orphan_label = QLabel()
         self.orphan_table = _table(self.orphan_proxy)
         self.orphan_table.setMaximumHeight(120)
@@ -183,9 +201,6 @@ class AnnotationsPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.tag_filter, 2)
-        note_row = QHBoxLayout()
-        note_row.addStretch(1)
-        note_row.addWidget(self.save_note_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(filters)
@@ -194,7 +209,6 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.note_caption)
         layout.addWidget(self.note_editor)
-        layout.addLayout(note_row)
         layout.addWidget(self.orphan_label)
         layout.addWidget(self.orphan_table)
         layout.addWidget(self.reattach_button)
@@ -206,13 +220,15 @@ class AnnotationsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.edit_note(self.selected_id() or ""))
         self.table.clicked.connect(lambda index: self._activate(index))
-        self.save_note_button.clicked.connect(self.commit_note)
+        self.note_editor.textChanged.connect(self._note_typed)
         self.reattach_button.clicked.connect(self._reattach)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
                        self.model.dataChanged):
             signal.connect(self._model_changed)
         self.table.installEventFilter(self)
         self.orphan_table.installEventFilter(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.note_editor.installEventFilter(self)
 
     def sizeHint(self) -> QSize:
@@ -229,14 +245,14 @@ class AnnotationsPanel(QWidget):
                 if ids:
                     self.delete_requested.emit(ids)
                 return True
-            if (watched is self.note_editor and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-                self.commit_note()
-                return True
-            if watched is self.note_editor and key == Qt.Key.Key_Escape:
-                self._load_note(self._editing_id)
+            ctrl_return = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if watched is self.note_editor and (ctrl_return or key == Qt.Key.Key_Escape):
+                self.flush_note()
                 self.table.setFocus()
                 return True
+        if watched is self.note_editor and event.type() == QEvent.Type.FocusOut:
+            self.flush_note()
         return super().eventFilter(watched, event)
 
     # --- selection ----------------------------------------------------------------------------
@@ -262,8 +278,7 @@ class AnnotationsPanel(QWidget):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         annotation_id = self.proxy.data(current, ID_ROLE) if current.isValid() else None
-        if self.note_editor.hasFocus() and self._editing_id:
-            self.commit_note()
+        self.flush_note()
         self._load_note(annotation_id)
 
     def _activate(self, index: QModelIndex) -> None:
@@ -285,15 +300,19 @@ class AnnotationsPanel(QWidget):
         self._editing_id = annotation_id
         row = self.model.row_of(annotation_id) if annotation_id else -1
         index = self.model.index(row, QUOTE)
+        self.note_editor.blockSignals(True)  # loading a note is not typing one
         self.note_editor.setPlainText(str(index.data(NOTE_ROLE) or "") if row >= 0 else "")
+        self.note_editor.blockSignals(False)
         self.note_editor.setEnabled(row >= 0)
-        self.save_note_button.setEnabled(row >= 0)
-        self._caption = ""
-        if row >= 0:
-            tags = ", ".join(index.data(TAGS_ROLE) or ()) or "No tag"
-            created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
-            self._caption = f"Note · {tags} · {created_label(str(created))}"
+        self.note_editor.setPlaceholderText(NOTE_HINT if row >= 0 else NO_NOTE_TARGET)
+        self._caption = self._caption_of(annotation_id) if annotation_id and row >= 0 else ""
         self._show_caption()
+
+    def _caption_of(self, annotation_id: str) -> str:
+        row = self.model.row_of(annotation_id)
+        tags = ", ".join(self.model.index(row, QUOTE).data(TAGS_ROLE) or ()) or "No tag"
+        created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
+        return f"Note · {tags} · {created_label(str(created))}"
 
     def _show_caption(self) -> None:
         text = self._caption or "Note"
@@ -306,17 +325,59 @@ class AnnotationsPanel(QWidget):
         super().resizeEvent(event)
         self._show_caption()
 
-    def commit_note(self) -> None:
+    def _note_typed(self) -> None:
+        if self._editing_id is not None:
+            self._note_timer.start()  # saved a moment after the typing pauses
+
+    def commit_note(self, continuing: bool = False) -> None:
+        """Save what the editor holds; ``continuing`` joins the burst's undo step."""
+        self._note_timer.stop()
         if self._editing_id is None:
             return
         row = self.model.row_of(self._editing_id)
         old = str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "") if row >= 0 else ""
         text = self.note_editor.toPlainText()
         if row >= 0 and text != old:
-            self.note_edited.emit(self._editing_id, text)
+            self.note_edited.emit(self._editing_id, text, continuing and self._burst)
+            self._burst = True
+
+    def flush_note(self) -> None:
+        """Save any typing not saved yet and end the burst (selection change, focus, quit)."""
+        if self._note_timer.isActive():
+            self.commit_note(continuing=True)
+        self._burst = False
+
+    # --- the row's context menu ---------------------------------------------------------------
+    def _row_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        annotation_id = self.proxy.data(index, ID_ROLE) if index.isValid() else None
+        if not annotation_id:
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self.table)
+        menu.addAction("Edit Note…").triggered.connect(lambda: self.edit_note(annotation_id))
+        tags_menu = menu.addMenu("Tags")
+        has = {t.casefold() for t in index.data(TAGS_ROLE) or ()}
+        for name in self._tag_names:
+            action = tags_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name.casefold() in has)
+            action.triggered.connect(lambda _=False, n=name: self.tag_toggled.emit(
+                annotation_id, n))
+        quote = str(self.model.index(self.model.row_of(annotation_id), QUOTE).data(
+            QUOTE_TEXT_ROLE) or "")
+        menu.addAction("Copy Quote").triggered.connect(
+            lambda: QApplication.clipboard().setText(quote))
+        menu.addSeparator()
+        ids = self.selected_ids() or [annotation_id]
+        menu.addAction("Delete" if len(ids) == 1 else f"Delete {len(ids)}").triggered.connect(
+            lambda: self.delete_requested.emit(ids))
+        self.row_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(point))
 
     # --- filters, orphans, counts ------------------------------------------------------------
     def set_tag_names(self, names: list[str]) -> None:
+        self._tag_names = list(names)
         chosen = self.tag_filter.currentText()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
@@ -341,16 +402,20 @@ class AnnotationsPanel(QWidget):
         self._update_counts()
         if self._editing_id and self.model.row_of(self._editing_id) < 0:
             self._load_note(None)  # its annotation was deleted
+        elif self._editing_id:
+            self._caption = self._caption_of(self._editing_id)  # its tags may have changed
+            self._show_caption()
 
     def _update_counts(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         orphans = self.orphan_proxy.rowCount()
         placed = total - orphans
-        self.count_label.setText(f"{placed:,} annotations" if shown == placed
-                                 else f"{shown:,} of {placed:,} annotations")
+        self.count_label.setText(count(placed, "annotation") if shown == placed
+                                 else f"{shown:,} of {count(placed, 'annotation')}")
         self.orphan_label.setText(f"Orphaned ({orphans}): their text was not found")
         for widget in (self.orphan_label, self.orphan_table, self.reattach_button):
             widget.setVisible(orphans > 0)
         # A first-time reader sees how to start instead of an empty grid.
         self.table.setVisible(placed > 0)
         self.empty_hint.setVisible(placed == 0)
+        self.setFocusProxy(self.table if placed else self.search)  # never a hidden widget

@@ -136,8 +136,11 @@ class AnnotationFiles:
         file_filter = FILE_DIALOGS[fmt][1] if fmt is not Format.BRAT \
             else "brat annotations (*.ann)"
         file_filter += ";;All files (*)" if "All files" not in file_filter else ""
-        name, _ = QFileDialog.getOpenFileName(self.view, "Import Annotations", "", file_filter)
+        name, _ = QFileDialog.getOpenFileName(self.view, "Import Annotations",
+                                              self.window.settings.dialog_folder("import"),
+                                              file_filter)
         if name:
+            self.window.settings.remember_dialog_folder("import", name)
             self.import_file(name, fmt)
 
     def import_file(self, path: str | Path, fmt: Format | None = None,
@@ -177,10 +180,13 @@ class AnnotationFiles:
     def choose_export(self, fmt: Format) -> None:
         _, file_filter, suffix = FILE_DIALOGS[fmt]
         article = self._article_path()
-        start = article.with_name(f"{article.stem}.annotations{suffix}") if article else ""
+        stem = article.stem if article else "annotations"
+        # The folder last exported to: a batch of articles goes to one place.
+        start = Path(self.window.settings.dialog_folder("export")) / f"{stem}.annotations{suffix}"
         name, _ = QFileDialog.getSaveFileName(self.view, "Export Annotations", str(start),
                                               file_filter)
         if name:
+            self.window.settings.remember_dialog_folder("export", name)
             self.export(fmt, name)
 
     def export(self, fmt: Format, path: str | Path) -> bool:

@@ -45,7 +45,7 @@ class ArticleInteraction(QObject):
                     and event.button() == Qt.MouseButton.LeftButton:
                 alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
                 # After Qt has finished the selection (drag, double or triple click).
-                QTimer.singleShot(0, lambda: self.finish_selection(snap=not alt))
+                QTimer.singleShot(0, self, lambda: self.finish_selection(snap=not alt))
             elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
                 return self._show_tooltip(event)
         elif watched is self.view and isinstance(event, QKeyEvent):

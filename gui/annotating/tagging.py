@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from lectern.core.annotations import Annotation
 from lectern.core.editing.session import AnnotationSession
@@ -44,7 +44,8 @@ class Tagging(QObject):
         self._picker: TagPicker | None = None
         self.context_menu: QMenu | None = None
         self.picker_action = window.action("edit.choose_tag", self.open_picker)
-        self.sticky_action = window.action("edit.sticky", self._sticky_toggled)
+        self.sticky_action = window.action("edit.sticky", lambda _checked: None)
+        self.sticky_action.toggled.connect(self._sticky_toggled)  # from the menu or the bar
         window.action("edit.note", self.edit_current_note)
         window.action("edit.remove_highlight", self.remove_current)
         tag_bar.tag_clicked.connect(self.apply_tag)
@@ -58,6 +59,8 @@ class Tagging(QObject):
     # --- the scheme's tags as actions ------------------------------------------------------
     def scheme_changed(self, session: AnnotationSession | None) -> None:
         names = session.scheme.names if session else []
+        if self.current_tag is None:  # a new window: the tag the reader used last
+            self.current_tag = self.window.settings.get("current_tag")
         if self.current_tag not in names:
             self.current_tag = names[0] if names else None
         self.tag_bar.set_scheme(session.scheme if session else None, self.current_tag)
@@ -67,15 +70,20 @@ class Tagging(QObject):
         self._tag_actions = []
         self.tag_menu.clear()
         for tag in session.scheme if session else ():
-            action = QAction(tag.name, self.tag_menu)
+            # The menu entry shows the key; the key itself is a separate action on the
+            # article, which acts only while the article has focus and no menu is open.
+            entry = QAction(f"{tag.name}\t{tag.shortcut}" if tag.shortcut else tag.name,
+                            self.tag_menu)
+            entry.triggered.connect(lambda _=False, name=tag.name: self.apply_tag(name))
+            self.tag_menu.addAction(entry)
+            self._tag_actions.append(entry)
             if tag.shortcut:
-                action.setShortcut(QKeySequence(tag.shortcut))
-                # Only while reading: the same keys type text in the panel's fields.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _=False, name=tag.name: self.apply_tag(name))
-            self.view.addAction(action)
-            self.tag_menu.addAction(action)
-            self._tag_actions.append(action)
+                key = QAction(tag.name, self.view)
+                key.setShortcut(QKeySequence(tag.shortcut))
+                key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                key.triggered.connect(lambda _=False, name=tag.name: self._tag_key(name))
+                self.view.addAction(key)
+                self._tag_actions.append(key)
 
     # --- tagging -----------------------------------------------------------------------------
     def selection_span(self) -> tuple[int, int] | None:
@@ -93,8 +101,12 @@ class Tagging(QObject):
         if session is None:
             return None
         if name:
+            changed = name != self.current_tag
             self.current_tag = name
+            self.window.settings.set("current_tag", name)
             self.tag_bar.set_current(name)
+            if changed and self.sticky:
+                self._announce_sticky()
         span = self.selection_span()
         made: list[Annotation | None] = []
         reported(self.window, "That change was not made", lambda: made.append(
@@ -123,13 +135,23 @@ class Tagging(QObject):
         tag = session.scheme.by_shortcut(key) if session else None
         if tag is not None:
             self._interaction.key_taken = True
-            self.apply_tag(tag.name)
+            self._tag_key(tag.name)
+
+    def _tag_key(self, name: str) -> None:
+        """A tag's key acts on the article only: not while a menu or popup is open."""
+        if QApplication.activePopupWidget() is None:  # (the key reached the article)
+            self.apply_tag(name)
 
     def _sticky_toggled(self, on: bool) -> None:
         self.tag_bar.set_sticky(on)
         if on:
-            self.window.show_status(
-                f"Sticky tag: every selection is tagged “{self.current_tag}”", STATUS_MS)
+            self._announce_sticky()
+        else:
+            self.window.show_status("Sticky tag mode off", STATUS_MS)
+
+    def _announce_sticky(self) -> None:
+        self.window.show_status(
+            f"Sticky tag: every selection is tagged “{self.current_tag}”", STATUS_MS)
 
     @property
     def sticky(self) -> bool:
@@ -186,7 +208,7 @@ class Tagging(QObject):
             menu.addSeparator()
             if self.selection_span() is not None:
                 tag_menu = menu.addMenu("Tag Selection")
-                for action in self._tag_actions:
+                for action in self.tag_menu.actions():
                     tag_menu.addAction(action)
                 menu.addAction(self.picker_action)
             position = self.view.cursorForPosition(point).position()

@@ -78,6 +78,8 @@ class AnnotationWorkflow(QObject):
         self.undo_action: QAction = window.action("edit.undo", self.undo)
         self.redo_action: QAction = window.action("edit.redo", self.redo)
         window.action("edit.tags", self.open_tags_dialog)
+        # A note being typed is saved before anything else looks at the window's state.
+        window.add_close_guard(self._flush_note)
         self.files = AnnotationFiles(window, self)
         self._sync_undo()
         self._connect()
@@ -90,6 +92,7 @@ class AnnotationWorkflow(QObject):
         self.panel.delete_requested.connect(self.remove)
         self.panel.note_edited.connect(self.set_note)
         self.panel.reattach_requested.connect(self.reattach)
+        self.panel.tag_toggled.connect(lambda i, name: self._run(lambda s: s.toggle_tag(i, name)))
 
     # --- what other features use (SessionSource) -------------------------------------------
     def current_session(self) -> AnnotationSession | None:
@@ -134,8 +137,13 @@ class AnnotationWorkflow(QObject):
         self.workspace.scheme.subscribe(self._scheme_changed)
         return self.workspace
 
+    def _flush_note(self) -> bool:
+        self.panel.flush_note()
+        return True
+
     def open_session(self, document: Document) -> None:
         """Start annotating ``document``, restoring what the store holds for its text."""
+        self.panel.flush_note()  # the note typed on the article being left
         workspace = self._ensure_workspace()
         try:
             session = AnnotationSession(document, workspace=workspace)
@@ -245,13 +253,13 @@ class AnnotationWorkflow(QObject):
         self.view.move_cursor_to(annotation.start)
         self.layer.set_current(annotation_id)
         self.layer.set_flash(annotation_id)
-        QTimer.singleShot(FLASH_MS, lambda: self.layer.set_flash(None))
+        QTimer.singleShot(FLASH_MS, self, lambda: self.layer.set_flash(None))
 
     def remove(self, ids: list[str]) -> None:
         self._run(lambda s: s.remove(ids))
 
-    def set_note(self, annotation_id: str, note: str) -> None:
-        self._run(lambda s: s.set_note(annotation_id, note))
+    def set_note(self, annotation_id: str, note: str, continuing: bool = False) -> None:
+        self._run(lambda s: s.set_note(annotation_id, note, continuing))
 
     def edit_note(self, annotation_id: str) -> None:
         self.window.raise_panel(PANEL)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
@@ -12,12 +12,18 @@ from lectern.core.document import Document
 from lectern.core.gc_control import paused_gc
 from lectern.gui.reader.highlighting import ArticleHighlighter
 from lectern.gui.reader.text_mapping import OffsetMap
-from lectern.gui.shell.theme import READING_MEASURE_CHARS, reading_font
+from lectern.gui.shell.theme import (
+    READING_MEASURE_CHARS,
+    reading_font,
+    with_reading_selection,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
 MIN_SIDE_MARGIN = 28
+MIN_READING_CHARS = 40
+MAX_SCROLL_STEPS = 8
 TOP_MARGIN = 36
 
 
@@ -43,6 +49,7 @@ class ArticleView(QPlainTextEdit):
         self.setCenterOnScroll(False)
         # The side margins belong to the scroll area, not the viewport: paint them as page too.
         self.setStyleSheet("ArticleView { background: palette(base); }")
+        self.setPalette(with_reading_selection(self.palette()))
         self.setPlaceholderText("Open an article with File › Open… or drop a file here.")
         self._document: Document | None = None
         self._offsets = OffsetMap("")
@@ -87,6 +94,9 @@ class ArticleView(QPlainTextEdit):
         font = reading_font(self._point_size)
         self.setFont(font)
         self.document().setDefaultFont(font)
+        # The reading column keeps priority: panels give way before it drops below this.
+        column = QFontMetricsF(font).averageCharWidth() * MIN_READING_CHARS
+        self.setMinimumWidth(int(column) + 2 * MIN_SIDE_MARGIN // 2)
         self._update_margins()
 
     # --- selection in core offsets ------------------------------------------------------
@@ -110,6 +120,29 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._offsets.to_qt(offset))
         self.setTextCursor(cursor)
         self.centerCursor()
+
+    def top_offset(self) -> int:
+        """The text offset at the top of the view: where the reader is."""
+        return self._offsets.to_core(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Put the paragraph holding ``offset`` at the top of the view, the caret at it."""
+        offset = min(max(offset, 0), len(self._document.text) if self._document else 0)
+        target = self.document().findBlock(self._offsets.to_qt(offset)).blockNumber()
+        cursor = self.textCursor()
+        cursor.setPosition(self._offsets.to_qt(offset))
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(target)  # the scroll unit is a line: wrapped paragraphs need more
+        for _ in range(MAX_SCROLL_STEPS):
+            first = self.firstVisibleBlock()
+            if first.blockNumber() >= target or bar.value() >= bar.maximum():
+                break
+            lines, block = 0, first
+            while block.isValid() and block.blockNumber() < target:
+                lines += max(1, block.layout().lineCount())
+                block = block.next()
+            bar.setValue(bar.value() + lines)
 
     def cursor_offset(self) -> int:
         return self._offsets.to_core(self.textCursor().position())

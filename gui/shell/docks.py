@@ -1,4 +1,11 @@
-"""Dock panels around the article: which panels there are, and their default layout."""
+"""Dock panels around the article: which panels there are and their default layout.
+
+The reading column has priority. A wide window puts Annotations on the left and the
+analysis on the right; a narrow one gathers every side panel into one tabbed column on
+the right, so the article keeps a readable measure. While the reader has not rearranged
+the panels, the layout follows the window across that boundary (and is refitted when a
+layout saved in a small window is opened in a large one).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ PANEL_SPECS = (
     ("annotationsPanel", "Annotations"),
     ("chartPanel", "Chart"),
 )
+COMPACT_BELOW_PX = 1280  # narrower than this, the side panels share one tabbed column
 
 
 def make_dock(object_name: str, title: str, content: QWidget, parent: QWidget) -> QDockWidget:
@@ -29,13 +37,19 @@ LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 # Default panel sizes as shares of the window, within bounds that keep each readable.
-ANNOTATIONS_WIDTH = (0.2, 280, 380)  # share of the width, minimum, maximum (pixels)
-ANALYSIS_WIDTH = (0.3, 400, 640)
-CHART_HEIGHT = (0.3, 230, 340)
+ANNOTATIONS_WIDTH = (0.2, 260, 380)  # share of the width, minimum, maximum (pixels)
+ANALYSIS_WIDTH = (0.28, 360, 640)
+COMPACT_WIDTH = (0.34, 300, 420)  # the one tabbed column of a narrow window
+CHART_HEIGHT = (0.3, 200, 340)
+
+
+def is_compact(width: int) -> bool:
+    return width < COMPACT_BELOW_PX
 
 
 def apply_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
-    """Article centre; Entities over Facts/Quotes on the right; Annotations left; Chart below."""
+    """Wide: Annotations left; Entities over Facts/Quotes right; Chart below the article.
+    Narrow: Entities, Facts, Quotes and Annotations as tabs on the right; Chart below."""
     window.setCorner(Qt.Corner.TopRightCorner, RIGHT)
     window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
     window.setCorner(Qt.Corner.TopLeftCorner, LEFT)
@@ -43,14 +57,20 @@ def apply_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> 
     for dock in docks.values():
         dock.setFloating(False)
         window.removeDockWidget(dock)
-    window.addDockWidget(LEFT, docks["annotationsPanel"])
-    window.addDockWidget(RIGHT, docks["entitiesPanel"])
-    window.splitDockWidget(docks["entitiesPanel"], docks["factsPanel"], Qt.Orientation.Vertical)
-    window.tabifyDockWidget(docks["factsPanel"], docks["quotesPanel"])
+    if is_compact(window.width()):
+        window.addDockWidget(RIGHT, docks["entitiesPanel"])
+        for name in ("factsPanel", "quotesPanel", "annotationsPanel"):
+            window.tabifyDockWidget(docks["entitiesPanel"], docks[name])
+    else:
+        window.addDockWidget(LEFT, docks["annotationsPanel"])
+        window.addDockWidget(RIGHT, docks["entitiesPanel"])
+        window.splitDockWidget(docks["entitiesPanel"], docks["factsPanel"],
+                               Qt.Orientation.Vertical)
+        window.tabifyDockWidget(docks["factsPanel"], docks["quotesPanel"])
     window.addDockWidget(BOTTOM, docks["chartPanel"])
     for dock in docks.values():
         dock.show()
-    docks["factsPanel"].raise_()
+    docks["entitiesPanel" if is_compact(window.width()) else "factsPanel"].raise_()
     fit_default_dock_sizes(window, docks)
 
 
@@ -61,8 +81,12 @@ def fit_default_dock_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -
         return int(min(max(extent * fraction, low), high))
 
     width, height = window.width(), window.height()
-    window.resizeDocks([docks["annotationsPanel"], docks["entitiesPanel"]],
-                       [share(width, ANNOTATIONS_WIDTH), share(width, ANALYSIS_WIDTH)],
-                       Qt.Orientation.Horizontal)
+    if is_compact(width):
+        window.resizeDocks([docks["entitiesPanel"]], [share(width, COMPACT_WIDTH)],
+                           Qt.Orientation.Horizontal)
+    else:
+        window.resizeDocks([docks["annotationsPanel"], docks["entitiesPanel"]],
+                           [share(width, ANNOTATIONS_WIDTH), share(width, ANALYSIS_WIDTH)],
+                           Qt.Orientation.Horizontal)
     window.resizeDocks([docks["chartPanel"]], [share(height, CHART_HEIGHT)],
                        Qt.Orientation.Vertical)

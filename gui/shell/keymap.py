@@ -8,14 +8,11 @@ a test fails when two bindings that can be active together share a key. Tag shor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import Enum
 
+from lectern.gui.shell.menu_names import Menu
 
-class Menu(StrEnum):
-    FILE = "&File"
-    EDIT = "&Edit"
-    VIEW = "&View"
-    HELP = "&Help"
+__all__ = ["KEYMAP", "PANE_KEYS", "Binding", "Menu", "Scope", "binding", "conflicts"]
 
 
 class Scope(Enum):
@@ -37,6 +34,7 @@ class Binding:
     checkable: bool = False
     submenu: bool = False
     tip: str = ""
+    parent: str = ""  # the id of the submenu this action sits in, if any
 
     @property
     def plain_text(self) -> str:
@@ -84,6 +82,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("view.smaller", "&Smaller Text", Menu.VIEW, ("Ctrl+-",)),
     Binding("view.actual_size", "&Actual Size", Menu.VIEW, ("Ctrl+0",)),
     Binding("view.panels", "&Panels", Menu.VIEW, section=1, submenu=True),
+    Binding("view.toggle_panels", "&Hide Panels", Menu.VIEW, ("F9",), section=1,
+            checkable=True, tip="Hide every panel to read, or bring them back"),
+    Binding("view.next_pane", "Next &Pane", Menu.VIEW, ("F6",), section=1,
+            tip="Move the keyboard to the next panel"),
+    Binding("view.previous_pane", "Previous P&ane", Menu.VIEW, ("Shift+F6",), section=1),
+    Binding("view.go_to", "&Go To", Menu.VIEW, section=1, submenu=True),
     Binding("view.next_mention", "&Next Mention", Menu.VIEW, ("F3",), section=2,
             tip="Next mention of the selected entity"),
     Binding("view.previous_mention", "&Previous Mention", Menu.VIEW, ("Shift+F3",),
@@ -95,6 +99,13 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),
 )
+
+# Alt+1..6 put the keyboard in the article or a panel (View › Go To), by pane name.
+PANE_KEYS = (("article", "&Article", "Alt+1"), ("annotationsPanel", "A&nnotations", "Alt+2"),
+             ("entitiesPanel", "&Entities", "Alt+3"), ("factsPanel", "&Facts", "Alt+4"),
+             ("quotesPanel", "&Quotes", "Alt+5"), ("chartPanel", "&Chart", "Alt+6"))
+KEYMAP += tuple(Binding(f"view.go_to.{pane}", text, Menu.VIEW, (key,), parent="view.go_to")
+                for pane, text, key in PANE_KEYS)
 
 _BY_ID = {binding.id: binding for binding in KEYMAP}
 

@@ -19,6 +19,21 @@ def reading_font(point_size: float) -> QFont:
     return font
 
 
+# The article's selection: solid graphite with inverse text, far from every tag's pale tint
+# (tests/gui check the distance under colour-vision deficiencies too).
+SELECTION_COLOURS = {False: ("#3b3f47", "#ffffff"), True: ("#d7dce4", "#111111")}
+
+
+def with_reading_selection(palette: QPalette) -> QPalette:
+    """``palette`` with the article's selection colours for its light or dark base."""
+    background, text = SELECTION_COLOURS[is_dark(palette)]
+    changed = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        changed.setColor(group, QPalette.ColorRole.Highlight, QColor(background))
+        changed.setColor(group, QPalette.ColorRole.HighlightedText, QColor(text))
+    return changed
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 

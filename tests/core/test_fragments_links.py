@@ -1,5 +1,5 @@
 """Annotations over several fragments and links between annotations: the model, the store
-(with a store of schema 2 migrated), re-anchoring and the session's undoable link edits."""
+(with a store of schema 3 migrated), re-anchoring and the session's undoable link edits."""
 
 from __future__ import annotations
 
@@ -52,12 +52,12 @@ def test_a_quote_only_annotation_found_exactly_was_not_moved():
     assert (report.exact, report.moved) == (1, 0)
 
 
-def _schema_2_store(path: Path) -> None:
+def _schema_3_store(path: Path) -> None:
     """A store exactly as the schema before fragments and links wrote it."""
     db = sqlite3.connect(path, isolation_level=None)
-    for script in MIGRATIONS[:2]:
+    for script in MIGRATIONS[:3]:
         db.executescript(script)
-    db.execute("PRAGMA user_version = 2")
+    db.execute("PRAGMA user_version = 3")
     rows = [(f"id-{i}", "fp", i, i + 3, TEXT[i:i + 3], "", TEXT[i + 3:i + 10], '["Claim"]',
              f"note {i}", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "anchored")
             for i in range(50)]
@@ -68,11 +68,11 @@ def _schema_2_store(path: Path) -> None:
 
 def test_a_store_of_the_previous_schema_migrates_with_every_annotation(tmp_path):
     path = tmp_path / "store.sqlite3"
-    _schema_2_store(path)
+    _schema_3_store(path)
     with AnnotationStore.open(path) as store:
         assert store.recovery_message is None
         kept = sorted(store.annotations("fp"), key=lambda a: a.start)
-        assert len(kept) == 50 and SCHEMA_VERSION == 3
+        assert len(kept) == 50 and SCHEMA_VERSION == 4
         assert kept[7].exact == TEXT[7:10] and kept[7].note == "note 7"
         assert kept[7].tags == ("Claim",) and kept[7].fragments == ()
         assert store.links("fp") == []

@@ -73,3 +73,17 @@ def test_the_tag_picker_offers_matches_and_creates_only_new_names(typed, names, 
                         Tag("Claim", "#333333")])
     matches, to_create = scheme.choices(typed)
     assert ([t.name for t in matches], to_create) == (names, create)
+
+
+def test_annotating_mentions_is_idempotent_and_tags_what_lacks_the_tag():
+    session = AnnotationSession(Document.from_text(TEXT))
+    session.add(4, 9, [])  # "mayor" highlighted by hand, untagged
+    report = session.annotate_spans([(4, 9), (13, 20)], "Person", "Annotate 'x'")
+    assert (report.new, report.tagged, report.already) == (1, 1, 0)
+    assert [a.tags for a in session.annotations] == [("Person",), ("Person",)]
+    assert len(session.stack) == 2  # the hand highlight, then one Annotate step
+    again = session.annotate_spans([(4, 9), (13, 20)], "Person", "Annotate 'x'")
+    assert (again.new, again.tagged, again.already) == (0, 0, 2)
+    assert len(session.stack) == 2
+    session.undo()
+    assert [a.tags for a in session.annotations] == [()]

@@ -234,3 +234,19 @@ def test_store_matches_memory_through_random_edits_undo_and_redo(ops):
             session.redo()
             assert_in_step()
         assert list(session.annotations) == final
+
+
+def test_a_burst_of_typing_a_note_is_one_undo_step(store, document):
+    session = AnnotationSession(document, store)
+    made = session.add(0, 7, ["Place"])
+    session.set_note(made.id, "cap", continuing=True)  # the first keystrokes: a new step
+    session.set_note(made.id, "capital", continuing=True)
+    session.set_note(made.id, "capital of Estonia", continuing=True)
+    assert len(session.stack) == 2 and session.stack.undo_label == "Edit note"
+    assert reopened(store, document)[0].note == "capital of Estonia"  # each one stored
+    session.undo()
+    assert session.annotations[0].note == "" == reopened(store, document)[0].note
+    session.redo()
+    assert session.annotations[0].note == "capital of Estonia"
+    session.set_note(made.id, "capital of Estonia.")  # a new burst: a new step
+    assert len(session.stack) == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import show_window
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 
 from lectern.core.readouts.selection import SelectionKind
@@ -106,8 +107,9 @@ def test_selecting_an_entity_highlights_all_its_mentions(analysed):
     assert analysis.selection.current.kind == ENTITY
     assert analysis.layer.spans == [(m.start, m.end) for m in entity.mentions]
     block = analysed.article_view.document().findBlock(entity.mentions[1].start)
-    underlined = [r for r in block.layout().formats() if r.format.fontUnderline()]
-    assert underlined, "the mention is drawn with the temporary underline"
+    wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
+    underlined = [r for r in block.layout().formats() if r.format.underlineStyle() == wavy]
+    assert underlined, "the mention is drawn with the temporary wavy underline"
     analysis.selection.step_mention(+1)
     analysis.selection.step_mention(+1)
     assert analysed.article_view.cursor_offset() == entity.mentions[1].start
@@ -116,6 +118,20 @@ def test_selecting_an_entity_highlights_all_its_mentions(analysed):
     QTest.keyClick(analysed.article_view, Qt.Key.Key_Escape)
     analysis.selection.clear()
     assert analysis.layer.spans == []
+
+
+def test_a_click_away_from_a_quotation_lets_its_mark_go(analysed):
+    analysis = analysed.analysis
+    quote = analysis.result.analysis.quotes[0]
+    index = analysis.result.index
+    inside = next(o for o in range(quote.start, quote.end)
+                  if (index.hit(o) or (None,))[0] is SelectionKind.QUOTE)
+    analysed.article_view.move_cursor_to(inside)
+    assert analysis.selection.current.kind is SelectionKind.QUOTE
+    assert analysis.layer.spans == [(quote.start, quote.end)]
+    title_end = analysed.article_view.document().firstBlock().length() - 2
+    analysed.article_view.move_cursor_to(title_end)  # the headline: nothing analysed there
+    assert analysis.selection.current is None and analysis.layer.spans == []
 
 
 def test_clicking_a_mention_in_the_article_selects_it_in_the_panel(analysed):
@@ -139,6 +155,20 @@ def test_annotate_then_undo_leaves_no_annotation(analysed):
     assert all(a.tags == ("Person",) or list(a.tags) == ["Person"] for a in made)
     session.undo()
     assert len(session.annotations) == before
+
+
+def test_annotate_twice_adds_nothing_the_second_time(analysed, window):
+    analysis = analysed.analysis
+    session = analysed.annotations.session
+    entity = next(e for e in analysis.result.analysis.entities if e.name == "Nino Kapanadze")
+    analysis.entities.tree.setCurrentIndex(analysis.entities.model.index_of(entity.id))
+    analysis.entities.annotate_button.click()
+    first = len(session.annotations)
+    steps = len(session.stack)
+    analysis.entities.annotate_button.click()
+    assert len(session.annotations) == first and len(session.stack) == steps
+    assert window.statusBar().currentMessage() == (
+        f"Annotated Nino Kapanadze: 0 new annotations, {first} already there")
 
 
 def test_annotate_follows_the_scheme_after_the_person_tag_is_renamed(analysed):

@@ -118,7 +118,7 @@ def test_tooltip_names_the_tags_and_note(qtbot, window):
     assert "Person" in text and "Mayor since 2021" in text
 
 
-def test_enter_on_a_row_edits_the_note_and_ctrl_enter_saves_it(qtbot, window):
+def test_enter_on_a_row_edits_the_note_and_ctrl_enter_goes_back(qtbot, window):
     tag_phrase(qtbot, window, "schools", "6")
     panel = window.annotations.panel
     panel.table.setFocus()

@@ -112,7 +112,7 @@ def test_selecting_then_tagging_uses_the_keymap_menus(qtbot, app_paths, article)
     window = make_window(qtbot, app_paths, article)
     select_text(window, "bridge")
     tag_menu = window.submenu("edit.tag_selection")
-    place = next(a for a in tag_menu.actions() if a.text() == "Place")
+    place = next(a for a in tag_menu.actions() if a.text() == "Place\t3")
     place.trigger()
     assert [a.tags for a in window.annotations.session.annotations] == [("Place",)]
 
@@ -140,3 +140,21 @@ def test_the_file_menus_offer_every_format_and_an_import_keeps_links(qtbot, app_
     assert window.annotations.files.import_file(path, Format.DOCCANO, announce=False)
     assert [(k.source, k.target, k.label) for k in session.links()] == [
         (quote.id, speaker.id, "Speaker")]
+
+
+def test_a_tag_key_does_nothing_while_a_menu_is_open(qtbot, app_paths, article):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from lectern.gui.shell.keymap import Menu
+
+    window = make_window(qtbot, app_paths, article)
+    select_text(window, "bridge")
+    menu = window.menu_actions.menus[Menu.FILE]
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu, timeout=2000)
+    qtbot.keyClick(window.article_view, "3")
+    assert list(window.annotations.session.annotations) == []
+    menu.hide()
+    qtbot.keyClick(window.article_view, "3")  # the menu closed: the key tags again
+    assert [a.tags for a in window.annotations.session.annotations] == [("Place",)]

@@ -8,7 +8,7 @@ import pytest
 from helpers import show_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from lectern.core.resources import sample_article
 from lectern.core.settings import Settings
@@ -105,7 +105,8 @@ def test_recent_files_and_reading_size_persist_across_windows(qtbot, app_paths, 
     qtbot.addWidget(second)
     second._fill_recent_menu()
     names = [action.text() for action in second.recent_menu.actions()]
-    assert names == ["&1 storm.txt", f"&2 {SAMPLE_ARTICLE.name}"]
+    assert names == [f"&1 storm.txt  —  {second_article.parent.name}",
+                     f"&2 {SAMPLE_ARTICLE.name}  —  samples"]
     assert second.settings.last_file == str(second_article.resolve())
     assert second.article_view.point_size == first.article_view.point_size
 
@@ -197,3 +198,32 @@ def test_preferences_that_cannot_be_saved_do_not_stop_the_app(window, tmp_path):
     window.zoom(+1)
     window._save_settings()
     assert "Preferences not saved" in window.statusBar().currentMessage()
+
+
+def test_the_reading_position_and_the_current_tag_come_back(qtbot, app_paths, tmp_path):
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("A long report\n\n" + "\n\n".join(
+        f"Paragraph {n} of the report, with a sentence or two." for n in range(400)),
+        encoding="utf-8")
+    first = MainWindow(app_paths)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.open_file(long_article)
+    first.annotations.tagging.apply_tag("Claim")
+    first.article_view.scroll_to_offset(long_article.read_text().index("Paragraph 250"))
+    kept = first.article_view.top_offset()
+    first.close()
+    second = MainWindow(app_paths)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.open_file(long_article)
+    qtbot.waitUntil(lambda: second.article_view.top_offset() == kept, timeout=2000)
+    assert second.annotations.tagging.current_tag == "Claim"
+
+
+def test_about_names_the_version_and_the_data_folder(qtbot, app_paths):
+    window = MainWindow(app_paths)
+    qtbot.addWidget(window)
+    window.show_about()
+    (box,) = window.findChildren(QMessageBox)
+    assert "Lectern 0." in box.text() and str(app_paths.data) in box.text()
