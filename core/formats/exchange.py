@@ -223,7 +223,7 @@ def read_annotation_file(path: str | os.PathLike[str], fmt: str | None = None,
     if chosen is Format.QDPX:
         project = read_qdpx(path, raw)
         index = record_for([s.text for s in project.sources], article, path.name,
-                           "text source")
+                           "text source", edited_single=True)
         parsed = project.sources[index].parsed
         parsed.notices[:0] = project.notices
         return chosen, parsed, project.colours

@@ -89,13 +89,16 @@ def check_span(start: Any, end: Any, text: str, where: str) -> tuple[int, int]:
     return start, end
 
 
-def record_for(texts: Sequence[str], article: str | None, name: str, what: str) -> int:
-    """The index of the record whose text is the article's. One record is taken for the
-    article's (re-anchored by quote if it was edited since); among many, only an equal text
-    is, since spans of another document found by quote would be wrong."""
+def record_for(texts: Sequence[str], article: str | None, name: str, what: str,
+               edited_single: bool = False) -> int:
+    """The index of the record whose text is the article's (line ends and the whitespace
+    around it aside). Only that record is placed: spans of another document found by
+    their quotes would be wrong, even when the file holds just one. ``edited_single``
+    takes a file's only text as an earlier version of the article (a REFI-QDA project
+    keeps each selection's quote for that re-anchoring)."""
     if not texts:
         raise LecternError(f"“{name}” holds no {what}.")
-    if article is None or len(texts) == 1:
+    if article is None or (edited_single and len(texts) == 1):
         return 0
     for index, text in enumerate(texts):
         if text == article or text.replace("\r\n", "\n") == article:
@@ -104,9 +107,11 @@ def record_for(texts: Sequence[str], article: str | None, name: str, what: str) 
     for index, text in enumerate(texts):
         if text.strip() == stripped:
             return index
-    raise LecternError(f"None of the {len(texts):,} {what}s in “{name}” has this article's "
-                       "text, so nothing was imported (spans are only taken from the "
-                       "article's own record).")
+    held = f"The {what} in “{name}” does not" if len(texts) == 1 else \
+        f"None of the {len(texts):,} {what}s in “{name}”"
+    raise LecternError(f"{held} have this article's text, so "
+                       "nothing was imported (spans are only taken from the article's own "
+                       "record).")
 
 
 def annotations_from_spans(text: str, spans: Sequence[Span], meta: Any, name: str,

@@ -196,3 +196,9 @@ def test_no_reader_hangs_on_a_fifo(document, tmp_path, name):
     os.mkfifo(tmp_path / name)
     with pytest.raises(LecternError, match="FIFO"):
         anchor_file(tmp_path / name, document)
+
+
+def test_a_single_record_of_another_text_is_not_placed_by_its_quotes(document, tmp_path):
+    record = {"text": "Porto, said Ana Costa, is far.\n", "label": [[0, 5, "GPE"]]}
+    with pytest.raises(LecternError, match="does not have this article's text"):
+        anchor_file(jsonl(tmp_path, [record]), document)

@@ -158,3 +158,15 @@ def test_a_tag_key_does_nothing_while_a_menu_is_open(qtbot, app_paths, article):
     menu.hide()
     qtbot.keyClick(window.article_view, "3")  # the menu closed: the key tags again
     assert [a.tags for a in window.annotations.session.annotations] == [("Place",)]
+
+
+def test_the_window_imports_a_hypothesis_export_with_its_page_note(qtbot, app_paths, article):
+    from helpers import FIXTURES
+
+    window = make_window(qtbot, app_paths, article)
+    files = window.annotations.files
+    report = files.import_file(FIXTURES / "formats" / "hypothesis_export.json")
+    assert report is not None and report.total == 2
+    assert "1 reply joined" in files.summary_box.informativeText()
+    notes = [a for a in window.annotations.session.annotations if a.is_article_note]
+    assert [a.note for a in notes] == ["A page note: follow up with the council."]
