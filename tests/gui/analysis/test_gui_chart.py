@@ -1,0 +1,161 @@
+"""The Chart panel as a reader meets it: timeline labels that never cover a marker or each
+other at any width, and plots that stay inside a narrow chart."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from helpers import show_window
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from lectern.core.document import Document
+from lectern.core.resources import sample_article
+
+SAMPLE_ARTICLE = sample_article()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def dispute_article(events: int = 36) -> str:
+    """A long dispute: a dated step every few months, figures now and then."""
+    actors = ["the port authority", "the fishermen's union", "the regional court",
+              "the ministry", "the shipping firm"]
+    steps = ["filed a complaint", "issued a ruling", "rejected the appeal",
+             "held a public hearing", "imposed a fine", "published its findings"]
+    lines = ["Harbour dispute drags into its third decade", ""]
+    for n in range(events):
+        year, month = 1998 + n * 7 // 10, (n * 5) % 12
+        when = (f"{MONTHS[month]} {n % 27 + 1}, {year}" if n % 3 == 0
+                else f"{MONTHS[month]} {year}")
+        lines.append(f"On {when}, {actors[n % 5]} {steps[n % 6]} over the harbour.")
+        if n % 6 == 0:
+            lines.append(f"The fine came to ${n + 3} million and about {120 * (n + 1)} "
+                         "workers were affected.")
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def window(qtbot, app_paths):
+    main_window = show_window(qtbot, app_paths)
+    yield main_window
+    main_window.analysis.runner.shutdown()
+
+
+@pytest.fixture
+def analysed(window, qtbot):
+    """The sample article, analysed, with the chart drawn."""
+    assert window.open_file(SAMPLE_ARTICLE)
+    qtbot.waitUntil(lambda: window.analysis.chart.is_drawn, timeout=10_000)
+    return window
+
+
+@pytest.fixture
+def chart_of(qtbot):
+    """A FactChart of an article's text, ``width`` pixels wide, drawn."""
+    from lectern.core.extract import analyze
+    from lectern.core.readouts.chart_data import chart_data
+    from lectern.gui.analysis.chart.plot import FactChart
+
+    def make(text: str, width: int, height: int = 230, dark: bool = False) -> FactChart:
+        document = Document.from_text(text)
+        chart = FactChart(dark)
+        qtbot.addWidget(chart)
+        chart.resize(width, height)
+        chart.show()
+        qtbot.waitExposed(chart)
+        chart.draw(chart_data(analyze(document).facts, document.text))
+        QApplication.processEvents()
+        return chart
+    return make
+
+
+def fact_with_value(window, value):
+    return next(f for f in window.analysis.result.analysis.facts if f.value == value)
+
+
+# --- clicks -----------------------------------------------------------------------------------
+def test_clicking_a_bar_still_selects_its_fact(analysed, qtbot):
+    analysis, plot = analysed.analysis, analysed.analysis.chart.plot
+    fact = fact_with_value(analysed, 48_600_000)
+    entry = next(e for e in plot.bar_plots if fact.id in e.group.fact_ids)
+    column = entry.group.fact_ids.index(fact.id)
+    at = plot.mapFromScene(entry.plot.vb.mapViewToScene(QPointF(column, 1.0)))
+    QTest.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: analysis.selection.current is not None, timeout=2000)
+    assert analysis.selection.current.id == fact.id
+    assert entry.outline.isVisible()
+
+
+# --- timeline labels --------------------------------------------------------------------------
+def drawn_overlaps(chart) -> list[str]:
+    """Every label that covers another label, a marker or its period, or leaves the plot."""
+    timeline = chart.timeline
+    view = timeline.plot.vb.sceneBoundingRect()
+    radius = 4.5  # the markers' size is 9 px
+    markers = {p.data(): (lambda c: QRectF(c.x() - radius, c.y() - radius, 2 * radius,
+                                           2 * radius))(timeline.markers.mapToScene(p.pos()))
+               for p in timeline.markers.points()}
+    bands = {}
+    for event, x0, width in zip(timeline.events, timeline.span_x0, timeline.span_widths,
+                                strict=True):
+        _x, y = timeline.xy[event.fact_id]
+        bands[event.fact_id] = timeline.plot.vb.mapViewToScene(
+            QRectF(x0, y - 0.14, width, 0.28)).boundingRect()
+    found = []
+    labels = timeline.label_rects()
+    for fact_id, rect in labels:
+        if not view.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect):
+            found.append(f"{fact_id} leaves the plot")
+        for other, shape in itertools.chain(markers.items(), bands.items()):
+            if other != fact_id and rect.intersects(shape):
+                found.append(f"{fact_id} covers marker {other}")
+        if rect.intersects(markers[fact_id]):
+            found.append(f"{fact_id} covers its own marker")
+    for (a, one), (b, two) in itertools.combinations(labels, 2):
+        if one.intersects(two):
+            found.append(f"{a} and {b} overlap")
+    return found
+
+
+@pytest.mark.parametrize("width", [310, 650, 1200, 1500])
+@pytest.mark.parametrize("article", ["sample", "dispute", "one date"])
+def test_drawn_labels_cover_no_marker_and_no_other_label(chart_of, article, width):
+    text = {"sample": SAMPLE_ARTICLE.read_text(encoding="utf-8"), "dispute": dispute_article(),
+            "one date": "Bridge reopens\n\nThe bridge reopened on June 3, 2021, after repairs "
+                        "costing $12 million.\n"}[article]
+    chart = chart_of(text, width)
+    assert drawn_overlaps(chart) == []
+    # Zoomed in on the middle of the timeline, labels are placed again: still nothing covered.
+    (left, right), _ = chart.timeline.plot.vb.viewRange()
+    chart.timeline.plot.setXRange(left + (right - left) / 3, right - (right - left) / 3,
+                                  padding=0)
+    QApplication.processEvents()
+    assert drawn_overlaps(chart) == []
+
+
+def test_unlabelled_events_are_counted_in_the_timeline_title(chart_of):
+    chart = chart_of(dispute_article(), 650)
+    timeline = chart.timeline
+    hidden = sum(1 for label in timeline.labels if not label.isVisible())
+    assert 0 < hidden < len(timeline.events)  # some labelled, the rest counted
+    title = timeline.plot.titleLabel.text
+    assert title == f"Timeline · {hidden} of {len(timeline.events)} events unlabelled"
+
+
+def test_a_single_date_is_labelled_in_full_with_no_count(chart_of):
+    chart = chart_of("Bridge reopens\n\nThe bridge reopened on June 3, 2021.\n", 1200)
+    (label,) = chart.timeline.labels
+    assert label.isVisible()
+    assert label.toPlainText() == chart.timeline.events[0].label
+    assert chart.timeline.plot.titleLabel.text == "Timeline"
+
+
+def test_no_plot_is_pushed_out_of_a_narrow_chart(chart_of):
+    chart = chart_of(SAMPLE_ARTICLE.read_text(encoding="utf-8"), 310)
+    view = chart.viewport().rect()
+    for plot in [chart.timeline.plot, *(e.plot for e in chart.bar_plots)]:
+        rect = chart.mapFromScene(plot.sceneBoundingRect()).boundingRect()
+        assert view.contains(rect.adjusted(1, 1, -1, -1)), plot.titleLabel.text
