@@ -1,5 +1,5 @@
-"""What the chart draws, worked out without Qt or pyqtgraph: timeline events and bar groups
-(where they go on screen is ``chart_layout``)."""
+"""What the chart draws, worked out without Qt or pyqtgraph: timeline events, bar groups
+and what their tooltips say (where they go on screen is ``chart_layout``)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,24 @@ GROUP_TITLES = {"money": "Money", "count": "Counts", "percent": "Percentages",
 
 
 @dataclass(frozen=True)
+class Tip:
+    """What hovering a marker or bar says: a heading, the fact in words, its sentence."""
+
+    heading: str
+    wording: str
+    sentence: str
+
+    @property
+    def lines(self) -> list[str]:
+        quoted = f"“{self.sentence}”" if self.sentence else ""
+        return [line for line in (self.heading, self.wording, quoted) if line]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True)
 class Event:
     """A dated fact placed on the timeline: the middle of its period and the period itself."""
 
@@ -33,7 +51,7 @@ class Event:
     precision: str  # "year", "month" or "day"
     when: str  # the date as people write it, which a label cut short still shows whole
     label: str
-    sentence: str
+    tip: Tip
 
 
 @dataclass
@@ -46,7 +64,7 @@ class BarGroup:
     approx: list[bool] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     value_texts: list[str] = field(default_factory=list)
-    sentences: list[str] = field(default_factory=list)
+    tips: list[Tip] = field(default_factory=list)
 
 
 @dataclass
@@ -102,7 +120,7 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
             when = format_date(str(fact.value))
             events.append(Event(fact.id, (start + end) / 2, start, end, _precision(period),
                                 when, f"{when} · {short(fact.subject, LABEL_CHARS)}",
-                                _sentence(fact, text)))
+                                event_tip(fact, _sentence(fact, text))))
         elif isinstance(fact.value, int | float):
             key = _group_key(fact)
             group = groups.setdefault(key, BarGroup(_group_title(*key)))
@@ -116,13 +134,33 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
             noun = fact.unit if fact.kind == FactKind.COUNT and fact.unit else fact.subject
             group.labels.append(short(noun, 14))
             group.value_texts.append(_bar_text(fact))
-            group.sentences.append(_sentence(fact, text))
+            group.tips.append(bar_tip(fact, _sentence(fact, text)))
     events.sort(key=lambda e: e.x)
     return ChartData(events, list(groups.values()), unplaced, omitted)
 
 
 def _sentence(fact: Any, text: str) -> str:
     return " ".join(text[fact.sentence.start:fact.sentence.end].split())
+
+
+def _written(fact: Any) -> str:
+    """The fact's words in the article ("May 20, 1992", "About 1,200"), else its value."""
+    return " ".join(str(fact.text or "").split())
+
+
+def event_tip(fact: Any, sentence: str) -> Tip:
+    """Date, then "subject: the date as the article writes it", then the sentence."""
+    when = format_date(str(fact.value))
+    subject = " ".join(fact.subject.split())
+    wording = f"{subject}: {_written(fact) or when}" if subject else _written(fact)
+    return Tip(when, wording, sentence)
+
+
+def bar_tip(fact: Any, sentence: str) -> Tip:
+    """The value as written, then "what it measures: the value in full", then the sentence."""
+    full = format_fact_value(fact)
+    subject = " ".join(fact.subject.split())
+    return Tip(_written(fact) or full, f"{subject}: {full}" if subject else full, sentence)
 
 
 def _bar_text(fact: Any) -> str:

@@ -157,6 +157,10 @@ class ChartPanel(AnalysisPanel):
         except Exception as error:  # pyqtgraph raises assorted types on a bad path
             self.export_failed.emit(f"Could not export the chart to “{path}”: {error}")
 
+    def tooltip_text(self) -> str | None:
+        """The chart's tooltip for what the pointer is on, as plain text (None: nothing)."""
+        return self.plot.hover_text() if self.plot is not None else None
+
 
 def _fact_id(selection: Selection | None) -> str | None:
     return selection.id if selection and selection.kind is SelectionKind.FACT else None

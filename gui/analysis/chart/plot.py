@@ -1,5 +1,5 @@
-"""The pyqtgraph drawing of the chart: a dated timeline and bars by kind and unit, the
-selection, and export.
+"""The pyqtgraph drawing of the chart: a dated timeline and bars by kind and unit, with their
+tooltips, the selection, and export.
 
 Imported only after the window's first paint (pyqtgraph costs ~0.4 s to import).
 """
@@ -10,14 +10,15 @@ from collections.abc import Callable
 from functools import partial
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
-from lectern.core.readouts.chart_data import ChartData
+from lectern.core.readouts.chart_data import ChartData, Tip
 from lectern.core.readouts.chart_layout import column_widths
 from lectern.gui.analysis.chart.bars import BarPlot, width_needed
 from lectern.gui.analysis.chart.export import export_chart
-from lectern.gui.analysis.chart.style import ChartColours, wrap_tooltip
+from lectern.gui.analysis.chart.style import ChartColours, tips_html, tips_text
 from lectern.gui.analysis.chart.timeline import Timeline
 
 STACK_BELOW_PX = 900  # narrower than this, the timeline sits above the bars, not beside
@@ -44,8 +45,9 @@ class FactChart(pg.GraphicsLayoutWidget):
         self._selected: str | None = None
         self._shares: list[float] = []  # of the width, by column
         self._needs: list[float] = []  # the least width of each column: title and values
+        self._hover: str | None = None  # the tooltip's text while the pointer is on something
+        self._tip_owner: QGraphicsItem | None = None  # the plot that carries that tooltip
         self.scene().sigMouseClicked.connect(self._scene_clicked)
-        self.scene().sigMouseMoved.connect(self._scene_hovered)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, data: ChartData) -> None:
@@ -58,6 +60,7 @@ class FactChart(pg.GraphicsLayoutWidget):
 
         Building a pyqtgraph plot costs ~10 ms; five at once would stall the window.
         """
+        self._unhover()
         self.clear()
         self.data = data
         self.timeline, self.bar_plots = None, []
@@ -158,34 +161,64 @@ class FactChart(pg.GraphicsLayoutWidget):
         return [(e.group.title, list(e.group.fact_ids), e.heights) for e in self.bar_plots]
 
     # --- mouse ------------------------------------------------------------------------------
-    def _hit(self, scene_pos: QPointF) -> tuple[str, str] | None:
-        """(fact id, tooltip) of what is under a scene position: an event, else a bar."""
+    def _hit(self, scene_pos: QPointF) -> tuple[list[str], list[Tip], QGraphicsItem | None]:
+        """(fact ids, tooltips, plot) of what is under a scene position: events, else a bar."""
         if self.timeline is not None:
             events = self.timeline.events_at(scene_pos)
             if events:
-                return events[0].fact_id, f"{events[0].when} — {events[0].sentence}"
+                return [e.fact_id for e in events], [e.tip for e in events], self.timeline.plot.vb
         for entry in self.bar_plots:
             column = entry.bar_at(scene_pos)
             if column is not None:
-                group = entry.group
-                return group.fact_ids[column], \
-                    f"{group.value_texts[column]} — {group.sentences[column]}"
-        return None
+                return [entry.group.fact_ids[column]], [entry.group.tips[column]], entry.plot.vb
+        return [], [], None
 
     def _scene_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.isAccepted():
             return
-        hit = self._hit(event.scenePos())
-        if hit:
-            self.fact_clicked.emit(hit[0])
+        ids, _tips, _plot = self._hit(event.scenePos())
+        if ids:
+            self.fact_clicked.emit(ids[0])
 
-    def _scene_hovered(self, scene_pos: QPointF) -> None:
-        hit = self._hit(scene_pos)
-        if hit:
-            screen = self.mapToGlobal(self.mapFromScene(scene_pos))
-            QToolTip.showText(screen, wrap_tooltip(hit[1]), self)
-        else:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        # Every move, not the scene's rate-limited signal: the last one decides what is shown.
+        self._hovered(event.position().toPoint())
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._unhover()
+
+    def close(self) -> bool:
+        # pyqtgraph's close() deletes every item, then sends a last Leave: forget the tooltip's
+        # owner while it still exists.
+        self._unhover()
+        return super().close()
+
+    def _hovered(self, at: QPoint) -> None:
+        """Show at once what is under the pointer; hide the tooltip when it is on nothing."""
+        _ids, tips, owner = self._hit(self.mapToScene(at))
+        if not tips or owner is None:
+            self._unhover()
+            return
+        text = tips_html(tips)
+        if owner is not self._tip_owner:
+            self._unhover()
+        self._hover, self._tip_owner = tips_text(tips), owner
+        # The scene's own delayed tooltip then finds the same text, rather than hiding ours.
+        owner.setToolTip(text)
+        QToolTip.showText(self.viewport().mapToGlobal(at), text, self.viewport())
+
+    def _unhover(self) -> None:
+        if self._tip_owner is not None:
+            self._tip_owner.setToolTip("")
+        if self._hover is not None:
             QToolTip.hideText()
+        self._hover, self._tip_owner = None, None
+
+    def hover_text(self) -> str | None:
+        """The tooltip shown for what the pointer is on, as plain text (None: nothing)."""
+        return self._hover
 
     # --- export ---------------------------------------------------------------------------
     def export(self, path: str) -> None:

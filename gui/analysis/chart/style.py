@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtGui import QColor, QFont
+
+from lectern.core.readouts.chart_data import Tip
+
+MAX_TIPS = 4  # events on one date: beyond this a tooltip counts the rest
+TIP_WIDTH = 70  # characters to a tooltip line
 
 
 class ChartColours:
@@ -28,7 +35,7 @@ def small_font() -> QFont:
     return font
 
 
-def wrap_tooltip(text: str, width: int = 70) -> str:
+def wrap_tooltip(text: str, width: int = TIP_WIDTH) -> str:
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + len(word) > width:
@@ -38,3 +45,23 @@ def wrap_tooltip(text: str, width: int = 70) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "\n".join(lines)
+
+
+def tips_text(tips: list[Tip]) -> str:
+    """What a tooltip over these markers or this bar says, as plain text."""
+    shown = [tip.text for tip in tips[:MAX_TIPS]]
+    if len(tips) > MAX_TIPS:
+        shown.append(f"and {len(tips) - MAX_TIPS:,} more here")
+    return "\n\n".join(shown)
+
+
+def tips_html(tips: list[Tip]) -> str:
+    """The same as rich text: each heading bold, lines wrapped by us (not by the label)."""
+    blocks = []
+    for tip in tips[:MAX_TIPS]:
+        lines = [f"<b>{escape(tip.heading)}</b>"]
+        lines += [escape(wrap_tooltip(line)).replace("\n", "<br>") for line in tip.lines[1:]]
+        blocks.append("<br>".join(lines))
+    if len(tips) > MAX_TIPS:
+        blocks.append(f"<i>and {len(tips) - MAX_TIPS:,} more here</i>")
+    return "<p style='white-space:pre'>" + "<br><br>".join(blocks) + "</p>"

@@ -1,5 +1,5 @@
-"""The Chart panel as a reader meets it: timeline labels that never cover a marker or each
-other at any width, and plots that stay inside a narrow chart."""
+"""The Chart panel as a reader meets it: tooltips under the pointer, timeline labels that
+never cover a marker or each other at any width, and plots that stay inside the chart."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ import itertools
 
 import pytest
 from helpers import show_window
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from lectern.core.document import Document
 from lectern.core.resources import sample_article
 
 SAMPLE_ARTICLE = sample_article()
+# Qt's offscreen platform says this whenever a tooltip window is raised: not our bug.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
@@ -72,11 +75,97 @@ def chart_of(qtbot):
     return make
 
 
+def hover(plot, scene_pos: QPointF) -> None:
+    """A real mouse move over the chart's viewport, as the pointer makes it."""
+    QTest.mouseMove(plot.viewport(), plot.mapFromScene(scene_pos))
+
+
+def marker_scene_pos(plot, fact_id: str) -> QPointF:
+    spot = next(p for p in plot.markers.points() if p.data() == fact_id)
+    return plot.markers.mapToScene(spot.pos())
+
+
+def quiet_spot(plot) -> QPointF:
+    """A point of the view that is over nothing: the gap above the plots."""
+    return plot.mapToScene(QPoint(plot.width() // 2, 2))
+
+
 def fact_with_value(window, value):
     return next(f for f in window.analysis.result.analysis.facts if f.value == value)
 
 
-# --- clicks -----------------------------------------------------------------------------------
+# --- tooltips ---------------------------------------------------------------------------------
+def test_hovering_a_marker_shows_its_date_fact_and_sentence(analysed, qtbot):
+    chart, plot = analysed.analysis.chart, analysed.analysis.chart.plot
+    fact = fact_with_value(analysed, "1992-05-20")
+    hover(plot, marker_scene_pos(plot, fact.id))
+    assert chart.tooltip_text() == (
+        "20 May 1992\n"
+        "Diplomatic relations between Georgia and Estonia established: May 20, 1992\n"
+        "“Diplomatic relations between Georgia and Estonia were established on May 20, "
+        "1992.”")
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "<b>20 May 1992</b>" in QToolTip.text()
+
+
+def test_hovering_a_bar_shows_its_value_as_written_what_it_measures_and_the_sentence(
+        analysed, qtbot):
+    chart, plot = analysed.analysis.chart, analysed.analysis.chart.plot
+    fact = fact_with_value(analysed, 1200)
+    entry = next(e for e in plot.bar_plots if fact.id in e.group.fact_ids)
+    column = entry.group.fact_ids.index(fact.id)
+    middle = entry.plot.vb.mapViewToScene(QPointF(column, entry.heights[column] / 2))
+    hover(plot, middle)
+    lines = chart.tooltip_text().split("\n")
+    assert lines[0] == "About 1,200"
+    assert lines[1] == ("Georgian students have taken part in exchange programmes with "
+                        "Estonian universities: ≈ 1,200 students")
+    assert lines[2] == ("“About 1,200 Georgian students have taken part in exchange programmes "
+                        "with Estonian universities since January 2009, and nearly 40 "
+                        "scholarships are awarded every year.”")
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+
+
+def test_a_tooltip_vanishes_when_the_pointer_moves_off_or_leaves(analysed, qtbot):
+    chart, plot = analysed.analysis.chart, analysed.analysis.chart.plot
+    marker = marker_scene_pos(plot, fact_with_value(analysed, "2015-05-21").id)
+    hover(plot, marker)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    hover(plot, quiet_spot(plot))
+    assert chart.tooltip_text() is None
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
+    hover(plot, marker)
+    assert chart.tooltip_text() is not None
+    QTest.mouseMove(analysed.article_view.viewport(), QPoint(20, 20))  # off the chart
+    assert chart.tooltip_text() is None
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
+
+
+def test_the_delayed_tooltip_event_does_not_take_the_tooltip_away(analysed, qtbot):
+    """Qt asks the scene for a tooltip after a pause; its items have none, so it would hide
+    the one the chart shows on hover."""
+    plot = analysed.analysis.chart.plot
+    marker = marker_scene_pos(plot, fact_with_value(analysed, "2007").id)
+    hover(plot, marker)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    shown = QToolTip.text()
+    at = plot.mapFromScene(marker)
+    QApplication.sendEvent(plot.viewport(), QHelpEvent(QEvent.Type.ToolTip, at,
+                                                       plot.viewport().mapToGlobal(at)))
+    QTest.qWait(400)  # longer than a hidden tooltip takes to go
+    assert QToolTip.isVisible() and QToolTip.text() == shown
+
+
+def test_a_cut_label_has_its_whole_text_in_the_tooltip(chart_of):
+    chart = chart_of(dispute_article(), 1200)
+    timeline = chart.timeline
+    cut = next(i for i, p in enumerate(timeline.placements) if p.cut)
+    label, event = timeline.labels[cut], timeline.events[cut]
+    assert label.toPlainText() != event.label and label.toPlainText().startswith(event.when)
+    hover(chart, label.sceneBoundingRect().center())
+    assert event.tip.wording in chart.hover_text()
+
+
 def test_clicking_a_bar_still_selects_its_fact(analysed, qtbot):
     analysis, plot = analysed.analysis, analysed.analysis.chart.plot
     fact = fact_with_value(analysed, 48_600_000)
