@@ -1,5 +1,6 @@
-"""What the chart draws, worked out without Qt or pyqtgraph: timeline events, bar groups
-and what their tooltips say (where they go on screen is ``chart_layout``)."""
+"""What the chart draws, worked out without Qt or pyqtgraph: timeline events, bar groups,
+what their tooltips say, and an exported chart's captions (where it all goes on screen is
+``chart_layout``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from lectern.core.readouts.fact_format import (
     parse_partial_date,
     short_number,
 )
+from lectern.core.readouts.wording import count
 
 MAX_EVENTS = 400  # a chart of more events than this is ink, not information
 MAX_BARS_PER_GROUP = 24
@@ -177,3 +179,30 @@ def _precision(period: tuple[date, date]) -> str:
     if first.month == last.month:
         return "month"
     return "year"
+
+
+# --- export captions ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Captions:
+    """The title band and source line an exported chart carries."""
+
+    title: str
+    subtitle: str
+    source: str
+
+
+def export_captions(data: ChartData, title: str, source: str, today: date) -> Captions:
+    """The article's title, what the chart shows, and where it came from and when."""
+    shows = []
+    if data.events:
+        shows.append(f"timeline of {count(len(data.events), 'dated event')}")
+    if data.groups:
+        groups = ", ".join(g.title[:1].lower() + g.title[1:] for g in data.groups)
+        shows.append(f"{count(data.bars, 'figure')} ({groups})")
+    subtitle = " and ".join(shows) if shows else "no dated events or figures"
+    subtitle = subtitle[0].upper() + subtitle[1:]
+    if data.unplaced or data.omitted_bars:
+        subtitle += f"; {data.unplaced + data.omitted_bars:,} not drawn"
+    made = f"Lectern, {today.day} {today:%B %Y}"
+    return Captions(" ".join(title.split()) or "Untitled article", subtitle,
+                    f"Source: {source} · {made}" if source else made)

@@ -6,6 +6,8 @@ window has painted, so the article appears before the charting library is loaded
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -20,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lectern.core.readouts.chart_data import ChartData
+from lectern.core.readouts.chart_data import Captions, ChartData, export_captions
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.panel_base import WAITING, AnalysisPanel
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 from lectern.gui.shell.theme import is_dark
 
 if TYPE_CHECKING:  # pyqtgraph is heavy: the plot module is imported after the first paint
+    from lectern.core.document import Document
     from lectern.gui.analysis.chart.plot import FactChart
 
 ORIGIN = Origin.CHART
@@ -46,6 +49,7 @@ class ChartPanel(AnalysisPanel):
         self._pending: ChartData | None = None  # waiting for the plot library
         self._steps: list = []  # drawing steps still to run, one per event-loop turn
         self._generation = 0
+        self._title, self._source = "", ""  # of the article charted, for an export's captions
         self.log_box = QCheckBox("Log scale")
         self.log_box.setToolTip("Show bar heights on a logarithmic scale")
         self.log_box.toggled.connect(self._set_log)
@@ -72,7 +76,11 @@ class ChartPanel(AnalysisPanel):
     def is_drawn(self) -> bool:
         return self.plot is not None and self.data is not None and not self._steps
 
-    def waiting(self) -> None:
+    def waiting(self, document: Document | None = None) -> None:
+        """An analysis of ``document`` is on its way: its title and file name caption exports."""
+        if document is not None:
+            self._title = document.title
+            self._source = document.source.name if document.source else ""
         self._generation += 1
         self._pending, self.data, self._steps = None, None, []
         self.show_message(*WAITING)
@@ -145,7 +153,9 @@ class ChartPanel(AnalysisPanel):
     def _export(self, name_filter: str, suffix: str) -> None:
         if not self.is_drawn:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export Chart", f"chart{suffix}", name_filter)
+        stem = f"{Path(self._source).stem}.chart" if self._source else "chart"
+        path, _ = QFileDialog.getSaveFileName(self, "Export Chart", f"{stem}{suffix}",
+                                              name_filter)
         if path:
             self.export(path if path.lower().endswith(suffix) else path + suffix)
 
@@ -153,9 +163,14 @@ class ChartPanel(AnalysisPanel):
         if self.plot is None:
             return
         try:
-            self.plot.export(path)
+            self.plot.export(path, self.captions())
         except Exception as error:  # pyqtgraph raises assorted types on a bad path
             self.export_failed.emit(f"Could not export the chart to “{path}”: {error}")
+
+    def captions(self, today: date | None = None) -> Captions:
+        """The title band and source line an export of the current chart carries."""
+        data = self.data or ChartData([], [])
+        return export_captions(data, self._title, self._source, today or date.today())
 
     def tooltip_text(self) -> str | None:
         """The chart's tooltip for what the pointer is on, as plain text (None: nothing)."""

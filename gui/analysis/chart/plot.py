@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
-from lectern.core.readouts.chart_data import ChartData, Tip
+from lectern.core.readouts.chart_data import Captions, ChartData, Tip
 from lectern.core.readouts.chart_layout import column_widths
 from lectern.gui.analysis.chart.bars import BarPlot, width_needed
 from lectern.gui.analysis.chart.export import export_chart
@@ -221,6 +221,6 @@ class FactChart(pg.GraphicsLayoutWidget):
         return self._hover
 
     # --- export ---------------------------------------------------------------------------
-    def export(self, path: str) -> None:
-        """PNG or SVG by the file's suffix."""
-        export_chart(self, path)
+    def export(self, path: str, captions: Captions) -> None:
+        """PNG or SVG by the file's suffix, with a title band and a source line."""
+        export_chart(self, path, captions, self.colours)

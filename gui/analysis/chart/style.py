@@ -16,9 +16,12 @@ class ChartColours:
     """The chart's colours; bar colours stay readable on either palette."""
 
     def __init__(self, dark: bool) -> None:
+        self.dark = dark
         self.background = QColor("#18191b" if dark else "#fdfcf9")
         self.text = QColor("#e6e4df" if dark else "#24231f")
         self.muted = QColor("#8b8a86" if dark else "#8d8a82")
+        # Small print (an export's source line) needs more contrast than axis ticks.
+        self.caption = QColor("#b3b1ac" if dark else "#57554f")
         self.axis = QColor("#55565c" if dark else "#b8b4aa")
         self.marker = QColor("#6ea8fe" if dark else "#1f5fae")
         self.span = QColor(self.marker)

@@ -1,11 +1,14 @@
-"""The chart's data without Qt: events and bars, and what their tooltips say."""
+"""The chart's data without Qt: events and bars, what their tooltips say, and the captions
+an exported chart carries."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from lectern.core.extract.model import Fact, Span
-from lectern.core.readouts.chart_data import chart_data
+from lectern.core.readouts.chart_data import chart_data, export_captions
 
 TEXT = ("Relations were established on May 20, 1992. About 1,200 students have come since "
         "January 2009. Trade reached $48.6 million.")
@@ -60,3 +63,32 @@ def test_a_tip_without_written_words_falls_back_to_the_formatted_value():
     (event,) = chart_data([bare], TEXT).events
     assert event.tip.lines[:1] == ["January 2009"]
     assert "" not in event.tip.lines
+
+
+# --- export captions ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("facts", "source", "subtitle", "source_line"),
+    [
+        (FACTS, "talks.txt", "Timeline of 2 dated events and 2 figures (counts, money (USD))",
+         "Source: talks.txt · Lectern, 1 December 2025"),
+        (FACTS[:1], "", "Timeline of 1 dated event", "Lectern, 1 December 2025"),
+        (FACTS[3:], "https://example.org/a", "1 figure (money (USD))",
+         "Source: https://example.org/a · Lectern, 1 December 2025"),
+        ([], "a.txt", "No dated events or figures", "Source: a.txt · Lectern, 1 December 2025"),
+    ],
+)
+def test_export_captions_name_the_article_what_is_shown_and_where_from(
+        facts, source, subtitle, source_line):
+    captions = export_captions(chart_data(facts, TEXT), "  Georgia and\nEstonia ", source,
+                               date(2025, 12, 1))
+    assert captions.title == "Georgia and Estonia"
+    assert captions.subtitle == subtitle
+    assert captions.source == source_line
+
+
+def test_export_captions_count_what_was_not_drawn_and_name_an_untitled_article():
+    undated = fact("d9", "date", "sometime", "--05-20", "May 20, 1992")
+    captions = export_captions(chart_data([*FACTS, undated], TEXT), "", "", date(2025, 1, 9))
+    assert captions.title == "Untitled article"
+    assert captions.subtitle.endswith("; 1 not drawn")
+    assert captions.source == "Lectern, 9 January 2025"

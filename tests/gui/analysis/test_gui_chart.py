@@ -1,14 +1,16 @@
 """The Chart panel as a reader meets it: tooltips under the pointer, timeline labels that
-never cover a marker or each other at any width, and plots that stay inside the chart."""
+never cover a marker or each other at any width, and exports with a title and a source."""
 
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from helpers import show_window
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -248,3 +250,75 @@ def test_no_plot_is_pushed_out_of_a_narrow_chart(chart_of):
     for plot in [chart.timeline.plot, *(e.plot for e in chart.bar_plots)]:
         rect = chart.mapFromScene(plot.sceneBoundingRect()).boundingRect()
         assert view.contains(rect.adjusted(1, 1, -1, -1)), plot.titleLabel.text
+
+
+# --- export -----------------------------------------------------------------------------------
+def band_ink(image: QImage, top: int, bottom: int, background: QColor) -> int:
+    """How many pixels of a horizontal band differ clearly from the background."""
+    step = 3
+    return sum(1 for y in range(top, bottom, step) for x in range(0, image.width(), step)
+               if _distance(image.pixelColor(x, y), background) > 60)
+
+
+def _distance(a: QColor, b: QColor) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_an_exported_png_has_a_title_band_and_a_source_line(analysed, tmp_path, dark):
+    from lectern.gui.analysis.chart.export import Bands
+
+    chart = analysed.analysis.chart
+    if dark:  # the same article drawn in the dark palette's colours
+        chart.plot.colours = type(chart.plot.colours)(dark=True)
+        chart.plot.setBackground(chart.plot.colours.background)
+        chart.plot.draw(chart.data)
+    path = tmp_path / "chart.png"
+    chart.export(str(path))
+    image = QImage(str(path))
+    view = chart.plot
+    assert image.width() >= 1200
+    scale = image.width() / view.width()
+    bands = Bands(chart.captions(), image.width(), scale)
+    assert image.height() == round(bands.top + view.height() * scale + bands.bottom) \
+        or abs(image.height() - (bands.top + view.height() * scale + bands.bottom)) <= 2
+    background = view.colours.background
+    assert _distance(image.pixelColor(1, 1), background) < 8  # the chart's own colours
+    assert band_ink(image, 0, int(bands.top), background) > 200  # the title is there
+    assert band_ink(image, image.height() - int(bands.bottom), image.height(),
+                    background) > 40  # and the source line
+    title_ink = [image.pixelColor(x, y) for y in range(int(bands.top))
+                 for x in range(0, image.width(), 2)
+                 if _distance(image.pixelColor(x, y), background) > 200]
+    assert title_ink, "the title stands out from the background"
+
+
+def test_an_exported_svg_carries_the_title_and_source_as_text(analysed, tmp_path):
+    chart = analysed.analysis.chart
+    path = tmp_path / "chart.svg"
+    chart.export(str(path))
+    svg = path.read_text(encoding="utf-8")
+    texts = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    words = " ".join(texts.split())
+    assert "Georgia and Estonia agree to widen digital trade" in words
+    assert "Timeline of 8 dated events and 8 figures" in words
+    assert "Source: tbilisi_tallinn_trade_talks.txt · Lectern, " in words
+    assert "<title>Georgia and Estonia agree to widen digital trade and student exchanges" \
+        in svg
+
+
+def test_export_captions_name_the_article_shown(analysed):
+    captions = analysed.analysis.chart.captions()
+    assert captions.title == analysed.document.title
+    assert captions.source.startswith(f"Source: {Path(SAMPLE_ARTICLE).name} · Lectern, ")
+
+
+def test_a_failed_export_is_reported_and_leaves_no_file(analysed, tmp_path, qtbot):
+    chart = analysed.analysis.chart
+    target = tmp_path / "missing" / "chart.png"
+    with qtbot.waitSignal(chart.export_failed) as failed:
+        chart.export(str(target))
+    assert "chart.png" in failed.args[0]
+    assert not target.exists()
+
+
