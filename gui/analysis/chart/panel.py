@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # pyqtgraph is heavy: the plot module is imported after the f
 
 ORIGIN = Origin.CHART
 LOG_RATIO = 100  # offer the log scale when a group's values differ by this factor
+COMPACT_BELOW_PX = 560  # narrower than this, the export buttons drop the word "Export"
 
 
 class ChartPanel(AnalysisPanel):
@@ -59,6 +61,8 @@ class ChartPanel(AnalysisPanel):
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.png_button = QPushButton("Export PNG…")
         self.svg_button = QPushButton("Export SVG…")
+        self.png_button.setToolTip("Save the chart as a PNG image, with its title and source")
+        self.svg_button.setToolTip("Save the chart as an SVG drawing, with its title and source")
         self.png_button.clicked.connect(lambda: self._export("PNG image (*.png)", ".png"))
         self.svg_button.clicked.connect(lambda: self._export("SVG drawing (*.svg)", ".svg"))
         bar = QHBoxLayout()
@@ -71,6 +75,13 @@ class ChartPanel(AnalysisPanel):
         self._layout.setSpacing(4)
         self._layout.addLayout(bar)
         selection.changed.connect(self.follow)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A narrow dock keeps its buttons whole by saying less on them (their tooltips say all).
+        narrow = event.size().width() < COMPACT_BELOW_PX
+        self.png_button.setText("PNG…" if narrow else "Export PNG…")
+        self.svg_button.setText("SVG…" if narrow else "Export SVG…")
 
     @property
     def is_drawn(self) -> bool:
@@ -128,6 +139,7 @@ class ChartPanel(AnalysisPanel):
         plot.log_scale = self.log_box.isChecked()
         plot.show_selection(_fact_id(self.selection.current))
         self.summary.setText(_summary(data))
+        self.summary.setToolTip(self.summary.text())  # the line may be cut short
         self.show_content()
         self._steps = plot.draw_steps(data)
         self._next_step(self._generation)
@@ -182,9 +194,10 @@ def _fact_id(selection: Selection | None) -> str | None:
 
 
 def _summary(data: ChartData) -> str:
-    bars = sum(len(g.fact_ids) for g in data.groups)
-    parts = [count(len(data.events), "dated event"), count(bars, "figure")]
+    parts = [count(len(data.events), "dated event"), count(data.bars, "figure")]
     if data.unplaced or data.omitted_bars:
         parts.append(f"{data.unplaced + data.omitted_bars:,} not drawn (no year, or "
                      "beyond what a chart can show)")
-    return " · ".join(parts) + " · hatched bars are approximate"
+    if any(any(g.approx) for g in data.groups):
+        parts.append("hatched bars are approximate")
+    return " · ".join(parts)

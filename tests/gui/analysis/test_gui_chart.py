@@ -252,6 +252,26 @@ def test_no_plot_is_pushed_out_of_a_narrow_chart(chart_of):
         assert view.contains(rect.adjusted(1, 1, -1, -1)), plot.titleLabel.text
 
 
+# --- the panel's line ---------------------------------------------------------------------
+def test_the_summary_mentions_hatching_only_when_a_bar_is_hatched(window, qtbot, tmp_path):
+    article = tmp_path / "bridge.txt"
+    article.write_text("Bridge reopens\n\nThe bridge reopened on June 3, 2021, after repairs "
+                       "costing $12 million.\n", encoding="utf-8")
+    assert window.open_file(article)
+    chart = window.analysis.chart
+    qtbot.waitUntil(lambda: chart.is_drawn and chart.data.bars == 1, timeout=10_000)
+    assert chart.summary.text() == "1 dated event · 1 figure"
+    assert chart.summary.toolTip() == chart.summary.text()  # the line may be cut short
+
+
+def test_a_narrow_panel_keeps_its_export_buttons_whole(analysed):
+    chart = analysed.analysis.chart
+    for width, png, svg in ((320, "PNG…", "SVG…"), (900, "Export PNG…", "Export SVG…")):
+        chart.resize(width, chart.height())
+        assert (chart.png_button.text(), chart.svg_button.text()) == (png, svg)
+    assert "PNG image" in chart.png_button.toolTip()
+
+
 # --- export -----------------------------------------------------------------------------------
 def band_ink(image: QImage, top: int, bottom: int, background: QColor) -> int:
     """How many pixels of a horizontal band differ clearly from the background."""
