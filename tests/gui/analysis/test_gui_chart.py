@@ -180,6 +180,27 @@ def test_clicking_a_bar_still_selects_its_fact(analysed, qtbot):
     assert entry.outline.isVisible()
 
 
+def test_approximate_bars_stay_hatched_and_the_log_scale_redraws_the_heights(analysed):
+    import math
+
+    chart, plot = analysed.analysis.chart, analysed.analysis.chart.plot
+    counts = next(e for e in plot.bar_plots if e.group.title == "Counts")
+    styles = [b.style() for b in counts.bars.opts["brushes"]]
+    assert styles == [Qt.BrushStyle.BDiagPattern if approx else Qt.BrushStyle.SolidPattern
+                      for approx in counts.group.approx]
+    chart.log_box.setChecked(True)
+    counts = next(e for e in plot.bar_plots if e.group.title == "Counts")
+    assert counts.heights == pytest.approx([math.log10(v) + 1 for v in counts.group.values])
+    # Redrawn (and laid out), the chart still answers the pointer.
+    QApplication.processEvents()
+    fact = fact_with_value(analysed, "1992-05-20")
+    hover(plot, marker_scene_pos(plot, fact.id))
+    assert chart.tooltip_text().startswith("20 May 1992")
+    chart.log_box.setChecked(False)
+    counts = next(e for e in plot.bar_plots if e.group.title == "Counts")
+    assert counts.heights == counts.group.values
+
+
 # --- timeline labels --------------------------------------------------------------------------
 def drawn_overlaps(chart) -> list[str]:
     """Every label that covers another label, a marker or its period, or leaves the plot."""
