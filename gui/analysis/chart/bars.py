@@ -18,6 +18,8 @@ from lectern.gui.analysis.chart.style import ChartColours, small_font
 MAX_VALUE_LABELS = 12  # per bar group: beyond this, values overlap into noise
 BAR_WIDTH = 0.62
 VALUE_GAP_PX = 6  # between the values above neighbouring bars
+FRAME_PX = 4  # a plot is this much wider than the view box its bars are in
+MIN_BAR_SHARE = 0.35  # of a plot's height, the least the tallest bar is given
 HOVER_PX = 14  # a bar too short to point at is hovered anywhere this far above the axis
 
 
@@ -27,7 +29,7 @@ def width_needed(group: BarGroup) -> float:
     if len(group.value_texts) <= MAX_VALUE_LABELS:
         metrics = QFontMetricsF(small_font())
         widest = max((metrics.horizontalAdvance(t) for t in group.value_texts), default=0.0)
-        values = len(group.value_texts) * (widest + VALUE_GAP_PX)
+        values = len(group.value_texts) * (widest + VALUE_GAP_PX) + FRAME_PX
     return max(title_width(group.title), values)
 
 
@@ -61,6 +63,8 @@ class BarPlot:
             for x, height, text in zip(xs, heights, group.value_texts, strict=True):
                 label = pg.TextItem(text, color=colours.text, anchor=(0.5, 1))
                 label.setFont(small_font())
+                # No margin round the text: the headroom kept above the bar is for the text.
+                label.textItem.document().setDocumentMargin(0)
                 label.setPos(float(x), float(height))
                 plot.addItem(label)
                 self.labels.append(label)
@@ -85,12 +89,15 @@ class BarPlot:
                 ticks.append((float(x), metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                                            room)))
         plot.getAxis("bottom").setTicks([ticks])
-        for label, text in zip(self.labels, group.value_texts, strict=False):
-            label.setVisible(metrics.horizontalAdvance(text) + VALUE_GAP_PX <= slot + 0.5)
-        # Headroom above the tallest bar for its value, in pixels whatever the plot's height.
+        # Headroom above the tallest bar for its value, in pixels whatever the plot's height;
+        # a plot too short to give it leaves the values out (their tooltips still say them).
         top = max(self.heights, default=0.0) or 1.0
         share = (metrics.height() + 4) / max(plot.vb.height(), 1.0)
-        plot.setYRange(0, top / max(1.0 - share, 0.35), padding=0)
+        tall_enough = share <= 1.0 - MIN_BAR_SHARE
+        for label, text in zip(self.labels, group.value_texts, strict=False):
+            label.setVisible(tall_enough
+                             and metrics.horizontalAdvance(text) + VALUE_GAP_PX <= slot + 0.5)
+        plot.setYRange(0, top / max(1.0 - share, MIN_BAR_SHARE), padding=0)
 
     def bar_at(self, scene_pos: QPointF) -> int | None:
         """The bar under a scene position: over the bar, its value, or just above the axis."""

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
 from lectern.core.readouts.chart_data import Captions, ChartData, Tip
 from lectern.core.readouts.chart_layout import column_widths
+from lectern.gui.analysis.chart.axes import title_width
 from lectern.gui.analysis.chart.bars import BarPlot, width_needed
 from lectern.gui.analysis.chart.export import export_chart
 from lectern.gui.analysis.chart.style import ChartColours, tips_html, tips_text
 from lectern.gui.analysis.chart.timeline import Timeline
 
 STACK_BELOW_PX = 900  # narrower than this, the timeline sits above the bars, not beside
-TIMELINE_SHARE = 0.5  # beside the bars, the timeline keeps half the width for its labels
+STACK_MIN_HEIGHT_PX = 250  # lower than this, rows would leave each plot too short to read
+SIDE_BY_SIDE_MIN_PX = 560  # ... unless the chart is too narrow for the plots side by side
 
 
 class FactChart(pg.GraphicsLayoutWidget):
@@ -44,7 +46,8 @@ class FactChart(pg.GraphicsLayoutWidget):
         self.bar_plots: list[BarPlot] = []
         self._selected: str | None = None
         self._shares: list[float] = []  # of the width, by column
-        self._needs: list[float] = []  # the least width of each column: title and values
+        # The least width of each column, most wanted first: title and values; title alone.
+        self._needs: list[tuple[float, float] | None] = []
         self._hover: str | None = None  # the tooltip's text while the pointer is on something
         self._tip_owner: QGraphicsItem | None = None  # the plot that carries that tooltip
         self.scene().sigMouseClicked.connect(self._scene_clicked)
@@ -75,13 +78,13 @@ class FactChart(pg.GraphicsLayoutWidget):
             column = 0 if self.stacked else 1
             if not self.stacked:
                 self._shares.append(max(4, sum(max(2, len(g.values)) for g in data.groups)))
-                self._needs.append(-TIMELINE_SHARE)  # of the width, once it is known
+                self._needs.append(None)  # a share of the width, once it is known
         row = 1 if self.stacked else 0
         for number, group in enumerate(data.groups):
             steps.append(partial(self._draw_group, number, group, row, column))
             # A group is as wide as its bars need (a single bar needs less than four).
             self._shares.append(max(2, len(group.values)))
-            self._needs.append(width_needed(group))
+            self._needs.append((width_needed(group), title_width(group.title)))
             column += 1
         self._size_columns()
         self._complete = False
@@ -95,7 +98,11 @@ class FactChart(pg.GraphicsLayoutWidget):
         margins = layout.getContentsMargins()
         spare = self.viewport().width() - margins[0] - margins[2] \
             - layout.horizontalSpacing() * (len(shares) - 1)
-        needs = [spare * -need if need < 0 else need for need in self._needs]
+        # What fits of the most wanted: every title and value beside a timeline of half the
+        # width, or of 40%; else every title (beside half, or what is left); else the shares.
+        wanted = [[spare * share if need is None else need[tier] for need in self._needs]
+                  for tier, share in ((0, 0.5), (0, 0.4), (1, 0.5), (1, 0.0))]
+        needs = next((tier for tier in wanted if sum(tier) <= spare), [0.0] * len(shares))
         for column, width in enumerate(column_widths(shares, needs, spare)):
             layout.setColumnFixedWidth(column, width)
 
@@ -116,7 +123,10 @@ class FactChart(pg.GraphicsLayoutWidget):
 
     def _wants_stacking(self) -> bool:
         data = self.data
-        return bool(data and data.events and data.groups) and self.width() < STACK_BELOW_PX
+        if not (data and data.events and data.groups) or self.width() >= STACK_BELOW_PX:
+            return False
+        # Short but wide enough, side by side leaves each plot the chart's whole height.
+        return self.height() >= STACK_MIN_HEIGHT_PX or self.width() < SIDE_BY_SIDE_MIN_PX
 
     def _redraw(self) -> None:
         if self.data is not None and self._complete:

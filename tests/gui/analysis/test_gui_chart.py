@@ -72,9 +72,15 @@ def chart_of(qtbot):
         chart.show()
         qtbot.waitExposed(chart)
         chart.draw(chart_data(analyze(document).facts, document.text))
-        QApplication.processEvents()
+        settle(chart)
         return chart
     return make
+
+
+def settle(chart) -> None:
+    """Lay the chart out and paint it once: a text item undoes the view's scaling as it paints."""
+    QApplication.processEvents()
+    chart.grab()
 
 
 def hover(plot, scene_pos: QPointF) -> None:
@@ -232,19 +238,21 @@ def drawn_overlaps(chart) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("width", [310, 650, 1200, 1500])
+@pytest.mark.parametrize(("width", "height"), [(310, 230), (650, 300), (650, 160),
+                                               (1200, 230), (1500, 340)])
 @pytest.mark.parametrize("article", ["sample", "dispute", "one date"])
-def test_drawn_labels_cover_no_marker_and_no_other_label(chart_of, article, width):
+def test_drawn_labels_cover_no_marker_and_no_other_label(chart_of, article, width, height):
     text = {"sample": SAMPLE_ARTICLE.read_text(encoding="utf-8"), "dispute": dispute_article(),
             "one date": "Bridge reopens\n\nThe bridge reopened on June 3, 2021, after repairs "
                         "costing $12 million.\n"}[article]
-    chart = chart_of(text, width)
+    chart = chart_of(text, width, height)
+    assert chart.stacked == (width < 900 and (height >= 250 or width < 560))
     assert drawn_overlaps(chart) == []
     # Zoomed in on the middle of the timeline, labels are placed again: still nothing covered.
     (left, right), _ = chart.timeline.plot.vb.viewRange()
     chart.timeline.plot.setXRange(left + (right - left) / 3, right - (right - left) / 3,
                                   padding=0)
-    QApplication.processEvents()
+    settle(chart)
     assert drawn_overlaps(chart) == []
 
 
@@ -265,12 +273,27 @@ def test_a_single_date_is_labelled_in_full_with_no_count(chart_of):
     assert chart.timeline.plot.titleLabel.text == "Timeline"
 
 
-def test_no_plot_is_pushed_out_of_a_narrow_chart(chart_of):
-    chart = chart_of(SAMPLE_ARTICLE.read_text(encoding="utf-8"), 310)
+@pytest.mark.parametrize(("width", "height"), [(310, 230), (650, 160), (650, 300)])
+def test_no_plot_is_pushed_out_of_a_narrow_chart(chart_of, width, height):
+    chart = chart_of(SAMPLE_ARTICLE.read_text(encoding="utf-8"), width, height)
     view = chart.viewport().rect()
     for plot in [chart.timeline.plot, *(e.plot for e in chart.bar_plots)]:
         rect = chart.mapFromScene(plot.sceneBoundingRect()).boundingRect()
         assert view.contains(rect.adjusted(1, 1, -1, -1)), plot.titleLabel.text
+
+
+@pytest.mark.parametrize("height", [120, 160, 230, 340])
+def test_a_bar_value_is_shown_whole_inside_its_plot_or_not_at_all(chart_of, height):
+    chart = chart_of(SAMPLE_ARTICLE.read_text(encoding="utf-8"), 1200, height)
+    shown = 0
+    for entry in chart.bar_plots:
+        box = entry.plot.vb.sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
+        labels = [label for label in entry.labels if label.isVisible()]
+        shown += len(labels)
+        for one, two in itertools.combinations(labels, 2):
+            assert not one.sceneBoundingRect().intersects(two.sceneBoundingRect())
+        assert all(box.contains(label.sceneBoundingRect()) for label in labels), entry.group.title
+    assert shown or height < 160  # a plot of ordinary height shows its values
 
 
 # --- the panel's line ---------------------------------------------------------------------
