@@ -23,7 +23,7 @@ from lectern.gui.analysis.chart.style import ChartColours, tips_html, tips_text
 from lectern.gui.analysis.chart.timeline import Timeline
 
 STACK_BELOW_PX = 900  # narrower than this, the timeline sits above the bars, not beside
-STACK_MIN_HEIGHT_PX = 250  # lower than this, rows would leave each plot too short to read
+STACK_MIN_HEIGHT_PX = 190  # lower than this, rows would leave each plot too short to read
 SIDE_BY_SIDE_MIN_PX = 560  # ... unless the chart is too narrow for the plots side by side
 
 

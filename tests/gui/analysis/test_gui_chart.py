@@ -246,7 +246,7 @@ def test_drawn_labels_cover_no_marker_and_no_other_label(chart_of, article, widt
             "one date": "Bridge reopens\n\nThe bridge reopened on June 3, 2021, after repairs "
                         "costing $12 million.\n"}[article]
     chart = chart_of(text, width, height)
-    assert chart.stacked == (width < 900 and (height >= 250 or width < 560))
+    assert chart.stacked == (width < 900 and (height >= 190 or width < 560))
     assert drawn_overlaps(chart) == []
     # Zoomed in on the middle of the timeline, labels are placed again: still nothing covered.
     (left, right), _ = chart.timeline.plot.vb.viewRange()
