@@ -223,7 +223,8 @@ class AnnotationsPanel(QWidget):
         row = self.model.row_of(annotation_id)
         tags = ", ".join(self.model.index(row, QUOTE).data(TAGS_ROLE) or ()) or "No tag"
         created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
-        return f"Note · {tags} · {created_label(str(created))}"
+        links = "".join(f" · {line}" for line in self.model.link_lines(annotation_id))
+        return f"Note · {tags} · {created_label(str(created))}{links}"
 
     def _show_caption(self) -> None:
         text = self._caption or "Note"
