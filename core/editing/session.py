@@ -31,8 +31,9 @@ from lectern.core.editing.commands import (
     SetTags,
 )
 from lectern.core.editing.restore import Restored, restore_annotations
+from lectern.core.editing.scheme_editing import SchemeEditing
 from lectern.core.editing.workspace import Workspace
-from lectern.core.editing.workspace_commands import ChangeScheme, HideEntity, RetagEverywhere
+from lectern.core.editing.workspace_commands import HideEntity
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link, links_between, remap_links
@@ -66,7 +67,7 @@ class SaveNotice:
     label: str
 
 
-class AnnotationSession:
+class AnnotationSession(SchemeEditing):
     """Everything about annotating one document. Without a ``workspace`` the session makes
     its own over ``store`` (which may be None: tests, previews)."""
 
@@ -288,44 +289,6 @@ class AnnotationSession:
         if link is None:
             raise LecternError(f"There is no link {link_id} in this document.")
         self._run(ChangeLinks(self.context, "Remove link", remove=[link]))
-
-    # --- the tag scheme --------------------------------------------------------------
-    def add_scheme_tag(self, name: str, colour: str | None = None,
-                       shortcut: str | None = None) -> Tag:
-        scratch = TagScheme(self.scheme.tags)
-        tag = Tag(name, colour or scratch.spare_colour(), shortcut)
-        scratch.add(tag)
-        self._run(ChangeScheme(self.context, f"Add tag '{tag.name}'", scratch.tags))
-        return tag
-
-    def rename_tag(self, old: str, new: str) -> None:
-        """Rename in the scheme and on every annotation of every stored document."""
-        scratch = TagScheme(self.scheme.tags)
-        old_name = scratch.get(old).name
-        new_name = scratch.rename(old, new).name
-        self._run(RetagEverywhere(self.context, old_name, new_name, scratch.tags))
-
-    def recolour_tag(self, name: str, colour: str) -> None:
-        scratch = TagScheme(self.scheme.tags)
-        tag = scratch.recolour(name, colour)
-        self._run(ChangeScheme(self.context, f"Recolour tag '{tag.name}'", scratch.tags))
-
-    def set_tag_shortcut(self, name: str, shortcut: str | None) -> None:
-        scratch = TagScheme(self.scheme.tags)
-        tag = scratch.set_shortcut(name, shortcut)
-        self._run(ChangeScheme(self.context, f"Set shortcut of '{tag.name}'", scratch.tags))
-
-    def tag_use_count(self, name: str) -> int:
-        """Annotations carrying ``name``: across the store when attached, else this set."""
-        if self.store is not None:
-            return int(self.store.tag_use_count(name))
-        return sum(1 for a in self.annotations if name in a.tags)
-
-    def delete_tag(self, name: str, force: bool = False) -> None:
-        """Delete a tag; one in use raises TagInUse unless ``force`` (then it is stripped)."""
-        scratch = TagScheme(self.scheme.tags)
-        tag = scratch.remove(name, self.tag_use_count(self.scheme.get(name).name), force)
-        self._run(RetagEverywhere(self.context, tag.name, None, scratch.tags))
 
     def _known_tags(self, tags: Iterable[str]) -> list[str]:
         """The scheme's spelling of each tag; an unknown one is an error, not a new tag."""

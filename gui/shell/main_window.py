@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -20,18 +19,14 @@ from PySide6.QtWidgets import (
 
 from lectern.core.document import Document, load_document
 from lectern.core.errors import LecternError
-from lectern.core.paths import AppPaths, lectern_version
-from lectern.core.readouts.wording import count
+from lectern.core.paths import AppPaths
 from lectern.core.settings import Settings
 from lectern.gui.reader.article_view import ArticleView
-from lectern.gui.shell.docks import (
-    PANEL_SPECS,
-    apply_default_layout,
-    fit_default_dock_sizes,
-    is_compact,
-    make_dock,
-)
+from lectern.gui.shell.article_status import ArticleStatus
+from lectern.gui.shell.docks import PANEL_SPECS, make_dock
+from lectern.gui.shell.help import about_text, fill_recent_menu
 from lectern.gui.shell.menus import MenuActions
+from lectern.gui.shell.panel_layout import PanelLayout
 
 if TYPE_CHECKING:  # event types only annotate overrides; creating them costs startup time
     from PySide6.QtGui import (
@@ -92,26 +87,15 @@ class MainWindow(QMainWindow):
         for object_name, title in PANEL_SPECS:
             # Blank until the features fill it, just after the first paint (startup time).
             self.docks[object_name] = make_dock(object_name, title, QWidget(), self)
-        self._auto_layout = self.settings.get("auto_layout", True) is not False
-        self._laying_out = False
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_docks)
-        self._apply_layout()
-        for dock in self.docks.values():
-            dock.dockLocationChanged.connect(self._layout_touched)
-            dock.topLevelChanged.connect(self._layout_touched)
+        self.panels = PanelLayout(self, self.docks, self.article_view, self.settings)
 
-        self._build_status_bar()
+        self.article_status = ArticleStatus(self.statusBar())
         # The menu bar's menus now (the layout must not jump); their items after the paint.
         self.menu_actions = MenuActions(self)
         self.find_bar: FindBar | None = None
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
         self.shortcuts_dialog: QWidget | None = None
-        self._panels_hidden = False
-        self._shown_before_hiding: list[str] = []
         if with_features:
             self.install_features()
         self._restore_layout()
@@ -140,14 +124,6 @@ class MainWindow(QMainWindow):
             self.analysis.analyse(self.document)
 
     # --- building -------------------------------------------------------------------
-    def _build_status_bar(self) -> None:
-        self.file_label = QLabel()
-        self.words_label = QLabel()
-        self.encoding_label = QLabel()
-        for label in (self.file_label, self.words_label, self.encoding_label):
-            label.setContentsMargins(8, 0, 8, 0)
-            self.statusBar().addPermanentWidget(label)
-
     def _bind_shell_actions(self, find_bar: FindBar) -> None:
         from lectern.gui.shell.keymap import KEYMAP, PANE_KEYS, Scope  # after the first paint
 
@@ -164,11 +140,11 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
         bind("view.reset_layout", self.reset_layout)
-        bind("view.toggle_panels", self.set_panels_hidden)
-        bind("view.next_pane", lambda: self.step_pane(+1))
-        bind("view.previous_pane", lambda: self.step_pane(-1))
+        bind("view.toggle_panels", self.panels.set_hidden)
+        bind("view.next_pane", lambda: self.panels.step(+1))
+        bind("view.previous_pane", lambda: self.panels.step(-1))
         for pane, _text, _key in PANE_KEYS:
-            bind(f"view.go_to.{pane}", lambda _=False, p=pane: self.focus_pane(p))
+            bind(f"view.go_to.{pane}", lambda _=False, p=pane: self._focus_pane(p))
         bind("help.shortcuts", self.show_shortcuts)
         bind("help.about", self.show_about)
         bind("edit.find", find_bar.start)
@@ -220,45 +196,9 @@ class MainWindow(QMainWindow):
     def add_close_guard(self, guard: Callable[[], bool]) -> None:
         self.close_guards.append(guard)
 
-    # --- panes: the keyboard moves between the article and the panels ---------------------
-    def focus_pane(self, pane: str) -> None:
-        """Put the keyboard in the article or a panel, showing the panel if it was closed."""
-        if pane == "article":
-            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        if self._panels_hidden:
-            self.set_panels_hidden(False)
-        dock = self.docks[pane]
-        dock.show()
-        dock.raise_()
-        content = dock.widget()
-        if content is not None:
-            content.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def step_pane(self, step: int) -> None:
-        """F6 / Shift+F6: the next or previous visible pane, wrapping."""
-        panes = ["article", *(name for name, dock in self.docks.items()
-                              if dock.isVisible() and not dock.visibleRegion().isEmpty())]
-        focus = QApplication.focusWidget()
-        current = next((name for name, dock in self.docks.items()
-                        if focus is not None and dock.isAncestorOf(focus)), "article")
-        index = panes.index(current) if current in panes else 0
-        self.focus_pane(panes[(index + step) % len(panes)])
-
-    def set_panels_hidden(self, hidden: bool) -> None:
-        """F9: every panel out of the way for reading, and back where it was."""
-        if hidden == self._panels_hidden:
-            return
-        if hidden:
-            self._shown_before_hiding = [name for name, dock in self.docks.items()
-                                         if dock.isVisible()]
-            for dock in self.docks.values():
-                dock.hide()
-        else:
-            for name in self._shown_before_hiding or list(self.docks):
-                self.docks[name].show()
-        self._panels_hidden = hidden
-        self.menu_actions.actions["view.toggle_panels"].setChecked(hidden)
+    def _focus_pane(self, pane: str) -> None:
+        self.panels.focus(pane)
+        self.menu_actions.actions["view.toggle_panels"].setChecked(self.panels.hidden)
 
     def show_shortcuts(self) -> None:
         from lectern.gui.shell.shortcuts_dialog import ShortcutsDialog
@@ -309,17 +249,9 @@ class MainWindow(QMainWindow):
         position = self.settings.reading_position(_position_key(document))
         if position:  # where the reader left off, once the column has its final width
             QTimer.singleShot(0, self, lambda: self._restore_position(document, position))
-        self.file_label.setText(document.display_name)
-        # Counting words takes ~80 ms on 10 MB: after the paint, for the article still shown.
-        self.words_label.setText("")
-        QTimer.singleShot(0, self, lambda: self._show_word_count(document))
-        self.encoding_label.setText(document.encoding.upper())
+        self.article_status.show_document(document)
         self._update_title()
         self.document_opened.emit(document)
-
-    def _show_word_count(self, document: Document) -> None:
-        if document is self.document:
-            self.words_label.setText(count(document.word_count, "word"))
 
     @property
     def document(self) -> Document | None:
@@ -339,17 +271,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files
-        for number, name in enumerate(recent, start=1):
-            path = Path(name)
-            # The folder too: which of two "notes.txt" it is.
-            where = f"{path.name}  —  {path.parent.name or path.parent}".replace("&", "&&")
-            action = self.recent_menu.addAction(f"&{number} {where}" if number < 10 else where)
-            action.setToolTip(name)
-            action.triggered.connect(lambda _=False, n=name: self.open_file(n))
-        if not recent:
-            self.recent_menu.addAction("No recent articles").setEnabled(False)
+        fill_recent_menu(self.recent_menu, self.settings, self.open_file)
 
     def _update_title(self) -> None:
         document = self.document
@@ -381,16 +303,7 @@ class MainWindow(QMainWindow):
 
     # --- about, layout, closing ------------------------------------------------------------
     def show_about(self) -> None:
-        import html
-
-        paths = self.paths
-        self._show_message(
-            "About Lectern",
-            f"<b>Lectern {html.escape(lectern_version())}</b><p>A reader for news articles: "
-            "highlight and tag passages, write notes, and see who, where, when and how much."
-            f"</p><p>Annotations and the library are kept in<br><tt>{html.escape(str(paths.data))}"
-            f"</tt><br>preferences in <tt>{html.escape(str(paths.config))}</tt>.</p>"
-            "<p>Set LECTERN_HOME (or start with --home DIR) to keep them elsewhere.</p>")
+        self._show_message("About Lectern", about_text(self.paths))
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window_geometry")
@@ -402,7 +315,7 @@ class MainWindow(QMainWindow):
             QByteArray.fromBase64(state.encode("ascii")))
         # The default layout is fitted to the window once it is shown at its real size (a
         # layout saved in a small window is refitted in a large one); an arranged one stays.
-        self._fit_docks_when_shown = not restored or self._auto_layout
+        self._fit_docks_when_shown = not restored or self.panels.auto
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
@@ -412,43 +325,16 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._fit_docks_when_shown:
             self._fit_docks_when_shown = False
-            self._apply_layout()
+            self.panels.apply()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not (self._auto_layout and self.isVisible()):
-            return
-        if is_compact(self.width()) != self._compact_layout:
-            self._apply_layout()  # the window crossed the narrow/wide boundary
-        else:
-            self._fit_docks_later()  # the panels keep their share of the window
-
-    def _apply_layout(self) -> None:
-        self._laying_out = True
-        try:
-            apply_default_layout(self, self.docks)
-        finally:
-            self._laying_out = False
-        self._compact_layout = is_compact(self.width())
-        self._fit_docks_later()  # docks just moved get their sizes once Qt has laid them out
-
-    def _fit_docks_later(self) -> None:
-        self._fit_timer.start()
-
-    def _fit_docks(self) -> None:
-        if self._auto_layout:
-            fit_default_dock_sizes(self, self.docks)
+        self.panels.window_resized()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        # Only the separators between panels reach the window itself: a drag of one
-        # makes the layout the reader's.
+        # Only the separators between panels reach the window itself.
         super().mouseReleaseEvent(event)
-        self._auto_layout = False
-
-    def _layout_touched(self, *_args: object) -> None:
-        """The reader moved or floated a panel: from now on the layout is theirs."""
-        if not self._laying_out:
-            self._auto_layout = False
+        self.panels.separator_dragged()
 
     def _save_settings(self) -> None:
         try:
@@ -457,8 +343,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Preferences not saved: {error}", 8000)
 
     def reset_layout(self) -> None:
-        self._auto_layout = True
-        self._apply_layout()
+        self.panels.reset()
 
     def save_settings_soon(self) -> None:
         self._settings_timer.start()
@@ -466,7 +351,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.set("window_geometry", _base64(self.saveGeometry()))
         self.settings.set("window_state", _base64(self.saveState()))
-        self.settings.set("auto_layout", self._auto_layout)
+        self.panels.save()
         self._settings_timer.stop()
         self._save_settings()
 

@@ -38,9 +38,10 @@ def test_opens_the_sample_with_title_text_and_status(window, qtbot):
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
     assert window.article_view.toPlainText() == text
     assert window.windowTitle().startswith("Georgia and Estonia agree")
-    assert window.file_label.text() == SAMPLE_ARTICLE.name
-    qtbot.waitUntil(lambda: window.words_label.text() == f"{len(text.split()):,} words")
-    assert window.encoding_label.text() == "UTF-8"
+    assert window.article_status.file_label.text() == SAMPLE_ARTICLE.name
+    words = window.article_status.words_label
+    qtbot.waitUntil(lambda: words.text() == f"{len(text.split()):,} words")
+    assert window.article_status.encoding_label.text() == "UTF-8"
 
 
 def test_title_is_drawn_larger_than_the_body(window):

@@ -1,0 +1,109 @@
+"""The panels around the article as the reader meets them: the default layout that follows
+the window until the reader arranges it, F9 to hide them all, and the keyboard moving from
+pane to pane (F6, Alt+1..6)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+from lectern.core.settings import Settings
+from lectern.gui.shell.docks import apply_default_layout, fit_default_dock_sizes, is_compact
+
+
+class PanelLayout(QObject):
+    """Owns the docks' arrangement for one window; the window forwards its resize/show."""
+
+    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget],
+                 article: QWidget, settings: Settings) -> None:
+        super().__init__(window)
+        self.window, self.docks, self.article, self.settings = window, docks, article, settings
+        self.auto = settings.get("auto_layout", True) is not False
+        self.hidden = False
+        self._shown_before_hiding: list[str] = []
+        self._laying_out = False
+        self._compact = False
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit)
+        self.apply()
+        for dock in docks.values():
+            dock.dockLocationChanged.connect(self._touched)
+            dock.topLevelChanged.connect(self._touched)
+
+    # --- the default layout --------------------------------------------------------------
+    def apply(self) -> None:
+        self._laying_out = True
+        try:
+            apply_default_layout(self.window, self.docks)
+        finally:
+            self._laying_out = False
+        self._compact = is_compact(self.window.width())
+        self._fit_timer.start()  # docks just moved get their sizes once Qt has laid them out
+
+    def reset(self) -> None:
+        """View › Reset Layout: the window arranges the panels again."""
+        self.auto = True
+        self.apply()
+
+    def window_resized(self) -> None:
+        if not (self.auto and self.window.isVisible()):
+            return
+        if is_compact(self.window.width()) != self._compact:
+            self.apply()  # the window crossed the narrow/wide boundary
+        else:
+            self._fit_timer.start()  # the panels keep their share of the window
+
+    def separator_dragged(self) -> None:
+        self.auto = False  # the reader sized the panels: theirs from now on
+
+    def _touched(self, *_args: object) -> None:
+        """The reader moved or floated a panel: from now on the layout is theirs."""
+        if not self._laying_out:
+            self.auto = False
+
+    def _fit(self) -> None:
+        if self.auto:
+            fit_default_dock_sizes(self.window, self.docks)
+
+    def save(self) -> None:
+        self.settings.set("auto_layout", self.auto)
+
+    # --- hiding and the keyboard ---------------------------------------------------------------
+    def set_hidden(self, hidden: bool) -> None:
+        """F9: every panel out of the way for reading, and back where it was."""
+        if hidden == self.hidden:
+            return
+        if hidden:
+            self._shown_before_hiding = [n for n, d in self.docks.items() if d.isVisible()]
+            for dock in self.docks.values():
+                dock.hide()
+        else:
+            for name in self._shown_before_hiding or list(self.docks):
+                self.docks[name].show()
+        self.hidden = hidden
+
+    def focus(self, pane: str) -> None:
+        """Put the keyboard in the article or a panel, showing the panel if it was closed."""
+        if pane == "article":
+            self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        if self.hidden:
+            self.set_hidden(False)
+        dock = self.docks[pane]
+        dock.show()
+        dock.raise_()
+        content = dock.widget()
+        if content is not None:
+            content.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step(self, step: int) -> None:
+        """F6 / Shift+F6: the next or previous visible pane, wrapping."""
+        panes = ["article", *(name for name, dock in self.docks.items()
+                              if dock.isVisible() and not dock.visibleRegion().isEmpty())]
+        focus = QApplication.focusWidget()
+        current = next((name for name, dock in self.docks.items()
+                        if focus is not None and dock.isAncestorOf(focus)), "article")
+        index = panes.index(current) if current in panes else 0
+        self.focus(panes[(index + step) % len(panes)])
