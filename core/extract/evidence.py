@@ -18,7 +18,7 @@ from lectern.core.extract.headlines import HEADLINE, settle_headlines
 from lectern.core.extract.name_lookup import CONNECTORS
 from lectern.core.extract.names import NameRun
 from lectern.core.extract.spans import Candidate
-from lectern.core.extract.teams import is_score_side
+from lectern.core.extract.teams import TEAM, is_score_side, used_as_place
 
 REPEATS_FOR_UNKNOWN_NAME = 2
 # "Internet Explorer 6 is", "HTML 5,": a name followed by a version number is a product
@@ -67,6 +67,7 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
     headlines = [(run[0], run[1]) for run in found if run[2] == HEADLINE]
     if headlines:
         found = [run for run in found if run[2] != HEADLINE]
+    found = _name_teams(text, found)
     person_words: set[str] = set()
     mid_sentence: Counter[str] = Counter()
     for start, end, label, _key, _role, initial in found:
@@ -122,6 +123,26 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
     if headlines:
         candidates.extend(settle_headlines(text, headlines, candidates, gaz))
     return candidates
+
+
+def _name_teams(text: str, found: list[NameRun]) -> list[NameRun]:
+    """Runs standing as a side of a result are clubs (ORG), and so is every other mention of
+    the same name that is not plainly a place ("lifted Middlesbrough to the top", but "fans
+    in Leeds")."""
+    teams = {text[run[0] : run[1]] for run in found if run[2] == TEAM}
+    if not teams:
+        return found
+    settled: list[NameRun] = []
+    for run in found:
+        start, end, label, _key, role, initial = run
+        if label == TEAM or (
+            text[start:end] in teams
+            and label in (None, "GPE", "LOC", "PERSON")
+            and not used_as_place(text, start)
+        ):
+            run = (start, end, "ORG", None, role, initial)
+        settled.append(run)
+    return settled
 
 
 def _looks_like_organisation(text: str, name: str, start: int, lone: Counter[str]) -> bool:

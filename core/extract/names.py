@@ -39,6 +39,7 @@ from lectern.core.extract.name_lookup import (
     is_title_head,
     lookup,
 )
+from lectern.core.extract.teams import TEAM, is_result_side
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
 _AFFIXES = rf"(?:{'|'.join(sorted(lexicon_words('name_affixes')))})\b"
@@ -75,6 +76,9 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
             found.append((run_start, match.end(), HEADLINE, None, None, False))
             continue  # judged word by word once the body is read
         initial = _is_sentence_initial(text, run_start)
+        if is_result_side(text, run_start, match.end()) and not _is_full_name(match.group()):
+            found.append((run_start, match.end(), TEAM, None, None, initial))
+            continue  # "Sheffield Wednesday 1": the whole run is a club, whatever its words
         for part in _analyse_run(match.group(), initial):
             found.append(
                 (
@@ -87,6 +91,12 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
                 )
             )
     return found
+
+
+def _is_full_name(run: str) -> bool:
+    """ "Kevin Dorsett 2": a given name and a surname before a figure name a player."""
+    first, _, rest = run.partition(" ")
+    return bool(rest) and first in load_gazetteers().given_names
 
 
 def _is_sentence_initial(text: str, position: int) -> bool:

@@ -1,0 +1,59 @@
+"""Table tests for the classes of error found on unseen newswire (second round): each row is a
+worked example we wrote, with the names it must and must not yield (None: no such mention)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lectern.core.document import Document
+from lectern.core.extract import analyze
+from lectern.core.extract.headlines import is_headline
+
+
+def _mentions(text: str) -> dict[str, str]:
+    """Each mention's text -> its label (GPE counted as LOC, as the scorer does)."""
+    analysis = analyze(Document.from_text(text))
+    return {m.text: ("LOC" if e.label == "GPE" else str(e.label))
+            for e in analysis.entities for m in e.mentions}
+
+
+def _check(text: str, expected: dict[str, str | None]) -> None:
+    found = _mentions(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
+
+
+# A. Results lines and standings rows: not headlines; each side, however many words, is a club,
+#    and so is every other mention of that club that is not plainly a place.
+RESULTS = [
+    ("Scores on Sunday:\n\nCrewe 2 Bristol Rovers 1\nAston Villa 0 Stockport County 3\n",
+     {"Crewe": "ORG", "Bristol Rovers": "ORG", "Aston Villa": "ORG", "Stockport County": "ORG",
+      "Bristol": None, "Stockport": None}),
+    ("Table after five rounds:\n\nPortsmouth 5 4 1 0 11 3 13\nLuton Wanderers 5 3 1 1 9 6 10\n\n"
+     "Portsmouth travel to Luton next week. The win lifted Portsmouth to the top.",
+     {"Portsmouth": "ORG", "Luton Wanderers": "ORG"}),
+    ("Standings: Olimpia 7 5 2 0 15 6 17, Cerro Porteño 7 4 2 1 12 7 14.",
+     {"Olimpia": "ORG", "Cerro Porteño": "ORG"}),
+    ("Kanto Rovers 2 Osaka Wednesday 2\n\nFans in Osaka were pleased.",
+     {"Kanto Rovers": "ORG", "Osaka Wednesday": "ORG", "Osaka": "LOC", "Wednesday": None}),
+    ("Top scorers: Arjen Kuipers 9, Thomas Lindgren 7.",
+     {"Arjen Kuipers": "PERSON", "Thomas Lindgren": "PERSON"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESULTS)
+def test_results_lines_and_tables_name_clubs(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Crewe 2 Bristol Rovers 1", False),
+        ("Luton Wanderers 5 3 1 1 9 6 10", False),
+        ("Flood in Kerala Kills 12", True),
+        ("Mining Group Raises Output Target", True),
+    ],
+)
+def test_a_results_line_is_no_headline(line, headline):
+    assert is_headline(line) is headline
