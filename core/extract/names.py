@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lectern.core.extract.affiliations import affiliation, is_speaker, person_of
 from lectern.core.extract.gazetteers import (
     Gazetteers,
     lexicon_numbers,
@@ -79,7 +80,10 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
         if is_result_side(text, run_start, match.end()) and not _is_full_name(match.group()):
             found.append((run_start, match.end(), TEAM, None, None, initial))
             continue  # "Sheffield Wednesday 1": the whole run is a club, whatever its words
-        for part in _analyse_run(match.group(), initial):
+        parts: list[Part] | tuple[Part, ...] = _analyse_run(match.group(), initial)
+        if any(p.label in _OPEN_LABELS and " of " in match.group()[p.start : p.end] for p in parts):
+            parts = _speakers_of(text, run_start, match.group(), parts)
+        for part in parts:
             found.append(
                 (
                     run_start + part.start,
@@ -91,6 +95,37 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
                 )
             )
     return found
+
+
+_OPEN_LABELS = (None, "ORG")  # "X Y of Z Securities" is ORG by its last word, yet may be a person
+
+
+def _speakers_of(
+    text: str, run_start: int, run: str, parts: list[Part] | tuple[Part, ...]
+) -> list[Part]:
+    """ "said Fernanda Lima of Banco Meridional": an undecided "X of Y" run that speaks is a
+    person and where they work."""
+    gaz = load_gazetteers()
+    settled: list[Part] = []
+    for part in parts:
+        name = run[part.start : part.end]
+        split = None
+        if (
+            part.label in _OPEN_LABELS
+            and " of " in name
+            and is_speaker(text, run_start + part.start, run_start + part.end)
+        ):
+            split = person_of(name, gaz, _analyse_affiliation)
+        if split is None:
+            settled.append(part)
+        else:
+            settled.extend(p._replace(start=p.start + part.start, end=p.end + part.start)
+                           for p in split)
+    return settled
+
+
+def _analyse_affiliation(run: str, tokens: list[Token]) -> list[Part]:
+    return _analyse_segment(run, tokens, False, load_gazetteers(), weak=True)
 
 
 def _is_full_name(run: str) -> bool:
@@ -252,13 +287,10 @@ def _person_inside(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part]
     if first in gaz.given_names and len(tokens) > 3:
         for index in (2, 3):
             if index < len(tokens) - 1 and tokens[index].text in ("of", "for", "from", "at"):
-                rest = [t for t in tokens[index + 1 :]]
-                while rest and rest[0].text in CONNECTORS:
-                    rest = rest[1:]
                 person_end = tokens[index - 1].end
                 return [
                     Part(tokens[0].start, person_end, "PERSON", run[tokens[0].start : person_end]),
-                    *_analyse_segment(run, rest, False, gaz, weak=True),
+                    *affiliation(run, tokens[index + 1 :], gaz, _analyse_affiliation),
                 ]
     for index in range(1, len(tokens) - 1):
         name_tokens = tokens[index:]
@@ -350,12 +382,10 @@ def _person_of(
         return None
     if not all(_is_name_word(t, gaz) for t in rest[:cut]):
         return None
-    after = rest[cut + 1 :]
-    while after and after[0].text in CONNECTORS:
-        after = after[1:]
+    after = affiliation(run, rest[cut + 1 :], gaz, _analyse_affiliation)
     person_end = rest[cut - 1].end
     person = Part(rest[0].start, person_end, "PERSON", run[rest[0].start : person_end], role)
-    return [person, *_analyse_segment(run, after, False, gaz, weak=True)] if after else None
+    return [person, *after] if after else None
 
 
 def _continues_title(tokens: list[Token], index: int, gaz: Gazetteers) -> bool:

@@ -57,3 +57,26 @@ def test_results_lines_and_tables_name_clubs(text, expected):
 )
 def test_a_results_line_is_no_headline(line, headline):
     assert is_headline(line) is headline
+
+
+# B. A person named with where they work: "X of Y" that speaks is a person and, after "of",
+#    an organisation (or a place the gazetteers know), even when the given name is unknown.
+AFFILIATIONS = [
+    ("Ngozi Eze of Lagoon Securities said yields would fall.",
+     {"Ngozi Eze": "PERSON", "Lagoon Securities": "ORG"}),
+    ('"Demand is soft," said Tunde Bakare of Okwara.',
+     {"Tunde Bakare": "PERSON", "Okwara": "ORG"}),
+    ("Prices will rise, according to Soraya Benali of Atlas Meridien in Rabat.",
+     {"Soraya Benali": "PERSON", "Atlas Meridien": "ORG", "Rabat": "LOC"}),
+    ("Tan Boon Kiat of Malaysia-based Selatan Capital said the cut was late.",
+     {"Tan Boon Kiat": "PERSON", "Malaysia": "LOC"}),
+    ("Economist Ingrid Solberg of Nordkapp said rates would rise.",
+     {"Ingrid Solberg": "PERSON", "Nordkapp": "ORG"}),
+    ("The Coastal Wardens of Norfolk said the beach would close.",
+     {"Coastal Wardens": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFFILIATIONS)
+def test_a_speaker_of_an_organisation_is_a_person_and_an_organisation(text, expected):
+    _check(text, expected)
