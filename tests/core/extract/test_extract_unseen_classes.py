@@ -80,3 +80,40 @@ AFFILIATIONS = [
 @pytest.mark.parametrize(("text", "expected"), AFFILIATIONS)
 def test_a_speaker_of_an_organisation_is_a_person_and_an_organisation(text, expected):
     _check(text, expected)
+
+
+# C. An organisation named only by its name is known by how the article uses it.
+ORGANISATIONS_BY_USE = [
+    ("Shares in Corvina Andes fell on Monday. Corvina Andes said it would appeal.",
+     {"Corvina Andes": "ORG"}),
+    ("Other miners also fell. Velmar Offshore dropped 2.4 percent.", {"Velmar Offshore": "ORG"}),
+    ("The deal was signed with the Thai client, Siam Kettle, on Monday.", {"Siam Kettle": "ORG"}),
+    ("The regional grocery chain Casa Mirante opened ten stores.", {"Casa Mirante": "ORG"}),
+    ("Shares in the Brekke company fell 4% in Oslo.", {"Brekke": "ORG"}),
+    ("Arif Wibowo, an economist at the bank, said the cut was small.",
+     {"Arif Wibowo": "PERSON"}),
+    ("Dawit Bekele, 31, won the race in Addis Ababa.", {"Dawit Bekele": "PERSON"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANISATIONS_BY_USE)
+def test_an_organisation_is_known_by_how_it_is_used(text, expected):
+    _check(text, expected)
+
+
+# E. A place the gazetteers do not know is known by how the article uses it.
+PLACES_BY_USE = [
+    ("Growers in Kiambu and Muranga say prices fell.", {"Kiambu": "LOC", "Muranga": "LOC"}),
+    ("Clinics near Tarkwa reported more cases.", {"Tarkwa": "LOC"}),
+    ("Cases rose in Bahir Dar, a lakeside city, last month.", {"Bahir Dar": "LOC"}),
+    ("Herders in the Afar region moved south.", {"Afar": "LOC"}),
+    ("Families near Florence and Marion lost power.", {"Marion": "LOC"}),
+    ("He took a pass from Idris Okoro and scored.", {"Idris Okoro": "PERSON"}),
+    ("The claims in the Clarion article were false.", {"Clarion": None}),
+    ("The fund holds shares in Tavolo.", {"Tavolo": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_BY_USE)
+def test_a_place_is_known_by_how_it_is_used(text, expected):
+    _check(text, expected)
