@@ -27,6 +27,10 @@ _LAW_WORDS = lexicon_words("law_words")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _LETTER_COMPOUND = re.compile(r"[A-Z]-[a-z]+")  # "T-shirt", "X-ray", "E-mail"
 COMPASS_WORDS = lexicon_words("compass_words")
+# "Banco Meridional", "Hospital Virgen del Rocío": a word that opens an organisation's name
+_ORG_HEADS = lexicon_words("org_heads")
+# "Kystlink ASA", "Brauerei Kessler GmbH": a legal form that ends a company's name
+_COMPANY_SUFFIXES = lexicon_words("company_suffixes")
 
 
 def keyword_label(
@@ -48,7 +52,9 @@ def keyword_label(
         if len(words) > 2 and first in gaz.given_names and last not in gaz.org_words:
             return "PERSON"  # "Marc Lamont Hill"
         return "LOC"  # "NTU Hospital Station": a site named after an organisation
-    if last in gaz.org_words and len(words) > 1:
+    if (last in gaz.org_words or last in _COMPANY_SUFFIXES) and len(words) > 1:
+        return "ORG"
+    if len(words) > 1 and first in _ORG_HEADS and words[1] not in connectors:
         return "ORG"
     if len(words) > 2 and first in gaz.org_words and words[1] in connectors:
         return "ORG"

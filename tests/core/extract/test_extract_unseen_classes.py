@@ -117,3 +117,19 @@ PLACES_BY_USE = [
 @pytest.mark.parametrize(("text", "expected"), PLACES_BY_USE)
 def test_a_place_is_known_by_how_it_is_used(text, expected):
     _check(text, expected)
+
+
+# D. Organisations named in their own language, or by a legal form at the end.
+ORGANISATION_FORMS = [
+    ("Loans from Banco Austral rose.", {"Banco Austral": "ORG"}),
+    ("Analysts at Bank Sentosa Jaya were cautious.", {"Bank Sentosa Jaya": "ORG"}),
+    ("Grupo Cordillera bought the mine.", {"Grupo Cordillera": "ORG"}),
+    ("Patients at the Hospital San Rafael waited.", {"Hospital San Rafael": "ORG"}),
+    ("Fjellnett ASA lost 2.1 percent.", {"Fjellnett ASA": "ORG"}),
+    ("Kessler Brauerei GmbH raised prices.", {"Kessler Brauerei GmbH": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANISATION_FORMS)
+def test_organisations_named_in_other_languages_or_by_legal_form(text, expected):
+    _check(text, expected)
