@@ -133,3 +133,20 @@ ORGANISATION_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), ORGANISATION_FORMS)
 def test_organisations_named_in_other_languages_or_by_legal_form(text, expected):
     _check(text, expected)
+
+
+# F. Given names from many languages start a person's name, even one that is also a place;
+#    a player's role before the name is the role.
+PEOPLE = [
+    ("Carolina Ferraz said prices rose.", {"Carolina Ferraz": "PERSON"}),
+    ("Lim Boon Heng said exports fell.", {"Lim Boon Heng": "PERSON"}),
+    ("Kwabena Asante and Wanjiru Njoroge spoke first.",
+     {"Kwabena Asante": "PERSON", "Wanjiru Njoroge": "PERSON"}),
+    ("Substitute Mikko Lehtinen scored late.", {"Mikko Lehtinen": "PERSON",
+                                                 "Substitute Mikko Lehtinen": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_given_names_of_many_languages_open_a_person(text, expected):
+    _check(text, expected)
