@@ -116,6 +116,15 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             labels[index] = label
             if label == "PERSON":
                 _add_person_words(person_words, name)
+    candidates = _with_ordinals(text, _candidates(text, found, labels, usage))
+    if headlines:
+        candidates.extend(settle_headlines(text, headlines, candidates, gaz))
+    return candidates
+
+
+def _candidates(
+    text: str, found: list[NameRun], labels: dict[int, str | None], usage: Usage
+) -> list[Candidate]:
     full_names = {w for start, end, known, *_ in found if known == "PERSON"
                   for w in text[start:end].split()[:1] if " " in text[start:end]}
     candidates = []
@@ -123,11 +132,38 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
         label = known if known is not None else labels.get(index)
         if label == "PERSON" and role is None and text[start:end] not in full_names:
             label = _lone_given_name(label, usage, text[start:end])
+        if label != "PERSON" and _is_family(text, start, end):
+            label, key = "PERSON", None  # "the Albuquerque family", whatever else the name is
         if label is not None:
             candidates.append(Candidate(start, end, label, key=key, role=role))
-    if headlines:
-        candidates.extend(settle_headlines(text, headlines, candidates, gaz))
     return candidates
+
+
+def _is_family(text: str, start: int, end: int) -> bool:
+    return text.endswith(("the ", "The "), 0, start) and bool(
+        _FAMILY_AFTER.match(text, end, end + FAMILY_WINDOW)
+    )
+
+
+def _with_ordinals(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "the 9th U.S. Circuit Court", "the 501st Legion": the ordinal belongs to the
+    organisation's name."""
+    for candidate in candidates:
+        start = candidate.start
+        if candidate.label == "ORG" and text[start - 2 : start] in _ORDINAL_ENDS:
+            ordinal = _ORDINAL_BEFORE.search(text, max(0, start - ORDINAL_WINDOW), start)
+            if ordinal is not None:
+                candidate.start = ordinal.start()
+    return candidates
+
+
+_ORDINAL_ENDS = frozenset(f"{e}{space}" for e in ("t", "d", "h") for space in " \u00a0")
+_FAMILY_AFTER = re.compile(
+    rf"[ \u00a0]+(?:{'|'.join(sorted(lexicon_words('family_words')))})\b"
+)
+FAMILY_WINDOW = 16
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,4}(?:st|nd|rd|th)[ \u00a0]$")
+ORDINAL_WINDOW = 8
 
 
 def _name_teams(text: str, found: list[NameRun]) -> list[NameRun]:

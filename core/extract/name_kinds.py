@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from lectern.core.extract.gazetteers import Gazetteers, lexicon_words
+from lectern.core.extract.gazetteers import Gazetteers, lexicon_numbers, lexicon_words
 
 NOT_A_NAME = ""  # a label meaning: recognised, and deliberately not reported
 
@@ -31,6 +31,9 @@ COMPASS_WORDS = lexicon_words("compass_words")
 _ORG_HEADS = lexicon_words("org_heads")
 # "Kystlink ASA", "Brauerei Kessler GmbH": a legal form that ends a company's name
 _COMPANY_SUFFIXES = lexicon_words("company_suffixes")
+# "Group F", "Pool B": a group of a competition, an organisation as the gold conventions have it
+_GROUPING_WORDS = lexicon_words("grouping_words")
+_NUMBER_WORDS = frozenset(lexicon_numbers("number_words"))
 
 
 def keyword_label(
@@ -44,6 +47,8 @@ def keyword_label(
     last, first = words[-1], words[0]
     if len(words) > 1 and last in _LAW_WORDS:
         return NOT_A_NAME
+    if len(words) == 2 and first in _GROUPING_WORDS and _numbers_a_group(last):
+        return "ORG"  # not a person "Group Three"
     if len(words) > 1 and last in gaz.event_words:
         return "EVENT"
     if len(words) > 1 and last in _VENUE_HEADS and words[-2] in _VENUE_WORDS:
@@ -78,6 +83,15 @@ def keyword_label(
     if len(words) > 2 and any(word in gaz.event_words for word in words[1:-1]):
         return "EVENT"  # "Fan Expo Canada"
     return None
+
+
+def _numbers_a_group(word: str) -> bool:
+    """ "Three", "B", "IV", "2": what numbers a group or a round."""
+    return (
+        word.lower() in _NUMBER_WORDS
+        or (len(word) == 1 and word.isupper())
+        or bool(_ROMAN_NUMERAL.fullmatch(word))
+    )
 
 
 def is_place_head(token: str) -> bool:

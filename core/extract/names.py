@@ -237,6 +237,12 @@ def _analyse_segment(
     peeled = _peel_prefix(run, tokens, gaz)
     if peeled is not None:
         return peeled
+    if (
+        len(tokens) == 2
+        and gaz.demonyms.get(tokens[1].text)
+        and tokens[0].text not in gaz.given_names
+    ):  # "Best Kenyan teas": an adjective opening a sentence, then a nationality
+        return [Part(tokens[1].start, tokens[1].end, "NORP", tokens[1].text)]
     first = tokens[0].text
     has_connector = any(t.text in CONNECTORS and t.text not in _NAME_PARTICLES for t in tokens)
     if (

@@ -150,3 +150,33 @@ PEOPLE = [
 @pytest.mark.parametrize(("text", "expected"), PEOPLE)
 def test_given_names_of_many_languages_open_a_person(text, expected):
     _check(text, expected)
+
+
+# G. Words that look like names and are not people: a competition's group, a unit of
+#    temperature, an adjective opening a sentence before a nationality.
+NOT_PEOPLE = [
+    ("Ghana went top of Group Four on Sunday.", {"Group Four": "ORG"}),
+    ("It was 43 degrees Celsius in Seville and 41 degrees Celsius in Jaén.", {"Celsius": None}),
+    ("Finest Ethiopian coffees sold out.", {"Finest Ethiopian": None, "Ethiopian": "NORP"}),
+    ("The Green Democrats won three seats.", {"Green Democrats": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_PEOPLE)
+def test_words_that_look_like_names_are_not_people(text, expected):
+    _check(text, expected)
+
+
+# H-I. "the X family" names people, whatever else X is; an ordinal opens an organisation's name.
+FAMILIES_AND_ORDINALS = [
+    ("The brewery is owned by the Toledo family.", {"Toledo": "PERSON"}),
+    ("The Okafor family sold its stake.", {"Okafor": "PERSON"}),
+    ("She will appeal to the 5th U.S. Circuit Court of Appeals.",
+     {"5th U.S. Circuit Court of Appeals": "ORG"}),
+    ("Troops of the 82nd Airborne Division landed.", {"82nd Airborne Division": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES_AND_ORDINALS)
+def test_families_are_people_and_ordinals_open_organisations(text, expected):
+    _check(text, expected)
