@@ -1,0 +1,34 @@
+"""Table tests for the classes of fact error found on unseen news (second round): each row is
+a sentence we wrote, the figure or date in it and what the fact must say."""
+
+from __future__ import annotations
+
+import pytest
+
+from lectern.core.document import Document
+from lectern.core.extract import analyze
+
+
+def _facts(text: str) -> dict[str, object]:
+    return {f.text: f for f in analyze(Document.from_text(text)).facts}
+
+
+# J. A month named alone is a date of the article's year: the coming one after words of the
+#    future, the last one after a verb in the past, else the nearest.
+@pytest.mark.parametrize(
+    ("text", "figure", "iso"),
+    [
+        ("LUSAKA, Sept. 12, 2024 - Fuel prices will rise from October.", "October", "2024-10"),
+        ("LUSAKA, Sept. 12, 2024 - Demand peaked in August.", "August", "2024-08"),
+        ("LUSAKA, Nov. 4, 2024 - New fares are due in February.", "February", "2025-02"),
+        ("LUSAKA, Feb. 4, 2024 - Sales slowed in December.", "December", "2023-12"),
+        ("LUSAKA, June 3, 2024 - The vote is in July, officials said.", "July", "2024-07"),
+    ],
+)
+def test_a_month_alone_takes_the_year_of_the_article(text, figure, iso):
+    assert _facts(text)[figure].value == iso
+
+
+@pytest.mark.parametrize("text", ["May I ask a question?", "Marchers set off at noon."])
+def test_a_month_word_without_a_lead_word_is_no_date(text):
+    assert not any(f.kind == "date" for f in _facts(text).values())
