@@ -32,3 +32,20 @@ def test_a_month_alone_takes_the_year_of_the_article(text, figure, iso):
 @pytest.mark.parametrize("text", ["May I ask a question?", "Marchers set off at noon."])
 def test_a_month_word_without_a_lead_word_is_no_date(text):
     assert not any(f.kind == "date" for f in _facts(text).values())
+
+
+# K. A currency word several countries use takes the code of the article's country.
+@pytest.mark.parametrize(
+    ("text", "figure", "code"),
+    [
+        ("The Norwegian yard will save 900 million crowns.", "900 million crowns", "NOK"),
+        ("Danish brewers paid 40 million crowns in tax.", "40 million crowns", "DKK"),
+        ("Uganda raised 3 billion shillings from the sale.", "3 billion shillings", "UGX"),
+        ("The Chilean miner lost 12 billion pesos.", "12 billion pesos", "CLP"),
+        ("The fine was 20 million crowns.", "20 million crowns", "SEK"),
+        ("Growers in Brazil earned 8 billion reais.", "8 billion reais", "BRL"),
+    ],
+)
+def test_a_shared_currency_word_takes_the_articles_country(text, figure, code):
+    fact = _facts(text)[figure]
+    assert (fact.kind, fact.unit) == ("money", code)
