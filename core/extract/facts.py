@@ -60,6 +60,7 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     facts: list[Fact] = []
     earlier: dict[tuple[int, str], str] = {}  # (sentence start, kind) -> subject said there
     shared_spans: dict[tuple[int, int], Span] = {}  # facts of one sentence share its (frozen) Span
+    said: set[tuple[int, str, object, str | None]] = set()  # one fact per value per sentence
     for index, candidate in enumerate(candidates):
         kind = KIND_OF_LABEL.get(candidate.label)
         if kind is None:
@@ -96,6 +97,10 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
         if not subject or (kind == "count" and not counted and not _LOWER_WORD.search(subject)):
             continue  # a bare dateline, or a number in a table or results line counting nothing
         if not published:
+            said_once = (sentence[0], kind, candidate.value, unit)
+            if said_once in said:
+                continue  # "ended 1-0 ... 1-0 on the scoreboard": the same claim again
+            said.add(said_once)
             earlier.setdefault((sentence[0], kind), subject)
             earlier.setdefault((sentence[0], "any"), subject)
         facts.append(

@@ -49,3 +49,17 @@ def test_a_month_word_without_a_lead_word_is_no_date(text):
 def test_a_shared_currency_word_takes_the_articles_country(text, figure, code):
     fact = _facts(text)[figure]
     assert (fact.kind, fact.unit) == ("money", code)
+
+
+# L. One fact per value per sentence: a figure said twice in a sentence is one claim; the
+#    dateline's date stays apart from the day of the event.
+def test_a_figure_said_twice_in_a_sentence_is_one_fact():
+    facts = analyze(Document.from_text(
+        "The index rose 3% on Monday, a 3% gain that surprised traders.")).facts
+    assert [f.text for f in facts if f.kind == "percent"] == ["3%"]
+
+
+def test_the_datelines_date_and_the_events_day_are_two_facts():
+    facts = analyze(Document.from_text(
+        "HARARE, March 7, 2024 - The board met on Thursday.")).facts
+    assert [f.text for f in facts if f.kind == "date"] == ["March 7, 2024", "Thursday"]
