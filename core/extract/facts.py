@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from lectern.core.extract.bylines import PUBLISHED, is_publication_date
 from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words, load_gazetteers
+from lectern.core.extract.headlines import HeadlineLines
 from lectern.core.extract.model import Fact, FactKind, Span
 from lectern.core.extract.sentences import SentenceIndex
 from lectern.core.extract.spans import Candidate
@@ -46,6 +48,9 @@ _IRREGULAR_PLURALS = lexicon_words("irregular_plurals")
 _OF_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z-]+)\b(?![ \u00a0]+(?:the|a|an)\b)")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 _TIME_OF_DAY = re.compile(r"[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock)")
+_FRACTION_AFTER = re.compile(
+    rf"-(?:{'|'.join(sorted(lexicon_words('fraction_words')))})\b"
+)  # "two-thirds of it": a fraction, not a count
 _LIST_NUMBER = re.compile(r"(?<=\n)\d{1,2}\.[ \u00a0]|(?<![\s\S])\d{1,2}\.[ \u00a0]")
 
 
@@ -61,6 +66,8 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     earlier: dict[tuple[int, str], str] = {}  # (sentence start, kind) -> subject said there
     shared_spans: dict[tuple[int, int], Span] = {}  # facts of one sentence share its (frozen) Span
     said: set[tuple[int, str, object, str | None]] = set()  # one fact per value per sentence
+    headlines = HeadlineLines(text)
+    told = Counter((c.label, str(c.value)) for c in candidates if c.label in KIND_OF_LABEL)
     for index, candidate in enumerate(candidates):
         kind = KIND_OF_LABEL.get(candidate.label)
         if kind is None:
@@ -69,6 +76,8 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
             continue
         if kind == "count" and not _is_count_claim(text, candidate):
             continue
+        if told[(candidate.label, str(candidate.value))] > 1 and headlines.holds(candidate.start):
+            continue  # "Irish House Prices Rise 8%": the headline's figure, told again below
         sentence = sentences.span_of(candidate.start)
         # a second amount in one sentence without its own subject shares the first one's
         same_sentence = earlier.get((sentence[0], kind)) if kind in REUSED_SUBJECT else None
@@ -144,8 +153,9 @@ def counted_phrase(text: str, end: int) -> str | None:
             break
         word = match.group(1)
         if word in _COUNT_MODIFIERS and not words:
-            position = match.end()
-            continue  # "60 more social workers"
+            words.append(word)  # "60 more social workers", "1,320 new asteroids": kept in the
+            position = match.end()  # subject, while the unit is the head noun
+            continue
         if word in _NOT_COUNTED:
             break
         words.append(word)
@@ -154,7 +164,7 @@ def counted_phrase(text: str, end: int) -> str | None:
             break  # punctuation, or the plural noun counted ("1,200 students took part")
     while words and len(words[-1]) > 4 and words[-1].endswith("ed"):
         words.pop()  # "41,250 watched": a verb, not what is counted
-    if not words or words[-1][0].isupper():
+    if not words or words[-1][0].isupper() or words[-1] in _COUNT_MODIFIERS:
         return None
     of = None if text[position - 1] in ",.;:)" else _OF_NOUN.match(text, position, limit)
     return " ".join(words) + (f" of {of.group(1)}" if of else "")
@@ -168,6 +178,8 @@ def _is_count_claim(text: str, candidate: Candidate) -> bool:
     surface = text[candidate.start : candidate.end]
     if _TIME_OF_DAY.match(text, candidate.end) or _LIST_NUMBER.match(text, candidate.start):
         return False  # "8 a.m.", "1. Dinesh Perera": a time, a list's numbering
+    if text.startswith("-", candidate.end) and _FRACTION_AFTER.match(text, candidate.end):
+        return False
     if not candidate.approx and not any(map(str.isdigit, surface)):
         value = candidate.value
         if isinstance(value, (int, float)) and value <= SMALL_WORD_COUNT:

@@ -51,7 +51,13 @@ def resolve_relative_dates(
         if published is None:
             return
     for candidate in candidates:
-        if candidate.label != "DATE" or candidate.value:
+        if candidate.label != "DATE":
+            continue
+        if candidate.value and candidate.value.startswith("--"):  # "June 18": no year said
+            year = _year_of(text, candidate.start, int(candidate.value[2:4]), published)
+            candidate.value = f"{year}{candidate.value[1:]}"
+            continue
+        if candidate.value:
             continue
         words = text[candidate.start : candidate.end].split()
         if len(words) > 2:

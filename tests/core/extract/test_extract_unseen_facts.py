@@ -63,3 +63,56 @@ def test_the_datelines_date_and_the_events_day_are_two_facts():
     facts = analyze(Document.from_text(
         "HARARE, March 7, 2024 - The board met on Thursday.")).facts
     assert [f.text for f in facts if f.kind == "date"] == ["March 7, 2024", "Thursday"]
+
+
+# M. A fact's subject names what is measured or what happened, wherever the sentence puts it.
+SUBJECTS = [
+    # a relative clause carries the subject: the noun it describes is kept
+    ("Observers found an asteroid that will pass within 3 million kilometres of Earth.",
+     "3 million kilometres", "asteroid that will pass within"),
+    # money spent on something is said of that thing
+    ("The utility will spend 300 million euros on a new grid.", "300 million euros",
+     "utility will spend on new grid"),
+    ("The agency took $2.1 million from the relief fund.", "$2.1 million",
+     "agency took from relief fund"),
+    # an amount in apposition belongs to the noun before it
+    ("The contract, worth 45 million dollars, runs to 2030.", "45 million dollars", "contract"),
+    # what a quantity or a share is of
+    ("The smelter will produce 40,000 tonnes of zinc a year.", "40,000 tonnes",
+     "smelter will produce zinc"),
+    ("Coffee made up 60% of Uganda's exports.", "60%", "Coffee made of exports"),
+    ("The plant will cut 900 jobs, about 8% of its staff.", "about 8%", "staff"),
+    ("The drug costs less than $3 a dose.", "less than $3", "drug per dose"),
+    # a date between the subject and its verb: the verb and its object are the event
+    ("HANOI, May 2, 2024 - The cabinet on Thursday approved the new budget.", "Thursday",
+     "cabinet approved the new budget"),
+    # a date after a verb of saying dates the saying
+    ("HANOI, May 2, 2024 - The ministry, the country's tax authority, said on Thursday it "
+     "would act.", "Thursday", "said"),
+    # a date at the end of a long clause keeps its verb, not where it happened
+    ("HANOI, May 2, 2024 - Coastguards stopped a fishing boat carrying 2 tonnes of fuel near "
+     "the island of Phu Quoc on Thursday.", "Thursday",
+     "Coastguards stopped a fishing boat carrying 2 tonnes of fuel"),
+    # a count keeps its modifiers: new asteroids are what was catalogued
+    ("The survey has catalogued 640 new comets since 2020.", "640",
+     "survey has catalogued new comets"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), SUBJECTS)
+def test_a_subject_names_what_is_measured_or_happened(text, figure, subject):
+    assert _facts(text)[figure].subject == subject
+
+
+# N. A date said without its year takes the article's year; a fraction and a headline's
+#    figure told again in the body are no facts of their own.
+def test_a_day_without_a_year_takes_the_articles_year():
+    facts = _facts("DHAKA, Nov. 20, 2024 - The dam was first seen cracking on October 3.")
+    assert facts["October 3"].value == "2024-10-03"
+
+
+def test_fractions_and_repeated_headline_figures_are_no_facts():
+    facts = _facts("Bus Fares Rise 6%\n\nFares rose 6% in March, and about two-thirds of it "
+                   "went to wages.")
+    assert [f.text for f in facts.values() if f.kind != "date"] == ["6%"]
+    assert facts["6%"].start > 20
