@@ -67,7 +67,7 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     shared_spans: dict[tuple[int, int], Span] = {}  # facts of one sentence share its (frozen) Span
     said: set[tuple[int, str, object, str | None]] = set()  # one fact per value per sentence
     headlines = HeadlineLines(text)
-    told = Counter((c.label, str(c.value)) for c in candidates if c.label in KIND_OF_LABEL)
+    told: Counter[tuple[str, str]] | None = None  # figures by value, counted when first needed
     for index, candidate in enumerate(candidates):
         kind = KIND_OF_LABEL.get(candidate.label)
         if kind is None:
@@ -76,8 +76,12 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
             continue
         if kind == "count" and not _is_count_claim(text, candidate):
             continue
-        if told[(candidate.label, str(candidate.value))] > 1 and headlines.holds(candidate.start):
-            continue  # "Irish House Prices Rise 8%": the headline's figure, told again below
+        if headlines.holds(candidate.start):
+            if told is None:
+                told = Counter((c.label, str(c.value)) for c in candidates
+                               if c.label in KIND_OF_LABEL)
+            if told[(candidate.label, str(candidate.value))] > 1:
+                continue  # "Irish House Prices Rise 8%": the headline's figure, told again below
         sentence = sentences.span_of(candidate.start)
         # a second amount in one sentence without its own subject shares the first one's
         same_sentence = earlier.get((sentence[0], kind)) if kind in REUSED_SUBJECT else None

@@ -81,7 +81,9 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
             found.append((run_start, match.end(), TEAM, None, None, initial))
             continue  # "Sheffield Wednesday 1": the whole run is a club, whatever its words
         parts: list[Part] | tuple[Part, ...] = _analyse_run(match.group(), initial)
-        if any(p.label in _OPEN_LABELS and " of " in match.group()[p.start : p.end] for p in parts):
+        if " of " in match.group() and any(
+            p.label in _OPEN_LABELS and " of " in match.group()[p.start : p.end] for p in parts
+        ):
             parts = _speakers_of(text, run_start, match.group(), parts)
         for part in parts:
             found.append(

@@ -72,6 +72,7 @@ _SPEND_VERBS = lexicon_words("spend_verbs")
 # "the deal, worth 2.6 billion euros": the thing before the comma is what the amount is of
 _WORTH = "|".join(p.replace(" ", "[ \u00a0]+") for p in lexicon_phrases("worth_words"))
 _WORTH_BEFORE = re.compile(r",[ \u00a0]+(?:" + _WORTH + r")[ \u00a0]+$")
+WORTH_CHARS = 24
 # "on a new plant", "from the pensions": where spent money goes or comes from
 _SPENT_ON = re.compile(r"(?:on|for|from|in)[ \u00a0]+")
 # "of copper concentrate", "of exports": what a quantity or share is of
@@ -87,6 +88,8 @@ _PLACE_TAIL = re.compile(
     r"(?:[\w'’-]+[ \u00a0]+){0,4}?[A-Z][\w'’-]*(?P<on>[ \u00a0]+(?:on|in|at|by))?[ \u00a0]*$"
 )
 PLACE_TAIL_MIN_WORDS = 8
+PLACE_TAIL_CHARS = 60
+_OF_START = re.compile(r"[ \u00a0]+(?:of|a|an|per)[ \u00a0]")
 _RELATIVE_PRONOUNS = ("that", "which", "who")
 # words before "that" that take a clause, not a noun that the clause describes
 _NOT_ANTECEDENTS = _ATTRIBUTION_VERBS | lexicon_words("stance_verbs") | frozenset(
@@ -119,7 +122,10 @@ def subject_of(
         if noun and not _ADVERBIAL_LEAD.match(noun):
             return noun  # "a £412 million budget", "a 34% stake in the project"
     floor = max(sentence[0], figure.start - CONTEXT_CHARS, start_after or 0)
-    worth = _WORTH_BEFORE.search(text, floor, figure.start) if not keep_verb else None
+    worth = (
+        None if keep_verb
+        else _WORTH_BEFORE.search(text, max(floor, figure.start - WORTH_CHARS), figure.start)
+    )
     if worth is not None:
         # "The deal, worth 2.6 billion euros, creates ...": the deal
         return _before_subject(text, floor, worth.start(), keep_verb) or ""
@@ -132,7 +138,11 @@ def subject_of(
     if keep_verb:
         raw_before = _without_place_tail(raw_before)
     before = clean(raw_before, keep_verb, keep="last")
-    after = _after(text, sentence, figure, stop_at)
+    # the words after are read only when a rule may use them: this runs once per figure
+    read_after = (
+        keep_verb or not before or _OF_START.match(text, figure.end) or _spends(raw_before)
+    )
+    after = _after(text, sentence, figure, stop_at) if read_after else ""
     told = _told_more(figure, before, raw_before, after, keep_verb, counted_noun)
     if told is not None:
         return told
@@ -157,6 +167,8 @@ def subject_of(
         return sentence_subject  # "Revenue climbed 9.4% to €41.7 billion", "up 18%"
     if earlier_subject and not counted_noun:
         return earlier_subject  # "... $48.6 million in 2023, up from $31.2 million": same subject
+    if not read_after:
+        after = _after(text, sentence, figure, stop_at)
     if before and _ADVERBIAL_LEAD.match(after):
         return before  # "Sales rose 12% in the quarter": the words after say when, not what
     share = _SHARE_OF_PRONOUN.match(after)
@@ -217,7 +229,7 @@ def _told_more(
 
 def _without_place_tail(phrase: str) -> str:
     """ "seized a tanker carrying crude off the island of Crete": where, not what happened."""
-    tail = _PLACE_TAIL.search(phrase)
+    tail = _PLACE_TAIL.search(phrase, max(0, len(phrase) - PLACE_TAIL_CHARS))
     if tail is None or len(phrase[: tail.start()].split()) < PLACE_TAIL_MIN_WORDS:
         return phrase
     return phrase[: tail.start()] + (tail.group("on") or "") + " "

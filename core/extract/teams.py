@@ -50,6 +50,7 @@ _PLACE_PREPOSITIONS = re.compile(
 )
 PREPOSITION_WINDOW = 16
 _PLACE_LABELS = ("GPE", "LOC")
+TEAM_MENTIONS = 200  # mentions looked at for a score: a club is seen as one early on
 
 
 def is_result_side(text: str, start: int, end: int) -> bool:
@@ -112,7 +113,7 @@ def _may_be_team(entity: Entity) -> bool:
 
 
 def _is_team(text: str, entity: Entity) -> bool:
-    for mention in entity.mentions:
+    for mention in entity.mentions[:TEAM_MENTIONS]:
         if is_score_side(text, mention.start, mention.end):
             return True
         after = text[mention.end : mention.end + SCORE_WINDOW]
