@@ -15,6 +15,8 @@ from lectern.core.extract.gazetteers import lexicon_phrases, lexicon_words
 from lectern.core.extract.spans import Candidate
 
 MAX_SUBJECT_WORDS = 12
+WORDS_READ = MAX_SUBJECT_WORDS + 10  # words of a long phrase read at its kept end
+SHORT_PHRASE_CHARS = 80
 LABEL_CHARS = 60
 # "Homes sold: 47,300", "Median price in Dublin: €450,000": a list item names its figure
 _LABEL_BEFORE = re.compile(r"(?:^|\n|•[ \u00a0]|-[ \u00a0])(?P<label>[^\n:]{2,50}):[ \u00a0]*$")
@@ -290,7 +292,16 @@ def _ends_with_measure_verb(phrase: str) -> bool:
 
 def clean(phrase: str, keep_verb: bool, keep: str) -> str:
     """Words of ``phrase`` without edge glue; at most MAX_SUBJECT_WORDS, the ``keep`` end kept."""
-    phrase = _PASSIVE_AUX.sub("", phrase.replace("\n", " ")).strip(_EDGE_CHARS)
+    if len(phrase) > SHORT_PHRASE_CHARS:  # only the kept end is read: this runs once per figure
+        if keep == "last":
+            cut = phrase.rsplit(None, WORDS_READ)
+            phrase = phrase if len(cut) <= WORDS_READ else phrase[len(cut[0]) :]
+        else:
+            cut = phrase.split(None, WORDS_READ)
+            phrase = phrase if len(cut) <= WORDS_READ else phrase[: len(phrase) - len(cut[-1])]
+    if "\n" in phrase:
+        phrase = phrase.replace("\n", " ")
+    phrase = _PASSIVE_AUX.sub("", phrase).strip(_EDGE_CHARS)
     for lead in (_ATTRIBUTION_LEAD, _STANCE_LEAD):
         found = lead.match(phrase)
         if found:
