@@ -4,8 +4,10 @@
                                             [--blind-b]
 
 Writes one PRED jsonl per gold set and prints the scorer's (../shared/eval/score.py) per-label
-exact and overlap figures, each set on its own. The blind sets (tests/fixtures/blind, written
-and annotated by someone who never saw the analyser) are scored on PERSON, ORG and LOC only;
+exact and overlap figures, each set on its own. fresh2 (tests/fixtures/fresh2: four articles
+written and annotated after the rule work, before the analyser saw them) and the blind sets
+(tests/fixtures/blind, written and annotated by someone who never saw the analyser) are
+scored on PERSON, ORG and LOC only;
 set b is for measuring, never for tuning, so it is scored only when asked (``--blind-b`` or
 ``--only blind-b``), only its aggregate figures are printed and no PRED file of it is kept.
 For the fresh articles (tests/fixtures/fresh, read through ``load_document`` as a reader
@@ -43,6 +45,7 @@ GOLD_FILES = {
     "dev": (EVAL_DIR / "gum_news_dev.jsonl", DEV_LABELS),
     "fresh": (FRESH_DIR / "gold.jsonl", DEV_LABELS),
     "blind-a": (BLIND_DIR / "a" / "gold.jsonl", BLIND_LABELS),
+    "fresh2": (REPO / "tests" / "fixtures" / "fresh2" / "gold.jsonl", BLIND_LABELS),
     "blind-b": (BLIND_DIR / "b" / "gold.jsonl", BLIND_LABELS),
 }
 AGGREGATE_ONLY = frozenset({"blind-b"})  # measured, never inspected: no PRED file is kept
