@@ -107,8 +107,10 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
                 start_after=_previous_end(text, candidates, index, sentence[0]),
             )
         )
-        if not subject or (kind == "count" and not counted and not _LOWER_WORD.search(subject)):
-            continue  # a bare dateline, or a number in a table or results line counting nothing
+        if not subject or (kind == "count" and not counted and not _names_its_count(
+            text, candidate, subject
+        )):
+            continue  # a bare dateline, a number in a table, a score or a tally counting nothing
         if not published:
             said_once = (sentence[0], kind, candidate.value, unit)
             if said_once in said:
@@ -135,6 +137,20 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
             )
         )
     return facts
+
+
+_COUNT_NAMED_BEFORE = re.compile(r"(?:\bof|:)[ \u00a0]*$")
+COUNT_NAMED_WINDOW = 6
+
+
+def _names_its_count(text: str, candidate: Candidate, subject: str) -> bool:
+    """A number with no noun after it counts something only when a noun and "of" or a label
+    stand before it ("A crowd of 41,250", "Homes sold: 47,300"); "Perera made 112" and "all
+    out for 242" are scores."""
+    start = candidate.start
+    return bool(_LOWER_WORD.search(subject)) and bool(
+        _COUNT_NAMED_BEFORE.search(text, max(0, start - COUNT_NAMED_WINDOW), start)
+    )
 
 
 def _is_plural(word: str) -> bool:

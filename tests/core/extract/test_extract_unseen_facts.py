@@ -116,3 +116,19 @@ def test_fractions_and_repeated_headline_figures_are_no_facts():
                    "went to wages.")
     assert [f.text for f in facts.values() if f.kind != "date"] == ["6%"]
     assert facts["6%"].start > 20
+
+
+# O. A number that counts nothing named is a score or a tally, not a fact, unless a noun and
+#    "of" or a label stand before it.
+@pytest.mark.parametrize(
+    ("text", "figure", "is_fact"),
+    [
+        ("Opener Kasun Mendis made 87 before lunch.", "87", False),
+        ("The visitors were all out for 163 on the second day.", "163", False),
+        ("A crowd of 38,400 watched the final.", "38,400", True),
+        ("Cars sold: 12,900\n", "12,900", True),
+        ("The mill employs 640 people.", "640", True),
+    ],
+)
+def test_a_number_that_counts_nothing_named_is_no_fact(text, figure, is_fact):
+    assert (figure in _facts(text)) is is_fact
