@@ -77,8 +77,13 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
             found.append((run_start, match.end(), HEADLINE, None, None, False))
             continue  # judged word by word once the body is read
         initial = _is_sentence_initial(text, run_start)
-        if is_result_side(text, run_start, match.end()) and not _is_full_name(match.group()):
-            found.append((run_start, match.end(), TEAM, None, None, initial))
+        run_end = match.end()
+        if (
+            text.startswith(" ", run_end)  # the cheap test first: this runs once per name run
+            and is_result_side(text, run_start, run_end)
+            and not _is_full_name(match.group())
+        ):
+            found.append((run_start, run_end, TEAM, None, None, initial))
             continue  # "Sheffield Wednesday 1": the whole run is a club, whatever its words
         parts: list[Part] | tuple[Part, ...] = _analyse_run(match.group(), initial)
         if " of " in match.group() and any(
