@@ -91,6 +91,8 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
             counted = counted_phrase(text, candidate.end)
             # The head noun: "counts" of "counts of fraud", "workers" of "factory workers".
             unit = counted.partition(" of ")[0].split()[-1] if counted else None
+            if not counted and not _count_named_before(text, candidate.start):
+                continue  # "Perera made 112": a score counting nothing (tested before the subject)
         published = kind == "date" and is_publication_date(text, candidate)
         subject = (
             PUBLISHED
@@ -147,10 +149,11 @@ def _names_its_count(text: str, candidate: Candidate, subject: str) -> bool:
     """A number with no noun after it counts something only when a noun and "of" or a label
     stand before it ("A crowd of 41,250", "Homes sold: 47,300"); "Perera made 112" and "all
     out for 242" are scores."""
-    start = candidate.start
-    return bool(_LOWER_WORD.search(subject)) and bool(
-        _COUNT_NAMED_BEFORE.search(text, max(0, start - COUNT_NAMED_WINDOW), start)
-    )
+    return bool(_LOWER_WORD.search(subject)) and _count_named_before(text, candidate.start)
+
+
+def _count_named_before(text: str, start: int) -> bool:
+    return bool(_COUNT_NAMED_BEFORE.search(text, max(0, start - COUNT_NAMED_WINDOW), start))
 
 
 def _is_plural(word: str) -> bool:
