@@ -45,11 +45,15 @@ def stable_id(start: int, end: int, exact: str, tags: Iterable[str], note: str) 
 
 
 def utc_instant(timestamp: str) -> datetime:
-    """An ISO 8601 timestamp as an aware UTC datetime (no offset: taken as UTC)."""
+    """An ISO 8601 timestamp as an aware UTC datetime (no offset: taken as UTC); ValueError
+    if it is not one, or if in UTC it falls outside the years 1 to 9999."""
     moment = datetime.fromisoformat(timestamp)
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:59-23:59 is in the year 10000 in UTC
+        raise ValueError(f"{timestamp!r} falls outside the years 1 to 9999 in UTC") from None
 
 
 def utc_text(timestamp: str) -> str:

@@ -22,6 +22,7 @@ _REASONS = {
     errno.EPERM: "permission denied",
     errno.EROFS: "the disk is read-only",
     errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
     errno.EISDIR: "a folder of that name is in the way",
     errno.ENAMETOOLONG: "the file name is too long",
 }

@@ -28,6 +28,7 @@ from lectern.core.formats.exchange import (
 from lectern.core.formats.targets import check_targets
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore, StoredAnnotation
+from lectern.core.store.failures import search_bound
 
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
@@ -135,6 +136,7 @@ def _date(value: str | None, option: str) -> str | None:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise LecternError(f"{option} wants a date like 2026-01-31, not “{value}”.") from None
+    search_bound(value, option)  # one in the year 10000 in UTC is refused here, store or not
     return value
 
 

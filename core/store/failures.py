@@ -48,5 +48,5 @@ def search_bound(timestamp: str, name: str) -> str:
     try:
         return utc_text(timestamp)
     except ValueError:
-        raise LecternError(f"{name} must be an ISO 8601 date and time, got {timestamp!r}.") \
-            from None
+        raise LecternError(f"{name} must be an ISO 8601 date and time between the years 1 and "
+                           f"9999 in UTC, got {timestamp!r}.") from None

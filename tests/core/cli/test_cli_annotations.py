@@ -8,6 +8,7 @@ import pytest
 
 from lectern.core.document import load_document
 from lectern.core.editing.session import AnnotationSession
+from lectern.core.errors import LecternError
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
 from lectern.main import main
@@ -161,3 +162,18 @@ def test_export_never_overwrites_the_article(capsys, article, stored, fmt, out):
     assert code == 1 and "would overwrite the article" in err
     assert article.read_bytes() == before
     assert not article.with_suffix(".ann").exists()
+
+
+@pytest.mark.parametrize(("option", "moment"), [("--since", "9999-12-31T23:59:59-23:59"),
+                                                ("--until", "0001-01-01T00:00:00+14:00")])
+def test_search_bounds_past_the_calendar_edges_are_clear_errors(capsys, stored, option,
+                                                                 moment):
+    code, _, err = run(capsys, "search", option, moment)
+    assert code == 1 and option in err and "9999" in err and "Traceback" not in err
+
+
+def test_store_search_bounds_past_the_calendar_edges_are_lectern_errors(app_paths):
+    with AnnotationStore.open(app_paths.store_file) as store:
+        for bound in ("created_from", "created_to"):
+            with pytest.raises(LecternError, match=bound):
+                store.search(**{bound: "9999-12-31T23:59:59-23:59"})
