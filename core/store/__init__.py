@@ -32,7 +32,7 @@ from lectern.core.atomic_write import describe_os_error
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.readouts.annotation_filter import AnnotationFilter
-from lectern.core.store.failures import as_lectern, reads, search_bound
+from lectern.core.store.failures import as_lectern, reads, search_bound, storable, unencodable
 from lectern.core.store.recovery import move_aside
 from lectern.core.store.schema import SCHEMA_VERSION, Unusable, connect
 from lectern.core.store.tag_rows import label_text, write_scheme_edits
@@ -153,6 +153,10 @@ class AnnotationStore:
                     self._db.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
                 raise as_lectern(error) from None
+            if isinstance(error, UnicodeEncodeError):
+                raise LecternError("The annotation store could not save text that is not "
+                                   "valid Unicode (a lone surrogate); nothing was "
+                                   "changed.") from None
             raise
 
     @contextmanager
@@ -174,7 +178,7 @@ class AnnotationStore:
             db.execute("""INSERT INTO documents (fingerprint, path, title, opened)
                 VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET
                 path = excluded.path, title = excluded.title, opened = excluded.opened""",
-                       (fingerprint, path, title, utc_now()))
+                       (fingerprint, storable(path), storable(title), utc_now()))
         return before
 
     @reads
@@ -194,7 +198,7 @@ class AnnotationStore:
     def documents_at(self, path: str) -> list[DocumentRecord]:
         """Every text ever opened from ``path``, the most recently opened first."""
         rows = self._db.execute("SELECT fingerprint, path, title, opened FROM documents "
-                                "WHERE path = ? ORDER BY opened DESC", (path,))
+                                "WHERE path = ? ORDER BY opened DESC", (storable(path),))
         return [DocumentRecord(*row) for row in rows]
 
     # --- annotations -------------------------------------------------------------
@@ -242,7 +246,12 @@ class AnnotationStore:
                 db.execute(f"DELETE FROM annotations WHERE id IN ({marks})", chunk)
                 db.execute(f"DELETE FROM annotation_tags WHERE annotation_id IN ({marks})", chunk)
             if puts:
-                db.executemany(_UPSERT, (_row(fp, a) for fp, a in puts))
+                try:
+                    db.executemany(_UPSERT, (_row(fp, a) for fp, a in puts))
+                except UnicodeEncodeError:  # rare: find which field, off the fast path
+                    found = (e for fp, a in puts if (e := unencodable(fp, a)) is not None)
+                    raise next(found, LecternError("An annotation holds text that is not "
+                                                   "valid Unicode; nothing was saved.")) from None
                 db.executemany("DELETE FROM annotation_tags WHERE annotation_id = ?",
                                ((a.id,) for _, a in puts))
                 db.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",

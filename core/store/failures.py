@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from lectern.core.annotations import utc_text
+from lectern.core.annotations import Annotation, utc_text
 from lectern.core.errors import LecternError
 
 P = ParamSpec("P")
@@ -27,6 +27,36 @@ def as_lectern(error: sqlite3.Error, reading: bool = False) -> LecternError:
                         "nothing was changed.")
 
 
+_TEXT_FIELDS = ("id", "exact", "prefix", "suffix", "note", "created", "modified")
+
+
+def unencodable(fingerprint: str, annotation: Annotation) -> LecternError | None:
+    """The error naming the first field of ``annotation`` that SQLite cannot store (text
+    holding a lone surrogate such as ``\\ud800``, which is not valid Unicode), if any."""
+    fields = [(name, getattr(annotation, name)) for name in _TEXT_FIELDS]
+    fields += [("fingerprint", fingerprint)] + [("tag", tag) for tag in annotation.tags]
+    for name, value in fields:
+        if isinstance(value, str) and not _encodes(value):
+            return LecternError(f"Annotation {annotation.id!a} was not saved: its {name} "
+                                f"holds {ascii(value)[:60]}, which is not valid Unicode text "
+                                "(a lone surrogate); nothing was changed.")
+    return None
+
+
+def storable(text: str) -> str:
+    """``text`` as the store keeps a name (a path, a title): a lone surrogate, as a file name
+    that is not UTF-8 decodes to, is kept as its escape ``\\udcff``."""
+    return text if _encodes(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def reads(method: Callable[P, R]) -> Callable[P, R]:
     """Wrap a store read so that a failure is a LecternError, like a failed write."""
     @wraps(method)
@@ -35,6 +65,9 @@ def reads(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
         except sqlite3.Error as error:
             raise as_lectern(error, reading=True) from None
+        except UnicodeEncodeError:  # a search word with a lone surrogate
+            raise LecternError("The annotation store could not be searched for text that is "
+                               "not valid Unicode (a lone surrogate).") from None
     return read
 
 
