@@ -18,6 +18,7 @@ EPILOG = """commands (each has its own --help):
   export FILE         write an article's annotations as W3C JSON-LD, brat, CSV or JSONL
   import ANN --into FILE   merge an annotation file into the local store
   search              list stored annotations across articles
+  recover DAMAGED     merge what a damaged store file (moved aside) still holds
 
 Data lives under $LECTERN_HOME when it is set, else in the platform's user folders."""
 

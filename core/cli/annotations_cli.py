@@ -87,8 +87,7 @@ def _stored_annotations(document: Document, paths: AppPaths) -> list[Annotation]
     if not paths.store_file.exists():
         raise LecternError(f"There are no stored annotations yet (no store at "
                            f"{paths.store_file}).")
-    with AnnotationStore.open(paths.store_file) as store:
-        _notice(store)
+    with AnnotationStore.open(paths.store_file, read_only=True) as store:
         restored = restore_annotations(store, document)
     if restored.report is not None:
         _report(restored.report, "made on an earlier version of this file")
@@ -116,8 +115,7 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
     since, until = _date(args.since, "--since"), _date(args.until, "--until")
     hits: list[StoredAnnotation] = []
     if paths.store_file.exists():  # searching must not create a store
-        with AnnotationStore.open(paths.store_file) as store:
-            _notice(store)
+        with AnnotationStore.open(paths.store_file, read_only=True) as store:
             hits = store.search(tag=args.tag, text=args.text, created_from=since,
                                 created_to=until)
     if args.format == "json":

@@ -18,40 +18,37 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lectern.core.annotations import AnchorStatus, Annotation, utc_now
-from lectern.core.atomic_write import describe_os_error
+from lectern.core.annotations import Annotation, utc_now
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.readouts.annotation_filter import AnnotationFilter
+from lectern.core.store.annotation_rows import (
+    COLUMNS,
+    STATUS,
+    UPSERT,
+    annotation_from_row,
+    row_of,
+    tags_of,
+)
 from lectern.core.store.failures import as_lectern, reads, search_bound, storable, unencodable
-from lectern.core.store.recovery import move_aside
-from lectern.core.store.schema import SCHEMA_VERSION, Unusable, connect
+from lectern.core.store.opening import open_connection
+from lectern.core.store.salvage import SalvageReport, merge_salvaged, read_damaged
+from lectern.core.store.schema import SCHEMA_VERSION
 from lectern.core.store.tag_rows import label_text, write_scheme_edits
 from lectern.core.tag_edits import SchemeEdit
 from lectern.core.tags import Tag
 
-log = logging.getLogger(__name__)
 __all__ = [
-    "SCHEMA_VERSION", "AnnotationStore", "DocumentRecord", "StoredAnnotation", "paused_gc",
+    "SCHEMA_VERSION", "AnnotationStore", "DocumentRecord", "SalvageReport", "StoredAnnotation",
+    "paused_gc",
 ]
-
-_COLUMNS = 'id, fingerprint, start, "end", exact, prefix, suffix, tags, note, created, ' \
-           'modified, status'
-_UPSERT = f"""INSERT INTO annotations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-    ON CONFLICT (id) DO UPDATE SET fingerprint=excluded.fingerprint, start=excluded.start,
-    "end"=excluded."end", exact=excluded.exact, prefix=excluded.prefix, suffix=excluded.suffix,
-    tags=excluded.tags, note=excluded.note, created=excluded.created,
-    modified=excluded.modified, status=excluded.status"""
-
 
 @dataclass(frozen=True)
 class DocumentRecord:
@@ -74,44 +71,43 @@ class StoredAnnotation:
 class AnnotationStore:
     """The SQLite store. Open with ``AnnotationStore.open(path)``; close when done.
 
-    ``recovery_message`` is set (and stays set) when the file found at ``path`` was
-    corrupt or from a newer Lectern and was moved aside for a fresh one.
+    ``moved_aside`` names the file found damaged at ``path`` and moved aside for a fresh
+    one (``recovery_message`` says so in words); ``recover_from(store.moved_aside)`` brings
+    back what it still holds. A store opened ``read_only`` never writes to its file.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path,
-                 recovery_message: str | None = None) -> None:
+                 recovery_message: str | None = None, moved_aside: Path | None = None,
+                 read_only: bool = False) -> None:
         self._db = connection
         self.path = path
         self.recovery_message = recovery_message
+        self.moved_aside = moved_aside
+        self.read_only = read_only
         self._batch_depth = 0
 
     # --- opening -----------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path) -> AnnotationStore:
-        """Open or create the store at ``path``; move a corrupt or newer file aside first."""
+    def open(cls, path: str | Path, *, read_only: bool = False) -> AnnotationStore:
+        """Open or create the store at ``path``. Only a corrupt file is moved aside, and
+        only when opening to write; anything else (I/O, a full disk, permissions, a lock,
+        a newer Lectern) is a LecternError that leaves the file as it is. ``read_only``
+        reads an existing store without writing anything and reports damage instead."""
         path = Path(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise LecternError(f"The folder {path.parent} for the annotation store cannot be "
-                               f"made: {describe_os_error(error)}.") from None
-        try:
-            return cls(connect(path), path)
-        except Unusable as problem:
-            aside = move_aside(path, problem.tag)
-            message = (f"The annotation store {path} {problem.reason}. It was moved to "
-                       f"{aside.name} untouched and a fresh, empty store was started.")
-            log.warning(message)
-            try:
-                return cls(connect(path), path, recovery_message=message)
-            except (Unusable, sqlite3.Error) as error:
-                raise LecternError(f"A fresh annotation store cannot be made at {path}: "
-                                   f"{error}") from None
-        except sqlite3.Error as error:
-            raise LecternError(f"The annotation store {path} cannot be opened: {error}.") from None
+        opened = open_connection(path, read_only)
+        return cls(opened.connection, path, opened.message, opened.moved_aside, read_only)
+
+    def recover_from(self, damaged: str | Path) -> SalvageReport:
+        """Merge into this store whatever annotations, documents, tags, hidden entities and
+        settings the damaged store file ``damaged`` still yields, row by row; rows this
+        store already holds are kept as they are here. The damaged file is not changed."""
+        salvaged = read_damaged(Path(damaged))
+        with self._write() as db:
+            return merge_salvaged(db, salvaged)
 
     def close(self) -> None:
-        self.sync_to_disk()
+        if not self.read_only:
+            self.sync_to_disk()
         self._db.close()
 
     def sync_to_disk(self) -> None:
@@ -206,12 +202,12 @@ class AnnotationStore:
     def annotations(self, fingerprint: str) -> list[Annotation]:
         """Every stored annotation of one document (unordered: SQLite's ORDER BY would sort
         whole rows, slower than AnnotationSet sorting its keys)."""
-        restore, status_of = Annotation.restore, _STATUS.__getitem__
+        restore, status_of = Annotation.restore, STATUS.__getitem__
         with paused_gc():
             rows = self._db.execute(
                 'SELECT start, "end", exact, prefix, suffix, tags, note, id, created, modified, '
                 'status FROM annotations WHERE fingerprint = ?', (fingerprint,))
-            return [restore(start, end, exact, prefix, suffix, _tags(tags), note, id_, created,
+            return [restore(start, end, exact, prefix, suffix, tags_of(tags), note, id_, created,
                             modified, status_of(status))
                     for start, end, exact, prefix, suffix, tags, note, id_, created, modified,
                     status in rows]
@@ -247,7 +243,7 @@ class AnnotationStore:
                 db.execute(f"DELETE FROM annotation_tags WHERE annotation_id IN ({marks})", chunk)
             if puts:
                 try:
-                    db.executemany(_UPSERT, (_row(fp, a) for fp, a in puts))
+                    db.executemany(UPSERT, (row_of(fp, a) for fp, a in puts))
                 except UnicodeEncodeError:  # rare: find which field, off the fast path
                     found = (e for fp, a in puts if (e := unencodable(fp, a)) is not None)
                     raise next(found, LecternError("An annotation holds text that is not "
@@ -262,9 +258,9 @@ class AnnotationStore:
     def tagged(self, tag: str) -> list[tuple[str, Annotation]]:
         """``(fingerprint, annotation)`` for every stored annotation carrying ``tag``."""
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM annotations WHERE id IN "
+            f"SELECT {COLUMNS} FROM annotations WHERE id IN "
             "(SELECT annotation_id FROM annotation_tags WHERE tag = ?)", (tag,))
-        return [(row[1], _annotation(row)) for row in rows]
+        return [(row[1], annotation_from_row(row)) for row in rows]
 
     @reads
     def find(self, ids: Iterable[str]) -> list[tuple[str, Annotation]]:
@@ -272,8 +268,8 @@ class AnnotationStore:
         found: list[tuple[str, Annotation]] = []
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            found.extend((row[1], _annotation(row)) for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM annotations WHERE id IN ({marks})", chunk))
+            found.extend((row[1], annotation_from_row(row)) for row in self._db.execute(
+                f"SELECT {COLUMNS} FROM annotations WHERE id IN ({marks})", chunk))
         return found
 
     # --- search ------------------------------------------------------------------
@@ -303,12 +299,12 @@ class AnnotationStore:
         if fingerprint is not None:
             where.append("a.fingerprint = ?")
             params.append(fingerprint)
-        sql = (f"SELECT {', '.join('a.' + c for c in _COLUMNS.split(', '))}, "
+        sql = (f"SELECT {', '.join('a.' + c for c in COLUMNS.split(', '))}, "
                "coalesce(d.title, ''), coalesce(d.path, '') FROM annotations a "
                "LEFT JOIN documents d ON d.fingerprint = a.fingerprint"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY a.created, a.id")
-        found = (StoredAnnotation(_annotation(row), row[1], row[12], row[13])
+        found = (StoredAnnotation(annotation_from_row(row), row[1], row[12], row[13])
                  for row in self._db.execute(sql, params))
         kept = (hit for hit in found if wanted.matches(hit.annotation))
         return list(itertools.islice(kept, limit))
@@ -371,26 +367,6 @@ class AnnotationStore:
     def data_version(self) -> int:
         """Changes when another connection (another Lectern) commits; poll to refresh."""
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
-
-
-def _row(fingerprint: str, a: Annotation) -> tuple[object, ...]:
-    return (a.id, fingerprint, a.start, a.end, a.exact, a.prefix, a.suffix,
-            json.dumps(a.tags, ensure_ascii=False), a.note, a.created, a.modified,
-            a.status.value)
-
-
-@lru_cache(maxsize=4096)
-def _tags(text: str) -> tuple[str, ...]:
-    return tuple(json.loads(text))  # tag lists repeat a lot; parse each shape once
-
-
-_STATUS = {status.value: status for status in AnchorStatus}
-
-
-def _annotation(row: Sequence[Any]) -> Annotation:
-    """An annotation from a row in ``_COLUMNS`` order."""
-    return Annotation.restore(row[2], row[3], row[4], row[5], row[6], _tags(row[7]), row[8],
-                              row[0], row[9], row[10], _STATUS[row[11]])
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
