@@ -13,7 +13,7 @@ reverted if the block fails, the commit included.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -259,19 +259,26 @@ class ImportAnnotations(ChangeAnnotations):
     """Merge ``incoming`` as one step: new ids are added; an id already here is replaced
     only when the incoming copy was modified later; one whose span, tags and note equal
     an annotation already here (or earlier in ``incoming``) is skipped, whatever its id.
+    "Here" is the open set and what the store holds for the document now, which may be
+    more (another Lectern's import): ``stored`` has the ``content_key`` of each stored
+    annotation, ``held`` the stored value of each incoming id the store has for it.
     ``new_tags`` join the scheme."""
 
     def __init__(self, context: EditContext, incoming: Sequence[Annotation],
-                 new_tags: Sequence[Tag] = (), label: str | None = None) -> None:
+                 new_tags: Sequence[Tag] = (), label: str | None = None,
+                 stored: Iterable[tuple[object, ...]] = (),
+                 held: Mapping[str, Annotation] | None = None) -> None:
         fp = context.fingerprint
         before: list[Entry] = []
         after: list[Entry] = []
-        present = {_content(a) for a in context.annotations}
+        held = held or {}
+        present = {content_key(a) for a in context.annotations}
+        present.update(stored)
         for annotation in incoming:
-            old = context.annotations.get(annotation.id)
-            if _content(annotation) in present:
+            old = held.get(annotation.id) or context.annotations.get(annotation.id)
+            if content_key(annotation) in present:
                 continue  # already here, perhaps under another id: importing twice adds nothing
-            present.add(_content(annotation))
+            present.add(content_key(annotation))
             if old is None:
                 after.append((fp, annotation))
             elif _later(annotation.modified, old.modified):
@@ -285,8 +292,10 @@ class ImportAnnotations(ChangeAnnotations):
                          before, after, scheme_before, scheme_after)
 
 
-def _content(a: Annotation) -> tuple[object, ...]:
-    return a.start, a.end, a.exact, a.tags, a.note  # the quote tells apart unplaced orphans
+def content_key(a: Annotation) -> tuple[object, ...]:
+    """What makes two annotations the same for an import, whatever their ids (the quote
+    tells apart unplaced orphans); ``AnnotationStore.contents`` gives the same shape."""
+    return a.start, a.end, a.exact, a.tags, a.note
 
 
 def _later(incoming: str, stored: str) -> bool:
