@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from lectern.core.atomic_write import describe_os_error
 from lectern.core.errors import LecternError
+from lectern.core.file_ops import describe_os_error
 
 APP_NAME = "Lectern"
 HOME_ENV_VAR = "LECTERN_HOME"
@@ -71,3 +71,12 @@ class AppPaths:
     @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
+
+    @property
+    def pending_writes(self) -> Path:
+        """Where a save of several files keeps its journal until it is complete."""
+        return self.data / "pending-writes"
+
+    @property
+    def folders(self) -> tuple[Path, Path, Path]:
+        return self.data, self.config, self.cache

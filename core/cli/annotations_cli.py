@@ -71,14 +71,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     document = load_document(args.file)
     fmt = format_named(args.format, args.out)
-    check_targets(fmt, args.out, document.source)  # before any work, so nothing is written
+    check_targets(fmt, args.out, document.source, paths)  # before any work: nothing written
     if args.annotations:
         anchored = anchor_file(args.annotations, document)
         _report(anchored.report, f"from {anchored.source.name}")
         annotations = anchored.annotations
     else:
         annotations = _stored_annotations(document, paths)
-    print(export_annotations(fmt, args.out, document, annotations).summary(), file=sys.stderr)
+    print(export_annotations(fmt, args.out, document, annotations, protected=paths).summary(),
+          file=sys.stderr)
     return 0
 
 

@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from lectern.core.anchoring import AnchorReport, reanchor_all
 from lectern.core.annotations import Annotation
+from lectern.core.atomic_write import atomic_write_files
 from lectern.core.document import Document
 from lectern.core.errors import LecternError
-from lectern.core.formats.brat import load_brat, save_brat
+from lectern.core.formats.brat import dumps_brat, load_brat
 from lectern.core.formats.csv_format import save_csv
 from lectern.core.formats.jsonl import save_jsonl
 from lectern.core.formats.targets import check_targets
 from lectern.core.formats.w3c import load_w3c, save_w3c
+from lectern.core.paths import AppPaths
 from lectern.core.readouts.wording import count
 
 if TYPE_CHECKING:
@@ -84,19 +86,27 @@ class ExportReport:
 
 
 def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Document,
-                       annotations: Sequence[Annotation]) -> ExportReport:
+                       annotations: Sequence[Annotation], *,
+                       protected: AppPaths | None = None) -> ExportReport:
     """Write ``annotations`` of ``document`` to ``out`` in ``fmt``; nothing is written when a
-    target is refused (the article itself, a folder). brat writes a ``.txt`` beside its
-    ``.ann`` whichever of the two names ``out`` gives."""
+    target is refused (the article itself, a folder, a FIFO or device, anything inside the
+    folders of ``protected``: the installation saving, by default the one the environment
+    names). A link is written through. brat writes a ``.txt`` beside its ``.ann``
+    whichever of the two names ``out`` gives, both or neither (journalled in
+    ``protected.pending_writes``)."""
     fmt = Format(fmt)  # a misspelt format fails here, before anything is written
-    targets = check_targets(fmt, out, document.source)
+    paths = protected if protected is not None else AppPaths.from_environment()
+    targets = check_targets(fmt, out, document.source, paths)
     annotations = sorted(annotations, key=Annotation.sort_key)  # text order, from any source
     orphans = sum(1 for a in annotations if a.is_orphan)
     if fmt is Format.W3C:
         save_w3c(targets[0], annotations, document.source, document.fingerprint)
         skipped = 0
     elif fmt is Format.BRAT:
-        skipped = save_brat(targets[0], document.text, annotations).skipped
+        brat = dumps_brat(document.text, annotations)
+        atomic_write_files({targets[0]: brat.txt.encode("utf-8"),
+                            targets[1]: brat.ann.encode("utf-8")}, paths.pending_writes)
+        skipped = brat.skipped
     elif fmt is Format.CSV:
         save_csv(targets[0], annotations)
         skipped = 0  # CSV lists orphans too, with their status

@@ -99,7 +99,8 @@ class AnnotationFiles:
             return False
         path = Path(path)
         try:
-            export_annotations(Format.W3C, path, session.document, list(session.annotations))
+            export_annotations(Format.W3C, path, session.document, list(session.annotations),
+                               protected=self.window.paths)
         except LecternError as error:
             self.window.show_error("Annotations not saved", str(error))
             return False
@@ -187,7 +188,8 @@ class AnnotationFiles:
         if session is None:
             return False
         try:
-            report = export_annotations(fmt, path, session.document, list(session.annotations))
+            report = export_annotations(fmt, path, session.document, list(session.annotations),
+                                        protected=self.window.paths)
         except LecternError as error:
             self.window.show_error("Export failed", str(error))
             return False
