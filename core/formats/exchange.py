@@ -17,6 +17,7 @@ from lectern.core.annotations import Annotation
 from lectern.core.atomic_write import atomic_write_files
 from lectern.core.document import Document
 from lectern.core.errors import LecternError
+from lectern.core.file_input import describe_read_error, file_kind
 from lectern.core.formats.brat import dumps_brat, load_brat
 from lectern.core.formats.csv_format import save_csv
 from lectern.core.formats.jsonl import save_jsonl
@@ -135,15 +136,26 @@ def read_annotation_file(path: str | os.PathLike[str],
                          fmt: str | None = None) -> tuple[Format, list[Annotation]]:
     """The annotations of a W3C or brat file (``fmt`` or the file's name decides)."""
     path = Path(path)
-    if not path.exists():
-        raise LecternError(f"“{path}” does not exist.")
+    _refuse_unreadable(path)
     chosen = format_named(fmt, path, IMPORT_FORMATS) if fmt or path.suffix.lower() == ".ann" \
         else Format.W3C  # any other name is tried as W3C JSON-LD, which says if it is not
     if chosen is Format.BRAT:
+        _refuse_unreadable(path.with_suffix(".txt"))
         _, annotations = load_brat(path)
     else:
         annotations, _ = load_w3c(path)
     return chosen, annotations
+
+
+def _refuse_unreadable(path: Path) -> None:
+    """A clear error, before any reader opens it, for a name that is not a regular file:
+    opening a FIFO would wait for a writer forever."""
+    try:
+        kind = file_kind(os.stat(path).st_mode)
+    except OSError as error:
+        raise LecternError(f"“{path}” {describe_read_error(error)}.") from None
+    if kind is not None:
+        raise LecternError(f"“{path}” is {kind}, not an annotation file Lectern can read.")
 
 
 def anchor_file(path: str | os.PathLike[str], document: Document,

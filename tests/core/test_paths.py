@@ -53,3 +53,27 @@ def test_the_window_with_a_home_that_is_a_file_exits_with_a_message(tmp_path, ca
     home.write_text("not a folder")
     assert main(["--home", str(home), "--screenshot", str(tmp_path / "shot.png")]) == 1
     assert "lectern: Lectern cannot" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["search"], ["import", "a.json", "--into", "b.txt"],
+                                     ["export", "b.txt", "--out", "c.json"]])
+def test_a_command_with_a_home_that_is_a_file_says_so(tmp_path, capsys, monkeypatch,
+                                                      command):
+    from lectern.core.annotations import Annotation
+    from lectern.core.document import load_document
+    from lectern.core.formats.w3c import save_w3c
+
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    (tmp_path / "b.txt").write_text("Tallinn and Tbilisi.\n")
+    save_w3c(tmp_path / "a.json", [Annotation.from_span("Tallinn and Tbilisi.\n", 0, 7)],
+             "b.txt", load_document(tmp_path / "b.txt").fingerprint)
+    monkeypatch.chdir(tmp_path)
+    code = main(["--home", str(home), *command])  # a traceback would raise out of main
+    err = capsys.readouterr().err
+    if command[0] == "search":
+        assert code == 0 and "0 annotations found" in err
+    elif command[0] == "import":
+        assert code == 1 and "is a file, not a folder" in err
+    else:
+        assert code == 1 and "no stored annotations" in err
