@@ -12,6 +12,12 @@ edited in both is last write wins. Nothing is refreshed live: an instance sees t
 other's changes when it next reads them (opening a document, restarting); until then
 its in-memory session holds its own view (``data_version`` lets a caller poll).
 Every read and write raises LecternError, never a raw ``sqlite3.Error``.
+
+Opening tells damage from trouble (``opening``): only a file that is not a database or
+fails SQLite's integrity check is damaged, and only an open for writing moves it aside
+(``moved_aside``; ``recover_from`` brings back what it still holds). A full disk, an I/O
+error, a read-only folder, a lock or a newer Lectern's store is a LecternError that
+leaves the file as it is. ``read_only`` opens (search, export) never write to it.
 """
 
 from __future__ import annotations
