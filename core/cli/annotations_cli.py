@@ -33,6 +33,7 @@ from lectern.core.formats.targets import check_targets
 from lectern.core.links import Link
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore, StoredAnnotation
+from lectern.core.store.failures import search_bound
 
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
@@ -81,7 +82,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     document = load_document(args.file)
     fmt = format_named(args.format, args.out)
-    check_targets(fmt, args.out, document.source)  # before any work, so nothing is written
+    check_targets(fmt, args.out, document.source, paths)  # before any work: nothing written
     colours: dict[str, str] = {}
     if args.annotations:
         anchored = anchor_file(args.annotations, document)
@@ -89,7 +90,8 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
         annotations, links = anchored.annotations, anchored.links
     else:
         annotations, links, colours = _stored_annotations(document, paths)
-    report = export_annotations(fmt, args.out, document, annotations, links, colours)
+    report = export_annotations(fmt, args.out, document, annotations, links, colours,
+                                protected=paths)
     print(report.summary(), file=sys.stderr)
     return 0
 
@@ -101,8 +103,7 @@ def _stored_annotations(document: Document, paths: AppPaths
     if not paths.store_file.exists():
         raise LecternError(f"There are no stored annotations yet (no store at "
                            f"{paths.store_file}).")
-    with AnnotationStore.open(paths.store_file) as store:
-        _notice(store)
+    with AnnotationStore.open(paths.store_file, read_only=True) as store:
         restored = restore_annotations(store, document)
         fingerprint = restored.earlier.fingerprint if restored.earlier else document.fingerprint
         links = store.links(fingerprint)
@@ -153,8 +154,7 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
     since, until = _date(args.since, "--since"), _date(args.until, "--until")
     hits: list[StoredAnnotation] = []
     if paths.store_file.exists():  # searching must not create a store
-        with AnnotationStore.open(paths.store_file) as store:
-            _notice(store)
+        with AnnotationStore.open(paths.store_file, read_only=True) as store:
             hits = store.search(tag=args.tag, text=args.text, created_from=since,
                                 created_to=until)
     if args.format == "json":
@@ -173,6 +173,7 @@ def _date(value: str | None, option: str) -> str | None:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise LecternError(f"{option} wants a date like 2026-01-31, not “{value}”.") from None
+    search_bound(value, option)  # one in the year 10000 in UTC is refused here, store or not
     return value
 
 

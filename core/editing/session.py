@@ -29,6 +29,7 @@ from lectern.core.editing.commands import (
     RemoveAnnotations,
     RemoveTag,
     SetTags,
+    content_key,
 )
 from lectern.core.editing.restore import Restored, restore_annotations
 from lectern.core.editing.scheme_editing import SchemeEditing
@@ -82,9 +83,13 @@ class AnnotationSession(SchemeEditing):
         fingerprint = document.fingerprint
         self.previous: DocumentRecord | None = None
         self.restored = Restored([])
+        # Another Lectern's commits change this; read before restoring, so that any that
+        # land while we restore make the next import check the store, not just memory.
+        self._restored_at: int | None = None
         if store is not None:
             self.previous = store.remember_document(
                 fingerprint, str(document.source or ""), document.title)
+            self._restored_at = store.data_version()
             with paused_gc():  # a restore builds up to 100,000+ objects at once
                 self.restored = restore_annotations(store, document)
             if self.restored.earlier is not None:
@@ -247,21 +252,38 @@ class AnnotationSession(SchemeEditing):
             if not a.is_orphan and not 0 <= a.start <= a.end <= text_length:
                 raise LecternError(f"Annotation {a.id} spans {a.start}..{a.end}, outside a "
                                    f"text of {text_length} characters; nothing was imported.")
-        elsewhere = {}
-        if self.store is not None:
-            elsewhere = {i: fp for i, fp in self.store.locate(a.id for a in incoming).items()
-                         if fp != self.document.fingerprint}
-        renamed = {i: _id_for(i, self.document.fingerprint) for i in elsewhere}
-        incoming = [replace(a, id=renamed[a.id]) if a.id in renamed else a for a in incoming]
-        links = remap_links(links, renamed)
-        scratch = TagScheme(self.scheme.tags)
-        for name in dict.fromkeys(t for a in incoming for t in a.tags):
-            if name not in scratch:
-                colour = (tag_colours or {}).get(name, "")
-                scratch.add(Tag(name, colour if is_colour(colour) else scratch.spare_colour()))
-        new_tags = scratch.tags[len(self.scheme):]
-        command = ImportAnnotations(self.context, incoming, new_tags, label, links)
-        self._run(command)
+        # The check of what is already there and the write are one transaction (BEGIN
+        # IMMEDIATE): another Lectern importing the same file at once waits, then sees ours.
+        with self._one_transaction(label or "Import annotations"):
+            fingerprint = self.document.fingerprint
+            stored: set[tuple[object, ...]] = set()
+            held: dict[str, Annotation] = {}
+            elsewhere: dict[str, str] = {}
+            if self.store is not None:
+                version = self.store.data_version()
+                if version != self._restored_at:  # another Lectern committed since we read
+                    stored = set(self.store.contents(fingerprint))
+                    found = self.store.find(a.id for a in incoming)
+                    held = {a.id: a for fp, a in found if fp == fingerprint}
+                    if stored == {content_key(a) for a in self.annotations} \
+                            and self.store.count(fingerprint) == len(self.annotations):
+                        self._restored_at = version  # not this article: memory is whole
+                elsewhere = {i: fp for i, fp in self.store.locate(a.id for a in incoming)
+                             .items() if fp != fingerprint}
+            renamed = {i: _id_for(i, fingerprint) for i in elsewhere}
+            incoming = [replace(a, id=renamed[a.id]) if a.id in renamed else a
+                        for a in incoming]
+            links = remap_links(links, renamed)
+            scratch = TagScheme(self.scheme.tags)
+            for name in dict.fromkeys(t for a in incoming for t in a.tags):
+                if name not in scratch:
+                    colour = (tag_colours or {}).get(name, "")
+                    scratch.add(Tag(name, colour if is_colour(colour)
+                                    else scratch.spare_colour()))
+            new_tags = scratch.tags[len(self.scheme):]
+            command = ImportAnnotations(self.context, incoming, new_tags, label, links,
+                                        stored, held)
+            self._run(command)
         return command
 
     # --- links between annotations ---------------------------------------------------
