@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lectern.core.errors import LecternError
 from lectern.core.file_input import read_input_file
+from lectern.core.structure import BlockKind, Span, Structure
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 TITLE_MAX_CHARS = 120
@@ -48,6 +49,8 @@ class Document:
     source: Path | None = None
     encoding: str = "utf-8"
     format: str = "text"
+    # Headings, quotes, lists... as the HTML or Markdown gave them; None for plain text.
+    markup: Structure | None = field(default=None, repr=False, compare=False)
     # Computed on first use: hashing 10 MB takes ~25 ms that the first paint does not need.
     _fingerprint: str = field(default="", repr=False, compare=False)
 
@@ -63,6 +66,18 @@ class Document:
         """Build a document from text already in memory (canonicalising it)."""
         canonical = canonical_text(text)
         return cls(text=canonical, title=title or title_from_text(canonical), source=source)
+
+    @property
+    def structure(self) -> Structure:
+        """How the text is laid out: the markup's structure, or for plain text its headline
+        (a short first line) as a heading."""
+        if self.markup is not None:
+            return self.markup
+        if not self.has_headline:
+            return Structure()
+        line = first_line(self.text)
+        start = self.text.index(line)
+        return Structure((Span(start, start + len(line), BlockKind.HEADING, 1),))
 
     @property
     def has_headline(self) -> bool:
@@ -132,22 +147,26 @@ def load_document(path: str | os.PathLike[str]) -> Document:
         )
 
         try:
-            title, text = html_to_article(text)
+            title, text, markup = html_to_article(text)
         except LecternError as error:
             raise LecternError(f"“{path.name}”: {error}") from None
         fmt = "html"
     elif suffix in MARKDOWN_SUFFIXES:
-        from lectern.core.markup import markdown_to_text
+        from lectern.core.markdown_text import markdown_to_article  # markdown-it: .md only
 
-        text = markdown_to_text(text)
+        try:
+            text, markup = markdown_to_article(text)
+        except LecternError as error:
+            raise LecternError(f"“{path.name}”: {error}") from None
         title = title_from_text(text)
         fmt = "markdown"
     else:
-        title = title_from_text(text)
+        title, markup = title_from_text(text), None
         fmt = "text"
     if not text.strip():
         raise LecternError(f"“{path.name}” has no readable text.")
-    return Document(text=text, title=title, source=path.resolve(), encoding=encoding, format=fmt)
+    return Document(text=text, title=title, source=path.resolve(), encoding=encoding,
+                    format=fmt, markup=markup)
 
 
 def _read_bytes(path: Path) -> bytes:

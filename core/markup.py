@@ -1,4 +1,4 @@
-"""Turn HTML and Markdown articles into plain reading text.
+"""Find the article in an HTML page and turn it into reading text with its structure.
 
 HTML goes through readability-lxml (a well-kept port of Arc90's readability), parsed
 by lxml with network access off: scripts are dropped, nothing is fetched.
@@ -6,61 +6,21 @@ by lxml with network access off: scripts are dropped, nothing is fetched.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lectern.core.errors import LecternError
-
-_BLOCK_TAGS = {
-    "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "pre", "table",
-    "tr", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "header", "footer", "br",
-}
-_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_BULLET_RE = re.compile(r"^(\s*)[-*+]\s+")
-_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
-_RULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-
-
-def markdown_to_text(markdown: str) -> str:
-    """Readable text from Markdown: headings kept as their own lines, markup removed."""
-    lines: list[str] = []
-    in_fence = False
-    for line in markdown.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            lines.append(line)
-            continue
-        if _SETEXT_RE.match(line) and lines and lines[-1].strip():
-            continue  # the underline of a "Title\n=====" heading
-        if _RULE_RE.match(line):
-            lines.append("")
-            continue
-        heading = _HEADING_RE.match(line)
-        if heading:
-            line = heading.group(1)
-        line = _QUOTE_RE.sub("", line)
-        line = _BULLET_RE.sub(r"\1• ", line)
-        line = _IMAGE_RE.sub(r"\1", line)
-        line = _LINK_RE.sub(r"\1", line)
-        line = _EMPHASIS_RE.sub(r"\2", line)
-        lines.append(line.rstrip())
-    return _collapse_blank_lines("\n".join(lines)).strip("\n") + "\n"
-
+from lectern.core.html_text import html_tree_to_text
+from lectern.core.structure import BlockKind, Span, Structure
 
 # libxml2 stops at 256 levels of nesting unless told the tree may be huge, and then at 2048;
 # what lies deeper would be dropped without a word, so such a page is refused instead.
 MAX_HTML_DEPTH = 2048
 
 
-def html_to_article(html: str) -> tuple[str, str]:
-    """Return ``(title, text)`` of the article in an HTML page; the text starts with the
-    title, and is "" when the page holds no readable text (a title alone is not one)."""
+def html_to_article(html: str) -> tuple[str, str, Structure]:
+    """Return ``(title, text, structure)`` of the article in an HTML page; the text starts
+    with the title (a heading), and is "" when the page holds no readable text (a title
+    alone is not one)."""
     from readability import Document as ReadabilityDocument  # deferred: HTML files only
 
     if not html.strip():
@@ -71,24 +31,26 @@ def html_to_article(html: str) -> tuple[str, str]:
         # A deep page goes in parsed: readability's own parser would cut it at 256 levels.
         source = _parse_page(html)[0] if deep else html
         summary = ReadabilityDocument(source).summary(html_partial=True)
-        body = _html_fragment_to_text(_parse_fragment(summary))
+        body, structure = html_tree_to_text(parse_fragment(summary))
     except Exception:
-        body = ""
+        body, structure = "", Structure()
     if len(body.strip()) < 40:
         # readability gives up on short pages; fall back to the page's own body text
         for bad in page.xpath("//script|//style|//noscript|//template"):
             bad.drop_tree()
         bodies = page.xpath("//body")
-        body = _html_fragment_to_text(bodies[0] if bodies else page)
-    body = body.strip("\n")
-    if not body.strip():
-        return " ".join(title.split()), ""
+        body, structure = html_tree_to_text(bodies[0] if bodies else page)
     title = " ".join(title.split())
-    if not title:
-        title = next((line.strip() for line in body.split("\n") if line.strip()), "Untitled")
-    if not body.lstrip().startswith(title):
-        body = f"{title}\n\n{body}"
-    return title, body + "\n"
+    if not body.strip():
+        return title, "", Structure()
+    if not title:  # no <h1> nor <title>: the first line names it, as for plain text
+        return next((line.strip() for line in body.split("\n") if line.strip()), "Untitled"), \
+            body, structure
+    if body.split("\n", 1)[0] != title:  # readability often leaves the <h1> out
+        body, structure = f"{title}\n\n{body}", structure.shifted(len(title) + 2)
+    if not any(span.start == 0 and span.kind == BlockKind.HEADING for span in structure.blocks):
+        structure = structure.with_blocks(Span(0, len(title), BlockKind.HEADING, 1))
+    return title, body, structure
 
 
 def _parse_page(html: str) -> tuple[Any, bool]:
@@ -107,7 +69,7 @@ def _parse_page(html: str) -> tuple[Any, bool]:
                        "deep; Lectern cannot read all of its text.")
 
 
-def _parse_fragment(html: str) -> Any:
+def parse_fragment(html: str) -> Any:
     import lxml.html
 
     return lxml.html.fragment_fromstring(html, create_parent="div", parser=_safe_parser(True))
@@ -126,40 +88,3 @@ def _first_text(page: Any, xpath: str) -> str:
         if text:
             return text
     return ""
-
-
-def _html_fragment_to_text(root: Any) -> str:
-    """Paragraph-aware text: block elements become blank-line separated paragraphs."""
-    parts: list[str] = []
-    # An explicit stack, not recursion: a page may nest 2,048 levels, past Python's limit.
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        block = tag in _BLOCK_TAGS
-        if closing:
-            if block and tag != "br":
-                parts.append("\n\n")
-            if node.tail:
-                parts.append(node.tail)
-            continue
-        if tag in {"script", "style", "noscript", "template", "img", "svg", "iframe"}:
-            if node.tail:
-                parts.append(node.tail)
-            continue
-        if block:
-            parts.append("\n\n" if tag != "br" else "\n")
-        if tag == "li":
-            parts.append("• ")
-        if node.text:
-            parts.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    text = "".join(parts)
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _collapse_blank_lines(text)
-
-
-def _collapse_blank_lines(text: str) -> str:
-    return re.sub(r"\n{3,}", "\n\n", text)

@@ -5,12 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, QPoint, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QTextCursor
+from PySide6.QtGui import QFontMetricsF, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from lectern.core.document import Document
 from lectern.core.gc_control import paused_gc
+from lectern.gui.reader.block_layout import ShapedLayout
 from lectern.gui.reader.highlighting import ArticleHighlighter
+from lectern.gui.reader.reading_structure import (
+    ReadingStructure,
+    StructureLayer,
+    build_structure,
+    tab_option,
+)
+from lectern.gui.reader.structure_paint import paint_code_backgrounds, paint_quote_bars
 from lectern.gui.reader.text_mapping import OffsetMap
 from lectern.gui.shell.theme import (
     READING_MEASURE_CHARS,
@@ -19,7 +27,7 @@ from lectern.gui.shell.theme import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 MIN_SIDE_MARGIN = 28
 MIN_READING_CHARS = 40
@@ -54,9 +62,15 @@ class ArticleView(QPlainTextEdit):
         self._document: Document | None = None
         self._offsets = OffsetMap("")
         self._point_size = point_size
+        self._structure = ReadingStructure(StructureLayer())
+        text_document = QTextDocument(self)
+        text_document.setUndoRedoEnabled(False)  # read-only; block styles are not edits
+        self._layout = ShapedLayout(text_document)
+        text_document.setDocumentLayout(self._layout)
+        self.setDocument(text_document)
         # Attached before any text is set: highlighting while text arrives is far cheaper
         # than re-highlighting a laid-out document.
-        self.highlighter = ArticleHighlighter(self.document())
+        self.highlighter = ArticleHighlighter(text_document)
         self._apply_font()
         self.selectionChanged.connect(self._report_selection)
         self.cursorPositionChanged.connect(self._report_cursor)
@@ -73,10 +87,20 @@ class ArticleView(QPlainTextEdit):
     def show_document(self, document: Document) -> None:
         self._document = document
         self._offsets = OffsetMap(document.text)
-        self.highlighter.set_title(_title_block_number(document), self._point_size)
+        self._set_structure(build_structure(document, self._offsets, self._point_size))
         with paused_gc():  # highlighting every block makes many small, short-lived objects
             self.setPlainText(document.text)
+        paint_code_backgrounds(self.document(), self._structure.code_lines, self.palette())
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _set_structure(self, structure: ReadingStructure) -> None:
+        """Styles for the text about to be set (or already set: then relaid out)."""
+        self._structure = structure
+        self._layout.set_shapes(structure.shapes)
+        self.highlighter.set_base_layer(structure.layer)
+        text_document = self.document()
+        text_document.setDefaultTextOption(tab_option(text_document.defaultTextOption(),
+                                                      structure.tab_stops))
 
     # --- reading size ----------------------------------------------------------------
     @property
@@ -87,8 +111,11 @@ class ArticleView(QPlainTextEdit):
         self._point_size = point_size
         self._apply_font()
         if self._document is not None:
-            self.highlighter.set_title(_title_block_number(self._document), point_size)
-            self.highlighter.refresh_title()
+            self._set_structure(build_structure(self._document, self._offsets, point_size))
+            if self._structure.shapes or self._structure.tab_stops:
+                self.document().markContentsDirty(0, self.document().characterCount())
+            for start in self._structure.layer.block_starts():
+                self.highlighter.refresh_range(start, start)
 
     def _apply_font(self) -> None:
         font = reading_font(self._point_size)
@@ -155,6 +182,11 @@ class ArticleView(QPlainTextEdit):
     def _report_cursor(self) -> None:
         self.cursor_moved.emit(self.cursor_offset())
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._structure.quote_bars:
+            paint_quote_bars(self, self._structure.quote_bars)
+
     # --- layout: a centred reading column ------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._update_margins()
@@ -171,12 +203,3 @@ class ArticleView(QPlainTextEdit):
         self.setViewportMargins(QMargins(side, 0, side, 0))
         self.document().setDocumentMargin(TOP_MARGIN * 0.5)
 
-
-def _title_block_number(document: Document) -> int:
-    """The block to set as a headline: the first non-blank line, if it is one (else -1)."""
-    if not document.has_headline:
-        return -1
-    for number, line in enumerate(document.text.split("\n", 50)):
-        if line.strip():
-            return number
-    return -1
