@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
+from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.extract.model import Fact, FactKind
+from lectern.core.output_paths import output_target
+from lectern.core.paths import AppPaths
 from lectern.core.readouts.fact_format import format_date, format_fact_value
 
 HEADERS = ("What", "Value", "Date", "≈")
@@ -53,3 +58,13 @@ def facts_csv(facts: Sequence[Fact], text: str) -> str:
                          f.date or "", "yes" if f.approx else "", f.text, f.start, f.end,
                          sentence_of(text, f)])
     return out.getvalue()
+
+
+def save_facts_csv(path: str | os.PathLike[str], facts: Sequence[Fact], text: str, *,
+                   protected: AppPaths | None, article: str | os.PathLike[str] | None
+                   ) -> Path:
+    """Write ``facts`` as CSV (UTF-8 with the mark spreadsheets look for) to ``path``,
+    whole or not at all; never over the article or into Lectern's own folders."""
+    target = output_target(path, protected, article)
+    atomic_write_bytes(target, b"\xef\xbb\xbf" + facts_csv(facts, text).encode("utf-8"))
+    return target

@@ -16,7 +16,6 @@ from lectern.core.readouts.facts_table import (
     VALUE,
     Cells,
     display_rows,
-    facts_csv,
     sentence_of,
     sort_key,
 )
@@ -113,6 +112,11 @@ class FactsModel(QAbstractTableModel):
                                                               persistent.column()))
         self.layoutChanged.emit()
 
-    def to_csv(self) -> str:
-        """Every fact, in the table's order, as CSV."""
-        return facts_csv(self._facts, self._text)
+    @property
+    def facts_in_order(self) -> list[Fact]:
+        """Every fact, in the table's order (for an export)."""
+        return list(self._facts)
+
+    @property
+    def text(self) -> str:
+        return self._text

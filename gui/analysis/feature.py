@@ -49,6 +49,7 @@ class AnalysisPanels(QObject):
         self.facts = FactsPanel(self.selection)
         self.quotes = QuotesPanel(self.selection)
         self.chart = ChartPanel(self.selection)
+        self.chart.protected = window.paths
         for name, panel in (("entitiesPanel", self.entities), ("factsPanel", self.facts),
                             ("quotesPanel", self.quotes), ("chartPanel", self.chart)):
             window.put_panel(name, panel)
@@ -263,10 +264,12 @@ class AnalysisPanels(QObject):
             self.export_facts(path)
 
     def export_facts(self, path: str | Path) -> None:
-        from lectern.core.atomic_write import atomic_write_bytes
+        from lectern.core.readouts.facts_table import save_facts_csv
 
-        reported(self.window, "Cannot export the facts", lambda: atomic_write_bytes(
-            path, self.facts.model.to_csv().encode("utf-8")))
+        model, document = self.facts.model, self.window.document
+        reported(self.window, "Cannot export the facts", lambda: save_facts_csv(
+            path, model.facts_in_order, model.text, protected=self.window.paths,
+            article=document.source if document else None))
 
 
 def _by_id(items, item_id: str):

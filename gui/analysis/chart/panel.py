@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lectern.core.errors import LecternError
+from lectern.core.output_paths import output_target
+from lectern.core.paths import AppPaths
 from lectern.core.readouts.chart_data import Captions, ChartData, export_captions
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.panel_base import WAITING, AnalysisPanel
@@ -52,6 +55,8 @@ class ChartPanel(AnalysisPanel):
         self._steps: list = []  # drawing steps still to run, one per event-loop turn
         self._generation = 0
         self._title, self._source = "", ""  # of the article charted, for an export's captions
+        self._article: Path | None = None  # which no export may overwrite
+        self.protected: AppPaths | None = None  # folders no export may enter (the window's)
         self.log_box = QCheckBox("Log scale")
         self.log_box.setToolTip("Show bar heights on a logarithmic scale")
         self.log_box.toggled.connect(self._set_log)
@@ -92,6 +97,7 @@ class ChartPanel(AnalysisPanel):
         if document is not None:
             self._title = document.title
             self._source = document.source.name if document.source else ""
+            self._article = document.source
         self._generation += 1
         self._pending, self.data, self._steps = None, None, []
         self.show_message(*WAITING)
@@ -175,7 +181,10 @@ class ChartPanel(AnalysisPanel):
         if self.plot is None:
             return
         try:
-            self.plot.export(path, self.captions())
+            target = output_target(path, self.protected, self._article)
+            self.plot.export(str(target), self.captions())
+        except LecternError as error:
+            self.export_failed.emit(str(error))
         except Exception as error:  # pyqtgraph raises assorted types on a bad path
             self.export_failed.emit(f"Could not export the chart to “{path}”: {error}")
 

@@ -229,9 +229,29 @@ def test_filter_box_narrows_the_tree(analysed):
 def test_facts_export_as_csv(analysed, tmp_path):
     out = tmp_path / "facts.csv"
     analysed.analysis.export_facts(out)
-    lines = out.read_text(encoding="utf-8").splitlines()
+    lines = out.read_text(encoding="utf-8-sig").splitlines()  # marked UTF-8 for spreadsheets
     assert lines[0].startswith("id,kind,subject,value")
     assert len(lines) == 1 + len(analysed.analysis.result.analysis.facts)
+
+
+def test_facts_and_chart_exports_never_overwrite_the_article_nor_enter_lecterns_folders(
+        window, qtbot, app_paths, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_bytes(SAMPLE_ARTICLE.read_bytes())
+    assert window.open_file(article)
+    qtbot.waitUntil(lambda: window.analysis.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.analysis.chart.is_drawn, timeout=10_000)
+    before = article.read_bytes()
+    window.analysis.export_facts(article)
+    assert "overwrite the article" in window.last_error_box.text()
+    store_folder_csv = app_paths.store_file.parent / "facts.csv"
+    window.analysis.export_facts(store_folder_csv)
+    assert not store_folder_csv.exists()
+    assert "inside Lectern's own folder" in window.last_error_box.text()
+    with qtbot.waitSignal(window.analysis.chart.export_failed) as failed:
+        window.analysis.chart.export(str(article))
+    assert "overwrite the article" in failed.args[0]
+    assert article.read_bytes() == before
 
 
 def test_chart_exports_png_and_svg(analysed, tmp_path):
