@@ -71,13 +71,16 @@ def _command_word(argv: list[str]) -> str | None:
     return None
 
 
-def finish_interrupted_saves(paths: AppPaths) -> None:
+def finish_interrupted_saves(paths: AppPaths) -> list[str]:
     """Complete or undo any save of several files that a killed Lectern left half done,
-    and remove the temporaries killed saves left in Lectern's folders; say what was done."""
+    and remove the temporaries killed saves left in Lectern's folders; say what was done
+    (on stderr, and returned for the window to show)."""
     from lectern.core.write_journal import finish_pending_writes
 
-    for message in finish_pending_writes(paths.pending_writes, paths.folders):
+    messages = finish_pending_writes(paths.pending_writes, paths.folders)
+    for message in messages:
         print(f"lectern: {message}", file=sys.stderr)
+    return messages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,11 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             return handler(args, paths)
         args = build_gui_parser().parse_args(argv)
         paths = AppPaths.from_environment(args.home)
-        finish_interrupted_saves(paths)
+        settled = finish_interrupted_saves(paths)
         size = parse_size(args.size)
         from lectern.gui.shell.app import run_gui  # Qt is imported only when a window is wanted
 
-        return run_gui(args, paths, size)
+        return run_gui(args, paths, size, settled)
     except LecternError as error:
         print(f"lectern: {error}", file=sys.stderr)
         return 1

@@ -107,7 +107,20 @@ class AnnotationStore:
         reads an existing store without writing anything and reports damage instead."""
         path = Path(path)
         opened = open_connection(path, read_only)
-        return cls(opened.connection, path, opened.message, opened.moved_aside, read_only)
+        store = cls(opened.connection, path, opened.message, opened.moved_aside, read_only)
+        if store.moved_aside is not None:  # bring back at once what the damaged copy holds
+            store.recovery_message = store._recover_moved_aside()
+        return store
+
+    def _recover_moved_aside(self) -> str:
+        assert self.moved_aside is not None
+        try:
+            report = self.recover_from(self.moved_aside)
+        except LecternError as error:
+            return (f"{self.recovery_message} Nothing could be brought back from it yet "
+                    f"({error}); try again with: lectern recover “{self.moved_aside}”.")
+        return (f"{self.recovery_message} What it still held was brought back at once: "
+                f"{report.summary()}")
 
     def recover_from(self, damaged: str | Path) -> SalvageReport:
         """Merge into this store whatever annotations, documents, tags, hidden entities and

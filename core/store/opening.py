@@ -57,8 +57,7 @@ def open_connection(path: Path, read_only: bool) -> Opened:
         raise LecternError(f"The annotation store {path} is damaged ({reason}) and cannot be "
                            f"moved aside: {describe_os_error(error)}.") from None
     message = (f"The annotation store {path} was damaged ({reason}). It was moved to "
-               f"{aside.name} untouched and a fresh, empty store was started; what the "
-               f"damaged copy still holds can be recovered (lectern recover “{aside}”).")
+               f"{aside.name} untouched and a fresh store was started.")
     log.warning(message)
     try:
         return Opened(connect(path), aside, message)

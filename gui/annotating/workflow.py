@@ -126,7 +126,7 @@ class AnnotationWorkflow(QObject):
             if app is not None:
                 app.aboutToQuit.connect(store.close)
             if store.recovery_message:
-                self.window.show_error("The annotation store was replaced",
+                self.window.show_error("The annotation store was damaged",
                                        store.recovery_message)
         try:
             self.workspace = Workspace(store)

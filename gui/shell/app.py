@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from lectern.core.errors import LecternError
@@ -26,7 +27,10 @@ def choose_startup_file(requested: str | None, settings: Settings) -> Path:
     return sample_article()
 
 
-def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
+def run_gui(args, paths: AppPaths, size: tuple[int, int], settled: Sequence[str] = ()) -> int:
+    """The window, on the file asked for; ``settled``: what was done at start about saves a
+    killed Lectern left half done, told in the window too (started from a menu, nobody
+    reads stderr)."""
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from PySide6.QtWidgets import QApplication
@@ -67,6 +71,8 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
         window.install_features()
         if args.annotations:
             _load_annotations(window, args.annotations)
+        if settled:
+            window.show_notice("Interrupted saves were settled", "\n\n".join(settled))
 
     _after_first_paint(window, finish_startup)
     if getattr(args, "quit_after_paint", False):

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._paths = paths
         self._settings = settings or Settings(paths.settings_file)
         self.last_error_box: QMessageBox | None = None
+        self.last_notice_box: QMessageBox | None = None
         # Each returns False to keep the window open (e.g. the user cancels a save prompt).
         self.close_guards: list[Callable[[], bool]] = []
         self.setAcceptDrops(True)
@@ -260,6 +261,10 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         """Tell the user what went wrong without blocking the event loop."""
         self.last_error_box = self._show_message(title, message, warning=True)
+
+    def show_notice(self, title: str, message: str) -> None:
+        """Tell the user something worth knowing that is not an error, without blocking."""
+        self.last_notice_box = self._show_message(title, message)
 
     def _show_message(self, title: str, message: str, warning: bool = False) -> QMessageBox:
         from PySide6.QtWidgets import QMessageBox

@@ -153,6 +153,19 @@ def test_any_lectern_command_settles_an_interrupted_save(scene, monkeypatch, cap
     assert pair(out) == new_pair(scene)
 
 
+def test_the_window_is_told_what_was_settled_at_its_start(scene, monkeypatch):
+    """Started from a menu nobody reads stderr: the window gets the sentences to show."""
+    import lectern.gui.shell.app as app
+
+    home, article, out, _ = scene
+    assert export(home, article, out, "new", "replace:3").returncode == -9
+    told: list[str] = []
+    monkeypatch.setattr(app, "run_gui", lambda args, paths, size, settled=(): told.extend(
+        settled) or 0)
+    assert main(["--home", str(home), str(article)]) == 0
+    assert len(told) == 1 and told[0].startswith("Finished saving") and str(out) in told[0]
+
+
 @pytest.mark.slow
 def test_a_kill_at_every_system_call_leaves_the_old_or_the_new_pair(scene):
     home, article, out, old = scene

@@ -49,27 +49,27 @@ def scribble(path: Path, pages: list[int]) -> None:
     path.write_bytes(bytes(data))
 
 
-def damaged_and_moved(app_paths, pages_from_middle: int) -> tuple[AnnotationStore,
-                                                                  dict[str, Annotation]]:
-    path = app_paths.store_file
+def damaged(path: Path, pages_from_middle: int) -> dict[str, Annotation]:
+    """A real store at ``path`` with some pages in its middle overwritten."""
     made = make_store(path)
     leaves = table_leaf_pages(path)
     middle = len(leaves) // 2
     scribble(path, leaves[middle:middle + pages_from_middle])
-    store = AnnotationStore.open(path)
-    assert store.moved_aside is not None and store.count() == 0
-    return store, made
+    return made
 
 
-def test_recovery_brings_back_every_row_past_the_damaged_pages(app_paths):
-    store, made = damaged_and_moved(app_paths, pages_from_middle=3)
-    with store:
+def test_opening_a_damaged_store_brings_back_every_row_past_the_damaged_pages(app_paths):
+    path = app_paths.store_file
+    made = damaged(path, pages_from_middle=3)
+    scribbled = path.read_bytes()
+    with AnnotationStore.open(path) as store:
         aside = store.moved_aside
-        damaged = aside.read_bytes()
-        report = store.recover_from(aside)
+        assert aside is not None
         recovered = {a.id: a for fp in ("fp0", "fp1", "fp2") for a in store.annotations(fp)}
-        assert report.unreadable > 0
-        assert len(made) // 2 < report.annotations == len(recovered) < len(made)
+        message = store.recovery_message
+        assert "brought back at once" in message and "could not be read" in message
+        assert f"Recovered {len(recovered):,} annotations" in message
+        assert len(made) // 2 < len(recovered) < len(made)
         assert all(made[i] == a for i, a in recovered.items())  # exactly as they were
         assert {r.title for r in store.documents()} == {"Article 0", "Article 1", "Article 2"}
         assert [t.name for t in store.tag_scheme()] == ["Place", "Salvaged"]
@@ -78,15 +78,14 @@ def test_recovery_brings_back_every_row_past_the_damaged_pages(app_paths):
         assert store.setting("last") == {"path": "/news/0.txt"}
         assert store.tagged("Salvaged")  # the tag index is rebuilt for what came back
         assert store.integrity_ok()
-        assert aside.read_bytes() == damaged  # read from a copy: the file is not touched
+        assert aside.read_bytes() == scribbled  # read from a copy: the file is not touched
         again = store.recover_from(aside)
-        assert again.annotations == 0 and again.already == report.annotations
-        assert "could not be read" in report.summary()
+        assert again.annotations == 0 and again.already == len(recovered)
 
 
-def test_what_the_fresh_store_holds_wins_over_the_damaged_copy(app_paths):
-    store, made = damaged_and_moved(app_paths, pages_from_middle=1)
-    with store:
+def test_a_later_recovery_never_undoes_what_was_changed_since(app_paths):
+    made = damaged(app_paths.store_file, pages_from_middle=1)
+    with AnnotationStore.open(app_paths.store_file) as store:
         store.save_tag_scheme([Tag("Place", "#000000", "s")])  # new since: its key is taken
         survivor = next(iter(made.values()))
         changed = survivor.with_changes(note="changed in the fresh store")
@@ -136,13 +135,11 @@ def test_recovery_from_many_damaged_places(app_paths, pages):
         assert store.integrity_ok()
 
 
-def test_the_recover_command_merges_a_moved_aside_file(app_paths, capsys):
+def test_the_recover_command_merges_a_damaged_file(app_paths, tmp_path, capsys):
     from lectern.main import main
 
-    store, made = damaged_and_moved(app_paths, pages_from_middle=1)
-    aside = store.moved_aside
-    assert f"lectern recover “{aside}”" in store.recovery_message
-    store.close()
+    aside = tmp_path / "annotations.sqlite3.corrupt-earlier"
+    made = damaged(aside, pages_from_middle=1)
     assert main(["recover", str(aside)]) == 0
     assert "Recovered" in capsys.readouterr().err
     with AnnotationStore.open(app_paths.store_file, read_only=True) as reopened:

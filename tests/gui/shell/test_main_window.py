@@ -228,3 +228,11 @@ def test_about_names_the_version_and_the_data_folder(qtbot, app_paths):
     window.show_about()
     (box,) = window.findChildren(QMessageBox)
     assert "Lectern 0." in box.text() and str(app_paths.data) in box.text()
+
+
+def test_a_notice_is_shown_without_blocking_and_is_not_an_error(qtbot, app_paths):
+    window = show_window(qtbot, app_paths)
+    window.show_notice("Interrupted saves were settled", "Finished saving “a.ann”.")
+    box = window.last_notice_box
+    assert box is not None and box.isVisible() and "a.ann" in box.text()
+    assert window.last_error_box is None
