@@ -14,6 +14,11 @@ COMMAND_MODULES = {
     "export": "lectern.core.cli.annotations_cli",
     "import": "lectern.core.cli.annotations_cli",
     "search": "lectern.core.cli.annotations_cli",
+    "add": "lectern.core.cli.library_cli",
+    "library": "lectern.core.cli.library_cli",
+    "find": "lectern.core.cli.library_cli",
+    "remove": "lectern.core.cli.library_cli",
+    "open": "lectern.core.cli.library_cli",
 }
 
 

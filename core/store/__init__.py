@@ -33,6 +33,7 @@ from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link
 from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.core.store.failures import as_lectern, reads, search_bound
+from lectern.core.store.library_tables import LibraryTables
 from lectern.core.store.recovery import move_aside
 from lectern.core.store.rows import COLUMNS as _COLUMNS
 from lectern.core.store.rows import STATUS as _STATUS
@@ -83,6 +84,9 @@ class AnnotationStore:
         self.path = path
         self.recovery_message = recovery_message
         self._batch_depth = 0
+        # Articles, versions, full-text search (library_tables.py): same connection, same
+        # transactions, so an article and its annotations' move commit together.
+        self.library = LibraryTables(connection, self._write)
 
     # --- opening -----------------------------------------------------------------
     @classmethod

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+
+from lectern.core.store.library_schema import LIBRARY_MIGRATION
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -91,6 +94,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX links_by_source ON links (source_id);
     CREATE INDEX links_by_target ON links (target_id);
     """,
+    LIBRARY_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -139,14 +143,24 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
             if db.execute("PRAGMA user_version").fetchone()[0] >= target:
                 db.execute("COMMIT")
                 continue
-            for statement in MIGRATIONS[target - 1].split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            for statement in _statements(MIGRATIONS[target - 1]):
+                db.execute(statement)
             db.execute(f"PRAGMA user_version = {target}")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration, whole: a trigger's body holds semicolons of its own."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def _casefold(value: str | None) -> str:

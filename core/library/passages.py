@@ -1,0 +1,51 @@
+"""Passages across articles (coded-segment retrieval): every annotation of the library,
+filtered by tags (any or all), words, article, outlet and dates; one rule for the Passages
+view and the ``search`` command. Words follow the Annotations panel's filter (each word in
+the quote, the tags or the note, ignoring case)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lectern.core.readouts.annotation_filter import AnnotationFilter
+from lectern.core.store import AnnotationStore
+from lectern.core.store.library_rows import Passage
+from lectern.core.store.library_search import PassageRows
+
+
+@dataclass(frozen=True)
+class PassageQuery:
+    """``tags``: any of them (all of them with ``all_tags``), ignoring case; ``dated_*``:
+    the article's date (YYYY-MM-DD, inclusive; undated articles drop out); ``created_*``:
+    when the annotation was made."""
+
+    tags: tuple[str, ...] = ()
+    all_tags: bool = False
+    words: str = ""
+    article: int | None = None
+    outlet: str | None = None
+    dated_from: str | None = None
+    dated_to: str | None = None
+    created_from: str | None = None
+    created_to: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == PassageQuery()
+
+
+def passages(store: AnnotationStore, query: PassageQuery = PassageQuery()) -> list[Passage]:
+    rows = store.library.search.passages(PassageRows(
+        query.tags, query.all_tags, query.article, query.outlet, query.dated_from,
+        query.dated_to, query.created_from, query.created_to))
+    wanted = AnnotationFilter.of(None, query.words)
+    if wanted.is_empty:
+        return rows
+    return [p for p in rows if wanted.matches(p.annotation)]
+
+
+def context_of(passage: Passage) -> tuple[str, str, str]:
+    """The quote with the words around it, on one line each: (before, quote, after)."""
+    a = passage.annotation
+    return (" ".join(a.prefix.split()), " ".join(a.exact.split()),
+            " ".join(a.suffix.split()))

@@ -1,0 +1,162 @@
+"""The library's queries across articles: full-text matches (FTS5, ranked by bm25) and the
+passages (annotations with their articles) that the Passages view and ``search`` list.
+
+Match positions come from SQLite's own tokenizer: the few texts that rank highest are put
+in a small in-memory FTS5 table and ``highlight()`` marks their matches, so offsets follow
+exactly what the index matched (accents, case, phrases, prefixes), with no second tokenizer
+to drift from it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lectern.core.errors import LecternError
+from lectern.core.store.failures import reads, search_bound
+from lectern.core.store.library_rows import (
+    AnnotationMatch,
+    Passage,
+    TextMatch,
+    unpack_text,
+)
+from lectern.core.store.library_schema import TOKENIZER
+from lectern.core.store.rows import COLUMNS, annotation_of
+
+_PASSAGE_SQL = (f"SELECT {', '.join('x.' + c for c in COLUMNS.split(', '))}, d.article_id, "
+                "coalesce(a.title, d.title, ''), coalesce(a.outlet, ''), "
+                "coalesce(a.published, ''), coalesce(a.path, d.path, '') FROM annotations x "
+                "LEFT JOIN documents d ON d.fingerprint = x.fingerprint "
+                "LEFT JOIN articles a ON a.id = d.article_id")
+
+
+@dataclass(frozen=True)
+class PassageRows:
+    """Which passages the store returns (words are matched by the caller, who owns the rule):
+    ``tags`` any of them, or all with ``all_tags``; ``dated_*`` bound the article's date,
+    ``created_*`` the annotation's (ISO 8601, inclusive)."""
+
+    tags: tuple[str, ...] = ()
+    all_tags: bool = False
+    article: int | None = None
+    outlet: str | None = None
+    dated_from: str | None = None
+    dated_to: str | None = None
+    created_from: str | None = None
+    created_to: str | None = None
+
+
+class LibrarySearch:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._scratch = False
+
+    @reads
+    def passages(self, query: PassageRows) -> list[Passage]:
+        where: list[str] = []
+        params: list[Any] = []
+        tags = [tag.strip().casefold() for tag in query.tags if tag.strip()]
+        if tags and query.all_tags:
+            for tag in tags:
+                where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
+                             "casefold(tag) = ?)")
+                params.append(tag)
+        elif tags:
+            where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
+                         f"casefold(tag) IN ({','.join('?' * len(tags))}))")
+            params.extend(tags)
+        if query.article is not None:
+            where.append("d.article_id = ?")
+            params.append(query.article)
+        if query.outlet:
+            where.append("casefold(a.outlet) = ?")
+            params.append(query.outlet.strip().casefold())
+        if query.dated_from:
+            where.append("a.published != '' AND a.published >= ?")
+            params.append(query.dated_from[:10])
+        if query.dated_to:
+            where.append("a.published != '' AND substr(a.published, 1, 10) <= ?")
+            params.append(query.dated_to[:10])
+        if query.created_from:
+            where.append("x.created >= ?")
+            params.append(search_bound(query.created_from, "created_from"))
+        if query.created_to:
+            bound = search_bound(query.created_to, "created_to")
+            where.append("x.created <= ?")
+            params.append(bound + ("T99" if "T" not in query.created_to else ""))
+        sql = (_PASSAGE_SQL + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY coalesce(d.article_id, 0) DESC, x.start, x.id")
+        return [_passage(row) for row in self._db.execute(sql, params)]
+
+    @reads
+    def passages_with(self, rowids: Sequence[int]) -> dict[int, Passage]:
+        found: dict[int, Passage] = {}
+        for first in range(0, len(rowids), 500):
+            chunk = list(rowids[first:first + 500])
+            rows = self._db.execute(
+                _PASSAGE_SQL.replace("SELECT ", "SELECT x.rowid, ", 1)
+                + f" WHERE x.rowid IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((row[0], _passage(row[1:])) for row in rows)
+        return found
+
+    # --- full text -----------------------------------------------------------------------
+    @reads
+    def match_texts(self, match: str, limit: int, marks: tuple[str, str]) -> list[TextMatch]:
+        """The ``limit`` best articles for the FTS5 expression ``match``, each with its
+        current text marked (``marks``: the opening and closing marker)."""
+        ranked = _fts(self._db, "SELECT s.rowid, d.article_id, bm25(text_search) FROM "
+                      "text_search s JOIN documents d ON d.id = s.rowid WHERE text_search "
+                      "MATCH ? ORDER BY rank LIMIT ?", (match, limit))
+        if not ranked:
+            return []
+        self._ensure_scratch()
+        db = self._db
+        db.execute("DELETE FROM temp.hit_texts")
+        bodies = dict(db.execute(f"SELECT version, body FROM texts WHERE version IN "
+                                 f"({','.join('?' * len(ranked))})", [r[0] for r in ranked]))
+        db.executemany("INSERT INTO temp.hit_texts (rowid, body) VALUES (?, ?)",
+                       ((version, unpack_text(bodies[version])) for version, _, _ in ranked
+                        if version in bodies))
+        marked = dict(_fts(db, "SELECT rowid, highlight(hit_texts, 0, ?, ?) FROM "
+                           "temp.hit_texts WHERE hit_texts MATCH ?", (*marks, match)))
+        db.execute("DELETE FROM temp.hit_texts")
+        return [TextMatch(article, version, score, marked[version])
+                for version, article, score in ranked if version in marked]
+
+    @reads
+    def match_annotations(self, match: str, limit: int, marks: tuple[str, str]
+                          ) -> list[AnnotationMatch]:
+        ranked = _fts(self._db, "SELECT rowid, bm25(annotation_search), "
+                      "highlight(annotation_search, 0, ?1, ?2), "
+                      "highlight(annotation_search, 1, ?1, ?2), "
+                      "highlight(annotation_search, 2, ?1, ?2) FROM annotation_search "
+                      "WHERE annotation_search MATCH ?3 ORDER BY rank LIMIT ?4",
+                      (*marks, match, limit))
+        passages = self.passages_with([row[0] for row in ranked])
+        return [AnnotationMatch(passages[rowid], score, quote, note, tags)
+                for rowid, score, quote, note, tags in ranked if rowid in passages]
+
+    def _ensure_scratch(self) -> None:
+        if not self._scratch:
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.hit_texts USING "
+                             f"fts5(body, tokenize='{TOKENIZER}')")
+            self._scratch = True
+
+
+def _fts(db: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Any]:
+    try:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        if "fts5" in str(error) or "syntax" in str(error):
+            raise LecternError(f"The search cannot be understood ({error}). Put a phrase in "
+                               "double quotes, or leave out AND, OR and NOT.") from None
+        raise
+
+
+def _passage(row: Sequence[Any]) -> Passage:
+    n = len(COLUMNS.split(", "))
+    article = row[n]
+    return Passage(annotation_of(row), row[1], int(article) if article is not None else None,
+                   row[n + 1], row[n + 2], row[n + 3], row[n + 4])
