@@ -60,6 +60,9 @@ class AddReport:
                 "refused": [{"path": r.path, "reason": r.reason} for r in self.refused],
                 "skipped": self.skipped}
 
+    def refusal_lines(self) -> list[str]:
+        return [f"{r.path}: {r.reason}" for r in self.refused]
+
     def summary(self) -> str:
         parts = [f"{len(self.added):,} added", f"{len(self.present):,} already in the library",
                  f"{len(self.refused):,} refused", f"{self.skipped:,} skipped (not articles)"]
@@ -69,12 +72,22 @@ class AddReport:
 def read_article(path: Path) -> tuple[Document, ArticleInfo]:
     """The document of an article file and what its file says of outlet, byline and date."""
     document = load_document(path)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    return document, file_info(document)
+
+
+def file_info(document: Document) -> ArticleInfo:
+    """What the document's file says of outlet, byline and date (its text when the file is
+    not HTML or cannot be read again)."""
+    source = document.source
+    if source is not None and source.suffix.lower() in HTML_SUFFIXES:
         from lectern.core.document import decode_bytes
 
-        raw = read_input_file(path, MAX_DOCUMENT_BYTES, "file")  # the meta the text dropped
-        return document, html_info(decode_bytes(raw, path.name)[0], document.text)
-    return document, text_info(document.text)
+        try:
+            raw = read_input_file(source, MAX_DOCUMENT_BYTES, "file")
+            return html_info(decode_bytes(raw, source.name)[0], document.text)
+        except LecternError:
+            pass
+    return text_info(document.text)
 
 
 def add_paths(store: AnnotationStore, paths: Iterable[str | os.PathLike[str]], *,

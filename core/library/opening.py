@@ -52,3 +52,16 @@ def _stored(store: AnnotationStore, version_id: int, text: str, title: str,
     return Document(text=text, title=title or "Untitled", source=Path(path) if path else None,
                     encoding=version.encoding if version else "utf-8",
                     format=version.format if version else "text")
+
+
+def relocate(stored: str, start: int, end: int, text: str) -> tuple[int, int] | None:
+    """Where ``stored[start:end]`` is in ``text`` (the file changed since it was kept): the
+    quote matcher re-anchoring uses, guided by the words around it. None when it is gone."""
+    if stored == text:
+        return start, end
+    from lectern.core.anchoring import anchor_span
+    from lectern.core.annotations import QUOTE_CONTEXT_CHARS as AROUND
+
+    found = anchor_span(text, stored[start:end], stored[max(0, start - AROUND):start],
+                        stored[end:end + AROUND], hint=start)
+    return (found.start, found.end) if found is not None else None

@@ -5,6 +5,7 @@ the quote, the tags or the note, ignoring case)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lectern.core.readouts.annotation_filter import AnnotationFilter
@@ -47,5 +48,8 @@ def passages(store: AnnotationStore, query: PassageQuery = PassageQuery()) -> li
 def context_of(passage: Passage) -> tuple[str, str, str]:
     """The quote with the words around it, on one line each: (before, quote, after)."""
     a = passage.annotation
-    return (" ".join(a.prefix.split()), " ".join(a.exact.split()),
-            " ".join(a.suffix.split()))
+    return (_one_line(a.prefix), _one_line(a.exact), _one_line(a.suffix))
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)  # edge spaces stay: they part the quote from its context

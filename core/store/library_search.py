@@ -78,7 +78,8 @@ class LibrarySearch:
             params.append(query.dated_from[:10])
         if query.dated_to:
             where.append("a.published != '' AND substr(a.published, 1, 10) <= ?")
-            params.append(query.dated_to[:10])
+            bound = query.dated_to[:10]
+            params.append(bound + ("~" if len(bound) < 10 else ""))  # "2017": all of 2017
         if query.created_from:
             where.append("x.created >= ?")
             params.append(search_bound(query.created_from, "created_from"))
