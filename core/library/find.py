@@ -59,7 +59,9 @@ def find(store: AnnotationStore, text: str, limit: int = DEFAULT_LIMIT) -> list[
     """The ``limit`` best hits for ``text`` (words, "phrases", prefix*, AND/OR/NOT)."""
     query = parse_query(text)
     search = store.library.search
-    hits = [_text_hit(store, m) for m in search.match_texts(query.match, limit, (OPEN, CLOSE))]
+    texts = search.match_texts(query.match, limit, (OPEN, CLOSE))
+    heads = store.library.heads([m.article for m in texts])
+    hits = [_text_hit(m, *heads.get(m.article, ("", ""))) for m in texts]
     hits += [_annotation_hit(m) for m in
              search.match_annotations(query.match, limit, (OPEN, CLOSE))]
     hits.sort(key=lambda hit: hit.score)  # bm25: the lower, the better
@@ -68,24 +70,17 @@ def find(store: AnnotationStore, text: str, limit: int = DEFAULT_LIMIT) -> list[
 
 def marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """The text without its markers, and the spans the markers enclosed (code points)."""
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = position = 0
-    while True:
-        opening = marked.find(OPEN, position)
-        if opening < 0:
-            plain.append(marked[position:])
-            break
-        closing = marked.find(CLOSE, opening + len(OPEN))
-        if closing < 0:
-            plain.append(marked[position:])
-            break
-        before, inside = marked[position:opening], marked[opening + len(OPEN):closing]
-        plain += [before, inside]
-        length += len(before)
+    first, *pieces = marked.split(OPEN)
+    plain, spans, length = [first], [], len(first)
+    for piece in pieces:
+        inside, closed, after = piece.partition(CLOSE)
+        if not closed:  # not a marker pair after all: keep it as text
+            plain.append(OPEN + piece)
+            length += len(OPEN) + len(piece)
+            continue
         spans.append((length, length + len(inside)))
-        length += len(inside)
-        position = closing + len(CLOSE)
+        plain += [inside, after]
+        length += len(inside) + len(after)
     return "".join(plain), spans
 
 
@@ -106,14 +101,30 @@ def snippet(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
     return piece, marks
 
 
-def _text_hit(store: AnnotationStore, match: TextMatch) -> Hit:
-    text, spans = marked_spans(match.marked)
-    article = store.library.article(match.article)
+def _text_hit(match: TextMatch, title: str, path: str) -> Hit:
+    # Only the first match and its context are shown: read the marked text no further.
+    head = _head(match.marked)
+    text, spans = marked_spans(head)
     start, end = spans[0] if spans else (0, 0)
     plain, marks = snippet(text, start, end, spans)
-    return Hit(match.article, article.display_title if article else "",
-               article.path if article else "", start, end, "text", plain, marks,
-               match.score, len(spans))
+    if len(head) < len(match.marked) and not plain.endswith("…"):
+        plain += "…"
+    shown = title or (path.rsplit("/", 1)[-1] if path else "Untitled")
+    return Hit(match.article, shown, path, start, end, "text", plain, marks, match.score,
+               match.marked.count(OPEN))
+
+
+def _head(marked: str) -> str:
+    """The marked text up to a little past the end of its first match."""
+    closing = marked.find(CLOSE)
+    if closing < 0:
+        return marked
+    cut = closing + len(CLOSE) + 2 * CONTEXT_CHARS
+    while True:  # never cut inside a marker pair
+        opening = marked.rfind(OPEN, 0, cut)
+        if opening < 0 or marked.find(CLOSE, opening) + len(CLOSE) <= cut:
+            return marked[:cut]
+        cut = marked.find(CLOSE, opening) + len(CLOSE)
 
 
 def _annotation_hit(match: AnnotationMatch) -> Hit:

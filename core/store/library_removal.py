@@ -105,12 +105,9 @@ class LibraryRemoval:
 
     @staticmethod
     def _current_text(db: sqlite3.Connection, snapshot: ArticleSnapshot) -> str | None:
-        for rows in snapshot.rows:
-            if rows.table == "texts":
-                for version, body in rows.values:
-                    if version == snapshot.current:
-                        return unpack_text(body)
-        return None
+        parts = sorted((row[1], row[2]) for rows in snapshot.rows if rows.table == "texts"
+                       for row in rows.values if row[0] == snapshot.current)
+        return unpack_text([body for _, body in parts]) if parts else None
 
 
 _KEYS = {"articles": "id", "documents": "id", "texts": "version", "analyses": "version",

@@ -8,7 +8,9 @@ moved to it. The table is rebuilt for the id, so every query on its old columns 
 works. Each path a store knew becomes one article, its texts that article's versions.
 
 ``text_search`` indexes the *current* version of each article without a second copy of
-the text (contentless: a delete supplies the old text, decompressed from ``texts``);
+the text (contentless: a delete supplies the old text, decompressed from ``texts``,
+where each compressed text is kept in parts of under a kilobyte: a 2.5 KB row would take a
+4 KB page to itself, parts fill the pages);
 ``annotation_search`` reads quotes, notes and tags from ``annotations`` (external
 content), kept in step by triggers. No statement here depends on the migration's number.
 """
@@ -62,7 +64,12 @@ LIBRARY_MIGRATION = f"""
     UPDATE documents SET article_id = (SELECT a.id FROM articles a WHERE a.current = documents.id);
     UPDATE documents SET article_id = (SELECT a.id FROM articles a WHERE a.path = documents.path)
         WHERE article_id IS NULL AND path != '';
-    CREATE TABLE texts (version INTEGER PRIMARY KEY, body BLOB NOT NULL);
+    CREATE TABLE texts (
+        version INTEGER NOT NULL,
+        part INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        PRIMARY KEY (version, part)
+    ) WITHOUT ROWID;
     CREATE TABLE analyses (
         version INTEGER PRIMARY KEY,
         analyser TEXT NOT NULL,

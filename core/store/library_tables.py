@@ -23,6 +23,7 @@ from lectern.core.store.library_rows import (
     unpack_text,
 )
 from lectern.core.store.library_search import LibrarySearch
+from lectern.core.store.rows import tags_of
 
 _ARTICLE_SQL = """
     SELECT a.id, a.title, a.outlet, a.byline, a.published, a.path, a.added, a.opened,
@@ -85,22 +86,37 @@ class LibraryTables:
         return _article(row, tuple(tag for (tag,) in tags))
 
     @reads
+    def heads(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """``(title, path)`` of each article of ``ids`` (what a search hit names)."""
+        found: dict[int, tuple[str, str]] = {}
+        for first in range(0, len(ids), 500):
+            chunk = ids[first:first + 500]
+            found.update((row[0], (row[1], row[2])) for row in self._db.execute(
+                f"SELECT id, title, path FROM articles WHERE id IN "
+                f"({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    @reads
     def articles(self) -> list[Article]:
         """Every article, the most recently added first."""
-        counts = dict(self._db.execute(
-            "SELECT d.article_id, count(*) FROM annotations x JOIN documents d "
-            "ON d.fingerprint = x.fingerprint WHERE d.article_id IS NOT NULL "
-            "GROUP BY d.article_id"))
-        versions = dict(self._db.execute(
-            "SELECT article_id, count(*) FROM documents WHERE article_id IS NOT NULL "
-            "GROUP BY article_id"))
-        tags: dict[int, list[str]] = {}
-        for article_id, tag in self._db.execute(
-                "SELECT DISTINCT d.article_id, t.tag FROM annotation_tags t "
-                "JOIN annotations x ON x.id = t.annotation_id "
-                "JOIN documents d ON d.fingerprint = x.fingerprint "
-                "WHERE d.article_id IS NOT NULL"):
-            tags.setdefault(article_id, []).append(tag)
+        # One pass over the annotations (their tags are a JSON list on the row): at 100,000
+        # annotations a third of the time of joining annotation_tags.
+        article_of: dict[str, int] = {}
+        versions: dict[int, int] = {}
+        for fingerprint, article_id in self._db.execute(
+                "SELECT fingerprint, article_id FROM documents WHERE article_id IS NOT NULL"):
+            article_of[fingerprint] = article_id
+            versions[article_id] = versions.get(article_id, 0) + 1
+        counts: dict[int, int] = {}
+        shapes: dict[int, set[str]] = {}
+        for fingerprint, tag_list in self._db.execute(
+                "SELECT fingerprint, tags FROM annotations"):
+            article_id = article_of.get(fingerprint)
+            if article_id is not None:
+                counts[article_id] = counts.get(article_id, 0) + 1
+                shapes.setdefault(article_id, set()).add(tag_list)
+        tags = {article_id: {tag for shape in found for tag in tags_of(shape)}
+                for article_id, found in shapes.items()}
         rows = self._db.execute(
             "SELECT a.id, a.title, a.outlet, a.byline, a.published, a.path, a.added, a.opened,"
             " coalesce(v.fingerprint, ''), v.words, v.length, coalesce(v.format, ''),"
@@ -126,9 +142,9 @@ class LibraryTables:
     @reads
     def text(self, version_id: int) -> str | None:
         """The version's canonical text, or None when it was never kept."""
-        row = self._db.execute("SELECT body FROM texts WHERE version = ?",
-                               (version_id,)).fetchone()
-        return unpack_text(row[0]) if row else None
+        parts = [row[0] for row in self._db.execute(
+            "SELECT body FROM texts WHERE version = ? ORDER BY part", (version_id,))]
+        return unpack_text(parts) if parts else None
 
     @reads
     def count(self) -> int:
@@ -171,8 +187,9 @@ class LibraryTables:
                 db.execute("UPDATE documents SET path = ?, title = ?, article_id = ?, "
                            "length = ?, words = ?, format = ?, encoding = ?, added = ? "
                            "WHERE id = ?", (*version_values, version_id))
-            db.execute("INSERT OR REPLACE INTO texts (version, body) VALUES (?, ?)",
-                       (version_id, pack_text(new.text)))
+            db.execute("DELETE FROM texts WHERE version = ?", (version_id,))
+            db.executemany("INSERT INTO texts (version, part, body) VALUES (?, ?, ?)",
+                           ((version_id, n, part) for n, part in enumerate(pack_text(new.text))))
             db.execute("INSERT INTO text_search (rowid, body) VALUES (?, ?)",
                        (version_id, new.text))
             db.execute("UPDATE articles SET current = ? WHERE id = ?", (version_id, article_id))
@@ -215,7 +232,7 @@ class LibraryTables:
         """Current versions with a kept text and no analysis by ``analyser``."""
         rows = self._db.execute(
             "SELECT a.current FROM articles a JOIN texts t ON t.version = a.current "
-            "LEFT JOIN analyses n ON n.version = a.current "
+            "AND t.part = 0 LEFT JOIN analyses n ON n.version = a.current "
             "WHERE n.version IS NULL OR n.analyser != ? ORDER BY a.current", (analyser,))
         return [int(version) for (version,) in rows]
 
