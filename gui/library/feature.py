@@ -14,7 +14,7 @@ from lectern.core.document import Document
 from lectern.core.errors import LecternError
 from lectern.core.library.adding import AddReport
 from lectern.core.library.find import find
-from lectern.core.library.opening import open_article, relocate
+from lectern.core.library.opening import open_article, open_version, relocate
 from lectern.core.library.passage_export import EXPORTS, export_passages
 from lectern.core.library.passages import PassageQuery, passages
 from lectern.core.library.removal import RemoveArticle
@@ -39,6 +39,7 @@ class LibraryFeature(QObject):
         self.window = window
         self.sessions = sessions
         self._store: AnnotationStore | None = None
+        self._reading_version: Document | None = None  # an earlier text, shown to be read
         self.last_report: AddReport | None = None
         self.library_view = LibraryView()
         self.passages_view = PassagesView()
@@ -60,6 +61,7 @@ class LibraryFeature(QObject):
             lambda hit: self.open_at(hit.article, hit.start, hit.end, hit.annotation,
                                      exact=hit.where == "text"))
         self.library_view.remove_requested.connect(self.remove)
+        self.library_view.versions_requested.connect(self.show_versions)
         self.library_view.add_requested.connect(self.choose_files)
         self.passages_view.query_changed.connect(self.show_passage_list)
         self.passages_view.passage_activated.connect(self.open_passage)
@@ -168,6 +170,8 @@ class LibraryFeature(QObject):
         self._refresh_if_shown()
 
     def _keep_opened(self, document: Document) -> None:
+        if document is self._reading_version:
+            return  # an earlier version read again: its article keeps its current text
         if document.source is not None and document.source == _sample():
             return  # our sample is not the reader's article: the library starts empty
         session = self.sessions.current_session()
@@ -231,6 +235,30 @@ class LibraryFeature(QObject):
             self.window.show_document(opened.document)
             self.window.show_status(opened.notice, MESSAGE_MS)
         return self.window.document
+
+    def show_versions(self, article_id: int) -> None:
+        from lectern.gui.library.versions_dialog import VersionsDialog
+
+        article = self.store.library.article(article_id)
+        if article is None:
+            return
+        dialog = VersionsDialog(article, self.store.library.versions(article_id),
+                                self.store.library.current_version(article_id),
+                                self.window.article_view.window())
+        dialog.open_requested.connect(self.open_version)
+        self.versions_dialog = dialog
+        dialog.open()
+
+    def open_version(self, version_id: int) -> None:
+        try:
+            document = open_version(self.store, version_id)
+        except LecternError as error:
+            self.window.show_error("Cannot open the version", str(error))
+            return
+        self._reading_version = document
+        self.window.show_document(document)
+        self.window.show_status("An earlier version, as it was kept; the file and the "
+                                "library keep the current one.", MESSAGE_MS)
 
     # --- removing, exporting ---------------------------------------------------------------
     def remove(self, article_id: int) -> None:

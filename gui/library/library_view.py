@@ -54,6 +54,7 @@ class LibraryView(QWidget):
     article_activated = Signal(int)  # article id
     hit_activated = Signal(object)  # Hit
     remove_requested = Signal(int)
+    versions_requested = Signal(int)
     add_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,6 +71,8 @@ class LibraryView(QWidget):
         self.add_button = QPushButton("Add to Library…")
         self.remove_button = QPushButton("Remove from Library")
         self.remove_button.setEnabled(False)
+        self.versions_button = QPushButton("Versions…")
+        self.versions_button.setEnabled(False)
         self.summary = QLabel()
         self.hits_label = QLabel()
 
@@ -113,6 +116,7 @@ class LibraryView(QWidget):
         self.pages.addWidget(self.splitter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.versions_button)
         bottom.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -132,6 +136,7 @@ class LibraryView(QWidget):
         self.hit_table.clicked.connect(self._hit_activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.remove_button.clicked.connect(self._remove)
+        self.versions_button.clicked.connect(self._versions)
         self.add_button.clicked.connect(self.add_requested)
 
     # --- filling ---------------------------------------------------------------------------
@@ -184,7 +189,14 @@ class LibraryView(QWidget):
         return self.articles.row_at(rows[0]) if rows else None
 
     def _selection_changed(self, *_: object) -> None:
-        self.remove_button.setEnabled(self.selected_article() is not None)
+        selected = self.selected_article() is not None
+        self.remove_button.setEnabled(selected)
+        self.versions_button.setEnabled(selected)
+
+    def _versions(self) -> None:
+        article = self.selected_article()
+        if article is not None:
+            self.versions_requested.emit(article.id)
 
     def _remove(self) -> None:
         article = self.selected_article()

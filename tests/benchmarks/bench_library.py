@@ -136,6 +136,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from lectern.core.library.find import find
     from lectern.core.library.passages import passages
+    from lectern.core.library.query import parse_query
     from lectern.core.store import AnnotationStore
 
     work = Path(tempfile.mkdtemp(prefix="bench-library-"))
@@ -173,7 +174,7 @@ def main() -> None:
                        "tokenize='unicode61 remove_diacritics 2')")
     small_bare.executemany("INSERT INTO bare VALUES (?, ?)", articles[: options.articles // 10])
     for name, query, limit in queries:
-        match = query if query.startswith('"') or query.endswith("*") else f'"{query}"'
+        match = parse_query(query).match  # the same FTS5 expression for the bare query
         ours = median_ms(lambda q=query, n=limit: find(store, q, n))
         ours_small = median_ms(lambda q=query, n=limit: find(small_store, q, n))
         plain = median_ms(lambda m=match, n=limit: bare.execute(
@@ -235,7 +236,8 @@ def _rare_phrase(articles: list[tuple[str, str]]) -> str:
     """Two words that meet across a sentence boundary: in very few articles."""
     text = articles[len(articles) // 2][1]
     first, second = text.split("\n\n")[1].split(". ")[:2]
-    return f"{first.split()[-1]} {second.split()[0]}".strip(".,;:'\"")
+    words = [re.sub(r"\W", "", w) for w in (first.split()[-1], second.split()[0])]
+    return " ".join(words)
 
 
 def _analysis_speed(work: Path, articles: list[tuple[str, str]]) -> None:

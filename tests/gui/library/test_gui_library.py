@@ -121,3 +121,28 @@ def test_an_opened_article_is_kept(qtbot, app_paths, tmp_path, sample_article):
     with AnnotationStore.open(app_paths.store_file) as store:
         (article,) = store.library.articles()  # the bundled sample is not kept
         assert article.title == "Bridge vote" and article.opened
+
+
+def test_versions_are_listed_and_an_earlier_one_reads_without_becoming_current(
+        qtbot, app_paths, tmp_path, sample_article):
+    path = write(tmp_path, "bridge.txt", BRIDGE)
+    window = show_window(qtbot, app_paths, sample_article)
+    with qtbot.waitSignal(window.library.worker.kept, timeout=10_000):
+        window.open_file(path)
+    window.annotations.session.add(BRIDGE.index("Critics"), BRIDGE.index("Critics") + 7,
+                                   ["Quote"])
+    edited = BRIDGE.replace("The council voted", "On Monday the council voted")
+    write(tmp_path, "bridge.txt", edited)
+    with qtbot.waitSignal(window.library.worker.kept, timeout=10_000):
+        window.open_file(path)  # the changed file: a new version, the highlight moves
+    library = window.library
+    (article,) = library.store.library.articles()
+    library.show_versions(article.id)
+    dialog = library.versions_dialog
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(1, 0).text() == "2 (current)"
+    assert dialog.table.item(1, 4).text() == "0 exact, 1 moved, 0 fuzzy, 0 orphaned"
+    dialog.table.selectRow(0)
+    dialog.open_button.click()
+    assert window.document.text == BRIDGE
+    assert library.store.library.article(article.id).fingerprint != window.document.fingerprint
