@@ -171,7 +171,7 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
         with AnnotationStore.open(paths.store_file) as store:
             _notice(store)
             # The Passages view's use case, listed oldest annotation first as before.
-            hits = sorted(passages(store, query),
+            hits = sorted(passages(store, query, whole=True),
                           key=lambda p: (p.annotation.created, p.annotation.id))
     if args.format == "json":
         json.dump([_hit_json(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=1)

@@ -35,20 +35,31 @@ class PassageQuery:
         return self == PassageQuery()
 
 
-def passages(store: AnnotationStore, query: PassageQuery = PassageQuery()) -> list[Passage]:
-    rows = store.library.search.passages(PassageRows(
+def passages(store: AnnotationStore, query: PassageQuery = PassageQuery(), *,
+             whole: bool = False) -> list[Passage]:
+    """The passages ``query`` keeps, in article order. A list reads only what it shows of
+    each annotation; ``whole`` reads all of them at once (to write them out)."""
+    search = store.library.search
+    rows = search.passages(PassageRows(
         query.tags, query.all_tags, query.article, query.outlet, query.dated_from,
         query.dated_to, query.created_from, query.created_to))
     wanted = AnnotationFilter.of(None, query.words)
+    if whole or not wanted.is_empty:
+        search.complete(rows)
     if wanted.is_empty:
         return rows
     return [p for p in rows if wanted.matches(p.annotation)]
 
 
+def complete(store: AnnotationStore, rows: list[Passage]) -> list[Passage]:
+    """``rows`` with every annotation read whole (before an export)."""
+    store.library.search.complete(rows)
+    return rows
+
+
 def context_of(passage: Passage) -> tuple[str, str, str]:
     """The quote with the words around it, on one line each: (before, quote, after)."""
-    a = passage.annotation
-    return (_one_line(a.prefix), _one_line(a.exact), _one_line(a.suffix))
+    return (_one_line(passage.prefix), _one_line(passage.exact), _one_line(passage.suffix))
 
 
 def _one_line(text: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
 from lectern.core.annotations import Annotation
+from lectern.core.store.rows import COLUMNS, annotation_of, tags_of
 
 # The store's transaction: one commit of its own, or a part of the enclosing batch().
 Writer = Callable[[], AbstractContextManager[sqlite3.Connection]]
@@ -119,18 +121,90 @@ class NewVersion:
     info: ArticleInfo
 
 
-@dataclass(frozen=True, slots=True)
 class Passage:
     """An annotation with the article it belongs to (``article`` None: its text is not in
-    the library, e.g. annotated through an import and never opened)."""
+    the library, e.g. annotated through an import and never opened).
 
-    annotation: Annotation
-    fingerprint: str
-    article: int | None
-    title: str
-    outlet: str
-    published: str
-    path: str
+    Built from its row: the Annotation itself is made when first asked for, so listing
+    100,000 passages does not make 100,000 annotations the view never shows.
+    """
+
+    __slots__ = ("_annotation", "_head", "_load", "_row")
+
+    def __init__(self, row: Sequence[Any], head: tuple[int | None, str, str, str, str],
+                 load: Callable[[str], Sequence[Any]] | None = None) -> None:
+        self._row = row  # rows.COLUMNS order: all of them, or the first nine (id .. note)
+        self._head = head  # the article's (id, title, outlet, date, path), shared by its rows
+        self._load = load
+        self._annotation: Annotation | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return str(self._row[1])
+
+    @property
+    def article(self) -> int | None:
+        return self._head[0]
+
+    @property
+    def title(self) -> str:
+        return self._head[1]
+
+    @property
+    def outlet(self) -> str:
+        return self._head[2]
+
+    @property
+    def published(self) -> str:
+        return self._head[3]
+
+    @property
+    def path(self) -> str:
+        return self._head[4]
+
+    @property
+    def complete(self) -> bool:
+        return len(self._row) == len(COLUMNS.split(", "))
+
+    def fill(self, row: Sequence[Any]) -> None:
+        self._row = row
+
+    @property
+    def annotation(self) -> Annotation:
+        if self._annotation is None:
+            if not self.complete and self._load is not None:
+                self._row = self._load(self.id)
+            self._annotation = annotation_of(self._row)
+        return self._annotation
+
+    # What a list shows, read from the row without making the annotation.
+    @property
+    def start(self) -> int:
+        return int(self._row[2])
+
+    @property
+    def exact(self) -> str:
+        return str(self._row[4])
+
+    @property
+    def prefix(self) -> str:
+        return str(self._row[5])
+
+    @property
+    def suffix(self) -> str:
+        return str(self._row[6])
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tags_of(self._row[7])
+
+    @property
+    def note(self) -> str:
+        return str(self._row[8])
+
+    @property
+    def id(self) -> str:
+        return str(self._row[0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from lectern.core.library.adding import AddReport
 from lectern.core.library.find import find
 from lectern.core.library.opening import open_article, open_version, relocate
 from lectern.core.library.passage_export import EXPORTS, export_passages
-from lectern.core.library.passages import PassageQuery, passages
+from lectern.core.library.passages import PassageQuery, complete, passages
 from lectern.core.library.removal import RemoveArticle
 from lectern.core.store import AnnotationStore
 from lectern.core.store.library_rows import Passage
@@ -295,8 +295,8 @@ class LibraryFeature(QObject):
     def export_to(self, path: str, kind: str | None = None) -> None:
         rows = self.passages_view.model.rows
         reported(self.window, "The passages were not exported",
-                 lambda: self.window.show_status(export_passages(path, rows, kind),
-                                                 MESSAGE_MS))
+                 lambda: self.window.show_status(export_passages(
+                     path, complete(self.store, rows), kind), MESSAGE_MS))
 
 
 def _sample() -> Path | None:

@@ -96,12 +96,12 @@ class PassagesModel(RowModel[Passage]):
         if column == 3:
             return "".join(context_of(row))
         if column == 4:
-            return ", ".join(row.annotation.tags)
-        return " ".join(row.annotation.note.split())
+            return ", ".join(row.tags)
+        return " ".join(row.note.split())
 
     def sort_key(self, column: int) -> Callable[[Passage], Any]:
         if column == 3:
-            return lambda row: row.annotation.exact.casefold()
+            return lambda row: row.exact.casefold()
         return super().sort_key(column)
 
     def extra(self, row: Passage, column: int, role: int) -> Any:
@@ -111,5 +111,5 @@ class PassagesModel(RowModel[Passage]):
             text = f"{lead}{quote}{after.rstrip()}…" if after.strip() else f"{lead}{quote}"
             return text, ((len(lead), len(lead) + len(quote)),)
         if role == Qt.ItemDataRole.ToolTipRole and column in (3, 5):
-            return row.annotation.exact if column == 3 else row.annotation.note
+            return row.exact if column == 3 else row.note
         return None

@@ -94,6 +94,8 @@ def _dispose(app, window) -> None:
 
     if window.analysis is not None:
         window.analysis.runner.shutdown()
+    if window.library is not None:
+        window.library.shutdown()  # a keep or an add in flight finishes its article first
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

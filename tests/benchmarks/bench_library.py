@@ -233,11 +233,12 @@ def _claims():
 
 
 def _rare_phrase(articles: list[tuple[str, str]]) -> str:
-    """Two words that meet across a sentence boundary: in very few articles."""
+    """Four words across a sentence boundary (sentences are shuffled): in very few
+    articles."""
     text = articles[len(articles) // 2][1]
     first, second = text.split("\n\n")[1].split(". ")[:2]
-    words = [re.sub(r"\W", "", w) for w in (first.split()[-1], second.split()[0])]
-    return " ".join(words)
+    words = [re.sub(r"\W", "", w) for w in (*first.split()[-2:], *second.split()[:2])]
+    return " ".join(w for w in words if w)
 
 
 def _analysis_speed(work: Path, articles: list[tuple[str, str]]) -> None:
