@@ -185,8 +185,13 @@ class LibrarySearch:
     @reads
     def match_annotations(self, match: str, limit: int, marks: tuple[str, str]
                           ) -> list[AnnotationMatch]:
+        # bm25 reads each match's sizes: for a word in most of 100,000 annotations that is
+        # 100 ms, so such a word is ranked among its RANKED_AT_MOST newest matches.
+        floor = _fts(self._db, "SELECT rowid FROM annotation_search WHERE annotation_search "
+                     "MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, RANKED_AT_MOST))
         best = _fts(self._db, "SELECT rowid, bm25(annotation_search) FROM annotation_search "
-                    "WHERE annotation_search MATCH ? ORDER BY rank LIMIT ?", (match, limit))
+                    "WHERE annotation_search MATCH ? AND rowid > ? ORDER BY rank LIMIT ?",
+                    (match, floor[0][0] if floor else -1, limit))
         if not best:
             return []
         # Marked for the best rows only: in one query the sorter would mark every match.
@@ -223,6 +228,7 @@ def _fts(db: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Any]
 
 
 _N = len(COLUMNS.split(", "))
+RANKED_AT_MOST = 2000  # annotation matches ranked by bm25 (the newest, for a common word)
 _SHOWN = ", ".join(COLUMNS.split(", ")[:9])  # id .. note: what a list of passages shows
 
 

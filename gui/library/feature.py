@@ -154,7 +154,8 @@ class LibraryFeature(QObject):
 
     def _added(self, report: AddReport) -> None:
         self.last_report = report
-        self.window.show_status(report.summary(), MESSAGE_MS)
+        # Said in the progress line while the analysis follows, in the status line after.
+        self.progress.label.setText(report.summary())
         self._refresh_if_shown()
         if report.refused:
             box = QMessageBox(QMessageBox.Icon.Information, "Some files were not added",
@@ -167,6 +168,8 @@ class LibraryFeature(QObject):
 
     def _finished(self) -> None:
         self.progress.finish()
+        if self.last_report is not None:
+            self.window.show_status(self.last_report.summary(), MESSAGE_MS)
         self._refresh_if_shown()
 
     def _keep_opened(self, document: Document) -> None:

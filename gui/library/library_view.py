@@ -155,7 +155,8 @@ class LibraryView(QWidget):
         if problem:
             self.hits_label.setText(problem)
         else:
-            self.hits_label.setText(f"{count(len(hits), 'hit')} for “{query}”"
+            shown = query if query.startswith('"') else f"“{query}”"
+            self.hits_label.setText(f"{count(len(hits), 'hit')} for {shown}"
                                     + (" — Enter opens the first" if hits else ""))
         if hits:
             self.hit_table.selectRow(0)

@@ -26,16 +26,20 @@ class ProgressWidget(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
         self.cancel.clicked.connect(self._cancel)
+        self._stage = ""
         self.hide()
 
     def start(self, stage: str) -> None:
+        self._stage = ""
         self.label.setText(STAGES.get(stage.casefold(), stage) + "…")
         self.bar.setRange(0, 0)  # busy until the files are counted
         self.cancel.setEnabled(True)
         self.show()
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
-        self.label.setText(STAGES.get(stage, stage))
+        if stage != self._stage:
+            self._stage = stage
+            self.label.setText(STAGES.get(stage, stage))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.show()
