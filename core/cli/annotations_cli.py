@@ -82,6 +82,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     search.add_argument("--dated-until", metavar="DATE",
                         help="only articles dated on or before (YYYY-MM-DD)")
     search.add_argument("--format", default="table", choices=("table", "json"))
+    search.add_argument("--out", metavar="FILE",
+                        help="also write the passages found to FILE: .csv, .md (each quote "
+                             "with its citation) or .json (a W3C annotation collection)")
     search.set_defaults(handler=run_search)
 
 
@@ -158,9 +161,12 @@ def _import_project(path: str, paths: AppPaths) -> int:
 
 # --- search ------------------------------------------------------------------------------
 def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
+    from lectern.core.library.passage_export import export_kind, export_passages
     from lectern.core.library.passages import PassageQuery, passages
 
     since, until = _date(args.since, "--since"), _date(args.until, "--until")
+    if args.out:
+        export_kind(args.out)  # a name that says no format is refused before the search
     query = PassageQuery(tags=(args.tag,) if args.tag else (), words=args.text or "",
                          article=args.article, outlet=args.outlet,
                          dated_from=_date(args.dated_since, "--dated-since"),
@@ -179,6 +185,8 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         _print_table(hits)
     print(f"{len(hits)} annotation{'s' * (len(hits) != 1)} found", file=sys.stderr)
+    if args.out:
+        print(export_passages(args.out, hits), file=sys.stderr)
     return 0
 
 

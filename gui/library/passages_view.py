@@ -4,7 +4,7 @@ note. A click opens it in its article; Export writes the list as it stands."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,7 +31,7 @@ ALL_ARTICLES, ALL_OUTLETS = "All articles", "All outlets"
 FILTER_DELAY_MS = 250
 EXPORT_KINDS = (("csv", "CSV…"), ("markdown", "Markdown (quotes with citations)…"),
                 ("w3c", "W3C Annotation Collection…"))
-COLUMN_WIDTHS = (200, 110, 88, 400, 120, 160)
+COLUMN_WIDTHS = (170, 100, 84, 400, 110, 130)
 
 
 class PassagesView(QWidget):
@@ -71,6 +71,8 @@ class PassagesView(QWidget):
         self.summary = QLabel()
         self.table = table(self.model)
         self.table.setSortingEnabled(True)
+        # Unsorted at first: article by article, each in reading order.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setItemDelegateForColumn(3, MarkedTextCell(self.table))
         header = self.table.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):

@@ -49,7 +49,7 @@ class RowModel(QAbstractTableModel, Generic[Row]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
+        self._sort = (column, order) if column >= 0 else None  # -1: the rows' own order
         self.rows = self._visible()
         self.layoutChanged.emit()
 

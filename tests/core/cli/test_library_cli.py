@@ -93,3 +93,17 @@ def test_search_by_article_and_remove(capsys, folder, app_paths):
     assert [h["quote"] for h in json.loads(out)] == ["Port"]
     code, _, err = run(capsys, "remove", str(seed.id))
     assert code == 1 and "no article" in err
+
+
+def test_search_writes_the_passages_it_lists_to_markdown(capsys, folder, app_paths, tmp_path):
+    run(capsys, "add", str(folder), "--no-analysis")
+    with AnnotationStore.open(app_paths.store_file) as store:
+        document = load_document(folder / "seed.txt")
+        start = document.text.index("Turkic States")
+        AnnotationSession(document, store).add(start, start + 13, ["Claim"])
+    out = tmp_path / "claims.md"
+    code, _, err = run(capsys, "search", "--tag", "Claim", "--out", str(out))
+    assert code == 0 and "1 passage written to claims.md" in err
+    assert "> Turkic States\n\n— *Ties in health* (seed.txt) · Claim" in out.read_text("utf-8")
+    code, _, err = run(capsys, "search", "--out", str(tmp_path / "claims.pdf"))
+    assert code == 1 and ".csv, .md or .json" in err

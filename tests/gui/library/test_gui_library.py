@@ -146,3 +146,18 @@ def test_versions_are_listed_and_an_earlier_one_reads_without_becoming_current(
     dialog.open_button.click()
     assert window.document.text == BRIDGE
     assert library.store.library.article(article.id).fingerprint != window.document.fingerprint
+
+
+def test_the_article_list_sorts_by_a_column_and_starts_newest_first(qtbot, app_paths, tmp_path,
+                                                                    sample_article):
+    window = show_window(qtbot, app_paths, sample_article)
+    add_folder(qtbot, window, folder_of_articles(tmp_path))
+    window.menu_actions.actions["view.library"].trigger()
+    view = window.library.library_view
+    ids = [a.id for a in view.articles.rows]
+    assert ids == sorted(ids, reverse=True)  # the most recently added first
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # words
+    words = [a.words for a in view.articles.rows]
+    assert words == sorted(words)
+    view.filter.setText("port")
+    assert [a.title for a in view.articles.rows] == ["Port deal"]
