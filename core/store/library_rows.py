@@ -188,11 +188,17 @@ class Passage:
 
     @property
     def prefix(self) -> str:
-        return str(self._row[5])
+        return str(self._whole()[5])
 
     @property
     def suffix(self) -> str:
-        return str(self._row[6])
+        return str(self._whole()[6])
+
+    def _whole(self) -> Sequence[Any]:
+        """The row with the quote's context (a list reads it for the rows it shows)."""
+        if self._row[5] is None and self._load is not None:
+            self._row = self._load(self.id)
+        return self._row
 
     @property
     def tags(self) -> tuple[str, ...]:
