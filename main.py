@@ -23,6 +23,7 @@ EPILOG = """commands (each has its own --help):
   find QUERY          full-text search across the library
   open ID             start the window on a library article
   remove ID           remove an article from the library
+  recover DAMAGED     merge what a damaged store file (moved aside) still holds
 
 Data lives under $LECTERN_HOME when it is set, else in the platform's user folders."""
 
@@ -77,18 +78,29 @@ def _command_word(argv: list[str]) -> str | None:
     return None
 
 
+def finish_interrupted_saves(paths: AppPaths) -> None:
+    """Complete or undo any save of several files that a killed Lectern left half done,
+    and remove the temporaries killed saves left in Lectern's folders; say what was done."""
+    from lectern.core.write_journal import finish_pending_writes
+
+    for message in finish_pending_writes(paths.pending_writes, paths.folders):
+        print(f"lectern: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if _command_word(argv) in COMMAND_MODULES:
             args = build_command_parser().parse_args(argv)
             paths = AppPaths.from_environment(args.home)
+            finish_interrupted_saves(paths)
             if args.command == "open":
                 return _open_article(args, paths)
             handler: Callable[[argparse.Namespace, AppPaths], int] = args.handler
             return handler(args, paths)
         args = build_gui_parser().parse_args(argv)
         paths = AppPaths.from_environment(args.home)
+        finish_interrupted_saves(paths)
         size = parse_size(args.size)
         from lectern.gui.shell.app import run_gui  # Qt is imported only when a window is wanted
 

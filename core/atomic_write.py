@@ -1,103 +1,142 @@
-"""Write a file so that a crash or a full disk never leaves it half-written.
+"""Write files so that a crash, a kill or a full disk never leaves them half-written.
 
-The bytes go to a temporary file in the same folder (so ``os.replace`` is a rename on one
-file system), which is flushed and fsynced before it replaces the target; the folder is
-then fsynced so the rename itself survives a power cut. On any failure the old file is
-untouched and the temporary file is removed.
+One file: the bytes go to a temporary file in the same folder (so ``os.replace`` is a
+rename on one file system), which is flushed and fsynced before it replaces the target;
+the folder is then fsynced so the rename itself survives a power cut. On any failure the
+old file is untouched and the temporary file is removed.
+
+Several files that belong together (a brat .txt and its .ann): ``atomic_write_files``
+keeps a journal (see ``write_journal``), so that a kill at any moment leaves either all
+the old files or all the new ones once the next Lectern has started.
+
+A target that is a symbolic link is written through: its target file gets the new
+content and the link stays a link. Each save first removes the temporaries that killed
+saves left in the folder (only those whose process is gone).
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import time
+from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from lectern.core.errors import LecternError
+from lectern.core.file_ops import (
+    clean_stale_temporaries,
+    describe_os_error,
+    fsync_folder,
+    remove_quietly,
+    stamp,
+    temporary_beside,
+    write_new_file,
+)
+from lectern.core.write_journal import PendingFile, digest, forget, record, roll_back
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOENT: "the folder does not exist",
-    errno.EISDIR: "a folder of that name is in the way",
-    errno.ENAMETOOLONG: "the file name is too long",
-}
-
-
-def describe_os_error(error: OSError) -> str:
-    """A short reason a person understands, e.g. "the disk is full"."""
-    return _REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
+__all__ = ["atomic_write_bytes", "atomic_write_files", "describe_os_error"]
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, or raise LecternError and change nothing."""
-    target = Path(path)
+    target = _written_through(Path(path))
     folder = target.parent
-    temporary = folder / f".{target.name}.{os.getpid()}-{time.monotonic_ns()}.tmp"
+    clean_stale_temporaries(folder)
+    temporary = temporary_beside(target, "tmp")
     try:
-        if target.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
-        # O_EXCL: never write into a file someone else made; 0o666 lets the umask decide.
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o666)
-    except OSError as error:
-        raise _save_error(target, error) from error
-    try:
-        try:
-            _keep_mode_of(target, fd)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _refuse_folder(target)
+        write_new_file(temporary, data, mode_of=target)
         os.replace(temporary, target)
     except OSError as error:
-        _remove_quietly(temporary)
+        remove_quietly(temporary)
         raise _save_error(target, error) from error
     except BaseException:
-        _remove_quietly(temporary)
+        remove_quietly(temporary)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
-def _keep_mode_of(target: Path, fd: int) -> None:
-    """Give the new file the permissions of the one it replaces."""
-    if not hasattr(os, "fchmod"):
+def atomic_write_files(files: Mapping[str | os.PathLike[str], bytes],
+                       journal_folder: str | os.PathLike[str]) -> None:
+    """Replace every file of ``files`` (path: new bytes) so that the old set or the new set
+    survives any failure or kill, never a mix: the save is journalled in
+    ``journal_folder`` (Lectern's ``AppPaths.pending_writes``), whose leftovers the next
+    Lectern to start settles. On an error nothing is changed and LecternError says why."""
+    targets = {_written_through(Path(p)): data for p, data in files.items()}
+    if len(targets) <= 1:
+        for target, data in targets.items():
+            atomic_write_bytes(target, data)
         return
+    mark = stamp()
+    pending = [PendingFile(t, temporary_beside(t, "new", mark),
+                           temporary_beside(t, "old", mark) if t.exists() else None,
+                           digest(data)) for t, data in targets.items()]
+    for folder in {t.parent for t in targets}:
+        clean_stale_temporaries(folder)
     try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        return
-    os.fchmod(fd, mode)
+        for target in targets:
+            _refuse_folder(target)
+        journal = record(Path(journal_folder), mark, pending)
+    except OSError as error:
+        raise LecternError(f"Could not start saving {_names(targets)}: the record of the "
+                           f"save in {journal_folder} cannot be written "
+                           f"({describe_os_error(error)}).") from error
+    current = next(iter(targets))
+    try:
+        for file in pending:  # 1. every new content beside its target, fsynced
+            current = file.target
+            write_new_file(file.temporary, targets[file.target], mode_of=file.target)
+        for file in pending:  # 2. a second name for each old file, to undo with
+            if file.backup is not None:
+                current = file.target
+                _back_up(file.target, file.backup)
+        for folder in {t.parent for t in targets}:
+            fsync_folder(folder)
+        for file in pending:  # 3. the switch, one rename each
+            current = file.target
+            os.replace(file.temporary, file.target)
+        for folder in {t.parent for t in targets}:
+            fsync_folder(folder)
+    except OSError as error:
+        _undo(pending, journal)
+        raise _save_error(current, error) from error
+    except BaseException:
+        _undo(pending, journal)
+        raise
+    for file in pending:  # 4. done: the backups and the journal go
+        if file.backup is not None:
+            remove_quietly(file.backup)
+    with suppress(OSError):  # the files are all new; the next start only removes it
+        forget(journal)
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Best effort: the new file is already in place, so a failure here cannot be undone;
-    # some systems (Windows, some network file systems) cannot fsync a folder at all.
+def _undo(pending: list[PendingFile], journal: Path) -> None:
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        roll_back(pending)
+        forget(journal)
     except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        pass  # the journal stays: the next Lectern to start settles it
 
 
-def _remove_quietly(path: Path) -> None:
+def _back_up(target: Path, backup: Path) -> None:
     try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-    except OSError:
-        pass  # nothing more we can do; the original error is the one to report
+        os.link(target, backup)  # a hard link: no copy, and the old bytes stay put
+    except OSError:  # a file system without hard links: a copy does the same job
+        write_new_file(backup, target.read_bytes(), mode_of=target)
+
+
+def _written_through(path: Path) -> Path:
+    """The file a save to ``path`` writes: the end of its chain of links, if it is one."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _refuse_folder(target: Path) -> None:
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+
+
+def _names(targets: Mapping[Path, bytes]) -> str:
+    return " and ".join(f"“{t}”" for t in targets)
 
 
 def _save_error(target: Path, error: OSError) -> LecternError:

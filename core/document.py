@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lectern.core.errors import LecternError
+from lectern.core.file_input import read_input_file
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 TITLE_MAX_CHARS = 120
@@ -130,7 +131,10 @@ def load_document(path: str | os.PathLike[str]) -> Document:
             html_to_article,  # its patterns cost startup time plain text doesn't
         )
 
-        title, text = html_to_article(text)
+        try:
+            title, text = html_to_article(text)
+        except LecternError as error:
+            raise LecternError(f"“{path.name}”: {error}") from None
         fmt = "html"
     elif suffix in MARKDOWN_SUFFIXES:
         from lectern.core.markup import markdown_to_text
@@ -148,29 +152,12 @@ def load_document(path: str | os.PathLike[str]) -> Document:
 
 def _read_bytes(path: Path) -> bytes:
     name = path.name or str(path)
-    if not path.exists():
-        raise LecternError(f"“{path}” does not exist.")
-    if path.is_dir():
-        raise LecternError(f"“{name}” is a folder, not an article file.")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         known = ", ".join(sorted(s for s in SUPPORTED_SUFFIXES if s))
         raise LecternError(f"“{name}” is not a file type Lectern reads (it reads {known}).")
-    try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise LecternError(
-                f"“{name}” is {size / 2**20:.0f} MB; Lectern opens articles up to "
-                f"{MAX_DOCUMENT_BYTES // 2**20} MB."
-            )
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
-    except PermissionError as error:
-        raise LecternError(f"“{name}” cannot be read: permission denied.") from error
-    except OSError as error:
-        raise LecternError(f"“{name}” cannot be read: {error.strerror or error}.") from error
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise LecternError(f"“{name}” is larger than {MAX_DOCUMENT_BYTES // 2**20} MB.")
+    # Regular files only, opened without blocking: a FIFO or a device never hangs the reader.
+    raw = read_input_file(path, MAX_DOCUMENT_BYTES, "file")
     if not raw.strip():
         raise LecternError(f"“{name}” is empty.")
     return raw
@@ -188,6 +175,16 @@ def decode_bytes(raw: bytes, name: str = "the file") -> tuple[str, str]:
             except UnicodeDecodeError as error:
                 raise LecternError(f"“{name}” starts as {encoding} text but is damaged.") from error
             return text.removeprefix("\ufeff"), encoding
+    unmarked = _unmarked_wide_encoding(raw)
+    if unmarked is not None:  # before UTF-8: UTF-16 of ASCII text is valid UTF-8 with NULs
+        try:
+            text = raw.decode(unmarked)
+        except UnicodeDecodeError as error:
+            raise LecternError(f"“{name}” looks like {unmarked} text without a byte-order "
+                               "mark, but is damaged.") from error
+        if _looks_binary(text):
+            raise LecternError(f"“{name}” looks like a binary file, not a text article.")
+        return text, unmarked
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -229,6 +226,41 @@ def _as_western_text(raw: bytes) -> str | None:
         if not ("\u00c0" <= char <= "\u00ff" or char in "\u00a0\u00bf\u00a1\u00ba\u00aa"):
             return None
     return text
+
+
+# A wide encoding's NUL bytes sit at fixed places in each code unit: UTF-16LE of Latin text
+# has a NUL at most odd offsets and almost none at even ones, UTF-32 three NULs in four.
+_WIDE_PATTERNS = (  # (encoding, unit, offsets mostly NUL, offsets almost never NUL)
+    ("utf-32-le", 4, (1, 2, 3), (0,)),
+    ("utf-32-be", 4, (0, 1, 2), (3,)),
+    ("utf-16-le", 2, (1,), (0,)),
+    ("utf-16-be", 2, (0,), (1,)),
+)
+WIDE_SAMPLE_BYTES = 1 << 16
+_MOSTLY_NUL = 0.1  # spaces alone pass in Cyrillic or Greek; CJK has no NUL pattern at all
+_ALMOST_NEVER_NUL = 0.01
+
+
+def _unmarked_wide_encoding(raw: bytes) -> str | None:
+    """"utf-16-le" etc. when ``raw`` has the NUL pattern of that encoding without a BOM."""
+    if b"\x00" not in raw[:WIDE_SAMPLE_BYTES]:
+        return None
+    for encoding, unit, nul_offsets, text_offsets in _WIDE_PATTERNS:
+        if len(raw) % unit:
+            continue
+        sample = raw[:WIDE_SAMPLE_BYTES - WIDE_SAMPLE_BYTES % unit]
+        units = len(sample) // unit
+        if units < 2:
+            continue
+
+        def nul_share(offset: int, sample: bytes = sample, unit: int = unit,
+                      units: int = units) -> float:
+            return sample[offset::unit].count(0) / units
+
+        if all(nul_share(o) >= _MOSTLY_NUL for o in nul_offsets) and \
+                all(nul_share(o) <= _ALMOST_NEVER_NUL for o in text_offsets):
+            return encoding
+    return None
 
 
 def _looks_binary(text: str) -> bool:

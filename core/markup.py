@@ -53,22 +53,25 @@ def markdown_to_text(markdown: str) -> str:
     return _collapse_blank_lines("\n".join(lines)).strip("\n") + "\n"
 
 
+# libxml2 stops at 256 levels of nesting unless told the tree may be huge, and then at 2048;
+# what lies deeper would be dropped without a word, so such a page is refused instead.
+MAX_HTML_DEPTH = 2048
+
+
 def html_to_article(html: str) -> tuple[str, str]:
-    """Return ``(title, text)`` of the article in an HTML page; the text starts with the title."""
-    import lxml.html  # deferred: only HTML files pay for lxml and readability
-    from readability import Document as ReadabilityDocument
+    """Return ``(title, text)`` of the article in an HTML page; the text starts with the
+    title, and is "" when the page holds no readable text (a title alone is not one)."""
+    from readability import Document as ReadabilityDocument  # deferred: HTML files only
 
     if not html.strip():
         raise LecternError("The HTML page is empty.")
-    try:
-        page = lxml.html.document_fromstring(html, parser=_safe_parser())
-    except Exception as error:  # lxml raises several types for unusable markup
-        raise LecternError(f"The HTML page cannot be parsed: {error}.") from error
+    page, deep = _parse_page(html)
     title = _first_text(page, "//h1") or _first_text(page, "//title") or ""
     try:
-        summary = ReadabilityDocument(html).summary(html_partial=True)
-        body = _html_fragment_to_text(lxml.html.fragment_fromstring(summary, create_parent="div",
-                                                                     parser=_safe_parser()))
+        # A deep page goes in parsed: readability's own parser would cut it at 256 levels.
+        source = _parse_page(html)[0] if deep else html
+        summary = ReadabilityDocument(source).summary(html_partial=True)
+        body = _html_fragment_to_text(_parse_fragment(summary))
     except Exception:
         body = ""
     if len(body.strip()) < 40:
@@ -78,6 +81,8 @@ def html_to_article(html: str) -> tuple[str, str]:
         bodies = page.xpath("//body")
         body = _html_fragment_to_text(bodies[0] if bodies else page)
     body = body.strip("\n")
+    if not body.strip():
+        return " ".join(title.split()), ""
     title = " ".join(title.split())
     if not title:
         title = next((line.strip() for line in body.split("\n") if line.strip()), "Untitled")
@@ -86,10 +91,33 @@ def html_to_article(html: str) -> tuple[str, str]:
     return title, body + "\n"
 
 
-def _safe_parser() -> Any:
+def _parse_page(html: str) -> tuple[Any, bool]:
+    """The parsed page and whether it needed lxml's huge-tree mode (over 256 levels)."""
     import lxml.html
 
-    return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    for huge in (False, True):
+        parser = _safe_parser(huge)
+        try:
+            page = lxml.html.document_fromstring(html, parser=parser)
+        except Exception as error:  # lxml raises several types for unusable markup
+            raise LecternError(f"The HTML page cannot be parsed: {error}.") from error
+        if not any("depth" in str(entry.message).lower() for entry in parser.error_log):
+            return page, huge
+    raise LecternError(f"The HTML page nests its elements more than {MAX_HTML_DEPTH} levels "
+                       "deep; Lectern cannot read all of its text.")
+
+
+def _parse_fragment(html: str) -> Any:
+    import lxml.html
+
+    return lxml.html.fragment_fromstring(html, create_parent="div", parser=_safe_parser(True))
+
+
+def _safe_parser(huge: bool = False) -> Any:
+    import lxml.html
+
+    return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                huge_tree=huge)
 
 
 def _first_text(page: Any, xpath: str) -> str:
@@ -103,28 +131,30 @@ def _first_text(page: Any, xpath: str) -> str:
 def _html_fragment_to_text(root: Any) -> str:
     """Paragraph-aware text: block elements become blank-line separated paragraphs."""
     parts: list[str] = []
-
-    def walk(node: Any) -> None:
+    # An explicit stack, not recursion: a page may nest 2,048 levels, past Python's limit.
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
+        block = tag in _BLOCK_TAGS
+        if closing:
+            if block and tag != "br":
+                parts.append("\n\n")
+            if node.tail:
+                parts.append(node.tail)
+            continue
         if tag in {"script", "style", "noscript", "template", "img", "svg", "iframe"}:
             if node.tail:
                 parts.append(node.tail)
-            return
-        block = tag in _BLOCK_TAGS
+            continue
         if block:
             parts.append("\n\n" if tag != "br" else "\n")
         if tag == "li":
             parts.append("• ")
         if node.text:
             parts.append(node.text)
-        for child in node:
-            walk(child)
-        if block and tag != "br":
-            parts.append("\n\n")
-        if node.tail:
-            parts.append(node.tail)
-
-    walk(root)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))

@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from lectern.core.errors import LecternError
+from lectern.core.file_ops import describe_os_error
+
 APP_NAME = "Lectern"
 HOME_ENV_VAR = "LECTERN_HOME"
 
@@ -44,9 +47,21 @@ class AppPaths:
         )
 
     def ensure(self) -> AppPaths:
-        """Create the folders if they are missing and return self."""
+        """Create the folders if they are missing and return self; LecternError when one
+        cannot be made or is not a folder Lectern can write in."""
         for folder in (self.data, self.config, self.cache):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except FileExistsError:
+                raise LecternError(f"Lectern cannot keep its files in “{folder}”: a file of "
+                                   "that name is in the way (set LECTERN_HOME or --home to a "
+                                   "folder).") from None
+            except OSError as error:
+                raise LecternError(f"Lectern cannot make its folder “{folder}”: "
+                                   f"{describe_os_error(error)}.") from None
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise LecternError(f"Lectern cannot write in its folder “{folder}”: "
+                                   "permission denied.")
         return self
 
     @property
@@ -56,3 +71,12 @@ class AppPaths:
     @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
+
+    @property
+    def pending_writes(self) -> Path:
+        """Where a save of several files keeps its journal until it is complete."""
+        return self.data / "pending-writes"
+
+    @property
+    def folders(self) -> tuple[Path, Path, Path]:
+        return self.data, self.config, self.cache

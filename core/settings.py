@@ -14,8 +14,11 @@ from typing import Any
 
 from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.errors import LecternError
+from lectern.core.file_input import read_input_file
+from lectern.core.output_paths import output_target
 
 MAX_READING_POSITIONS = 200
+MAX_SETTINGS_BYTES = 4 * 2**20  # far above what the preferences ever take
 MAX_RECENT_FILES = 10
 DEFAULT_READING_SIZE = 13.0
 MIN_READING_SIZE = 8.0
@@ -30,11 +33,12 @@ class Settings:
         self._values: dict[str, Any] = self._read()
 
     def _read(self) -> dict[str, Any]:
-        try:
-            values = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if not os.path.lexists(self.path):
             return {}
-        except (OSError, ValueError):
+        try:
+            # Never a hang: a FIFO or a device in its place is refused like a damaged file.
+            values = json.loads(read_input_file(self.path, MAX_SETTINGS_BYTES, "settings file"))
+        except (LecternError, ValueError):
             with suppress(OSError):  # cannot be moved aside: ignored all the same
                 self.path.replace(self.path.with_suffix(".damaged.json"))
             return {}
@@ -54,7 +58,8 @@ class Settings:
             raise LecternError(f"Cannot create “{self.path.parent}”: "
                                f"{error.strerror or error}.") from error
         data = json.dumps(self._values, indent=2, ensure_ascii=False)
-        atomic_write_bytes(self.path, data.encode("utf-8"))
+        # Lectern's own file, so no folder is off limits; but never a FIFO, a folder, a loop.
+        atomic_write_bytes(output_target(self.path), data.encode("utf-8"))
 
     # --- typed accessors --------------------------------------------------------------
     @property

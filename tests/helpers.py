@@ -167,3 +167,21 @@ def release_mouse(qtbot: Any, window: MainWindow, alt: bool = False) -> None:
     viewport = window.article_view.viewport()
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier,
                        window.article_view.cursorRect().center())
+
+
+# --- processes without root's free pass -----------------------------------------------------
+def unprivileged(command: list[str]) -> list[str]:
+    """``command`` so that it runs subject to file permissions: as root, without the
+    capabilities that let root write anywhere (setpriv), so that a read-only folder is
+    one for the child too. Skips the test when that cannot be arranged."""
+    import os
+    import shutil
+
+    import pytest
+
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", *command]

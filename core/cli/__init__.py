@@ -14,6 +14,7 @@ COMMAND_MODULES = {
     "export": "lectern.core.cli.annotations_cli",
     "import": "lectern.core.cli.annotations_cli",
     "search": "lectern.core.cli.annotations_cli",
+    "recover": "lectern.core.cli.recover",
     "add": "lectern.core.cli.library_cli",
     "library": "lectern.core.cli.library_cli",
     "find": "lectern.core.cli.library_cli",

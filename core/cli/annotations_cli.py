@@ -30,10 +30,13 @@ from lectern.core.formats.exchange import (
 from lectern.core.formats.parsed import read_annotation_bytes
 from lectern.core.formats.sniff import sniff
 from lectern.core.formats.targets import check_targets
+from lectern.core.library.passages import PassageQuery, passages
 from lectern.core.links import Link
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
+from lectern.core.store.failures import search_bound
 from lectern.core.store.library_rows import Passage
+from lectern.core.store.rows import annotation_row
 
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
@@ -92,7 +95,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     document = load_document(args.file)
     fmt = format_named(args.format, args.out)
-    check_targets(fmt, args.out, document.source)  # before any work, so nothing is written
+    check_targets(fmt, args.out, document.source, paths)  # before any work: nothing written
     colours: dict[str, str] = {}
     if args.annotations:
         anchored = anchor_file(args.annotations, document)
@@ -100,7 +103,8 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
         annotations, links = anchored.annotations, anchored.links
     else:
         annotations, links, colours = _stored_annotations(document, paths)
-    report = export_annotations(fmt, args.out, document, annotations, links, colours)
+    report = export_annotations(fmt, args.out, document, annotations, links, colours,
+                                protected=paths)
     print(report.summary(), file=sys.stderr)
     return 0
 
@@ -112,8 +116,7 @@ def _stored_annotations(document: Document, paths: AppPaths
     if not paths.store_file.exists():
         raise LecternError(f"There are no stored annotations yet (no store at "
                            f"{paths.store_file}).")
-    with AnnotationStore.open(paths.store_file) as store:
-        _notice(store)
+    with AnnotationStore.open(paths.store_file, read_only=True) as store:
         restored = restore_annotations(store, document)
         fingerprint = restored.earlier.fingerprint if restored.earlier else document.fingerprint
         links = store.links(fingerprint)
@@ -162,7 +165,6 @@ def _import_project(path: str, paths: AppPaths) -> int:
 # --- search ------------------------------------------------------------------------------
 def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
     from lectern.core.library.passage_export import export_kind, export_passages
-    from lectern.core.library.passages import PassageQuery, passages
 
     since, until = _date(args.since, "--since"), _date(args.until, "--until")
     if args.out:
@@ -174,11 +176,13 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
                          created_from=since, created_to=until)
     hits: list[Passage] = []
     if paths.store_file.exists():  # searching must not create a store
-        with AnnotationStore.open(paths.store_file) as store:
-            _notice(store)
-            # The Passages view's use case, listed oldest annotation first as before.
-            hits = sorted(passages(store, query, whole=True),
-                          key=lambda p: (p.annotation.created, p.annotation.id))
+        with AnnotationStore.open(paths.store_file, read_only=True) as store:
+            if store.library.available():
+                # The Passages view's use case, listed oldest annotation first as before.
+                hits = sorted(passages(store, query, whole=True),
+                              key=lambda p: (p.annotation.created, p.annotation.id))
+            else:
+                hits = _before_the_library(store, query)
     if args.format == "json":
         json.dump([_hit_json(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -190,6 +194,18 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _before_the_library(store: AnnotationStore, query: PassageQuery) -> list[Passage]:
+    """A store from before the library, read as it is (read-only): no articles to go by."""
+    if query.article is not None or query.outlet or query.dated_from or query.dated_to:
+        raise LecternError("This annotation store is from before the library, so it knows no "
+                           "articles, outlets or dates yet; run `lectern library` once to "
+                           "bring it forward, then search again.")
+    found = store.search(tag=query.tags[0] if query.tags else None, text=query.words,
+                         created_from=query.created_from, created_to=query.created_to)
+    return [Passage(annotation_row(hit.fingerprint, hit.annotation),
+                    (None, hit.title, "", "", hit.path)) for hit in found]
+
+
 def _date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
@@ -197,6 +213,7 @@ def _date(value: str | None, option: str) -> str | None:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise LecternError(f"{option} wants a date like 2026-01-31, not “{value}”.") from None
+    search_bound(value, option)  # one in the year 10000 in UTC is refused here, store or not
     return value
 
 

@@ -13,7 +13,7 @@ reverted if the block fails, the commit included.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -276,23 +276,33 @@ class ImportAnnotations(ChangeAnnotations):
     only when the incoming copy was modified later; one whose span, tags and note equal
     an annotation already here (or earlier in ``incoming``) is skipped, whatever its id.
     ``new_tags`` join the scheme. ``links`` between incoming annotations are added, their
-    ends renamed to the annotation kept when an incoming one was a copy of it."""
+    ends renamed to the annotation kept when an incoming one was a copy of it.
+    "Here" is the open set and what the store holds for the document now, which may be
+    more (another Lectern's import): ``stored`` has the ``content_key`` of each stored
+    annotation, ``held`` the stored value of each incoming id the store has for it."""
 
     def __init__(self, context: EditContext, incoming: Sequence[Annotation],
                  new_tags: Sequence[Tag] = (), label: str | None = None,
-                 links: Sequence[Link] = ()) -> None:
+                 links: Sequence[Link] = (), stored: Iterable[tuple[object, ...]] = (),
+                 held: Mapping[str, Annotation] | None = None) -> None:
         fp = context.fingerprint
         before: list[Entry] = []
         after: list[Entry] = []
-        present = {_content(a): a.id for a in context.annotations}
+        held = held or {}
+        present: dict[tuple[object, ...], str] = {content_key(a): a.id
+                                                  for a in context.annotations}
+        for key in stored:
+            present.setdefault(key, "")
         same: dict[str, str] = {}  # incoming id -> the id of the copy already here
         for annotation in incoming:
-            old = context.annotations.get(annotation.id)
-            if _content(annotation) in present:
+            old = held.get(annotation.id) or context.annotations.get(annotation.id)
+            key = content_key(annotation)
+            if key in present:
                 # Already here, perhaps under another id: importing twice adds nothing.
-                same[annotation.id] = present[_content(annotation)]
+                if present[key]:
+                    same[annotation.id] = present[key]
                 continue
-            present[_content(annotation)] = annotation.id
+            present[key] = annotation.id
             if old is None:
                 after.append((fp, annotation))
             elif _later(annotation.modified, old.modified):
@@ -324,8 +334,9 @@ def _link_content(k: Link) -> tuple[str, ...]:
     return k.source, k.target, k.label, k.event
 
 
-def _content(a: Annotation) -> tuple[object, ...]:
-    # The quote tells apart unplaced orphans.
+def content_key(a: Annotation) -> tuple[object, ...]:
+    """What makes two annotations the same for an import, whatever their ids (the quote
+    tells apart unplaced orphans); ``AnnotationStore.contents`` gives the same shape."""
     return a.start, a.end, a.exact, a.tags, a.note, a.fragments
 
 

@@ -29,10 +29,12 @@ from lectern.core.editing.commands import (
     RemoveAnnotations,
     RemoveTag,
     SetTags,
+    content_key,
 )
 from lectern.core.editing.restore import Restored, restore_annotations
+from lectern.core.editing.scheme_editing import SchemeEditing
 from lectern.core.editing.workspace import Workspace
-from lectern.core.editing.workspace_commands import ChangeScheme, HideEntity, RetagEverywhere
+from lectern.core.editing.workspace_commands import HideEntity
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link, links_between, remap_links
@@ -66,7 +68,7 @@ class SaveNotice:
     label: str
 
 
-class AnnotationSession:
+class AnnotationSession(SchemeEditing):
     """Everything about annotating one document. Without a ``workspace`` the session makes
     its own over ``store`` (which may be None: tests, previews)."""
 
@@ -81,9 +83,13 @@ class AnnotationSession:
         fingerprint = document.fingerprint
         self.previous: DocumentRecord | None = None
         self.restored = Restored([])
+        # Another Lectern's commits change this; read before restoring, so that any that
+        # land while we restore make the next import check the store, not just memory.
+        self._restored_at: int | None = None
         if store is not None:
             self.previous = store.remember_document(
                 fingerprint, str(document.source or ""), document.title)
+            self._restored_at = store.data_version()
             with paused_gc():  # a restore builds up to 100,000+ objects at once
                 self.restored = restore_annotations(store, document)
             if self.restored.earlier is not None:
@@ -246,21 +252,38 @@ class AnnotationSession:
             if not a.is_orphan and not 0 <= a.start <= a.end <= text_length:
                 raise LecternError(f"Annotation {a.id} spans {a.start}..{a.end}, outside a "
                                    f"text of {text_length} characters; nothing was imported.")
-        elsewhere = {}
-        if self.store is not None:
-            elsewhere = {i: fp for i, fp in self.store.locate(a.id for a in incoming).items()
-                         if fp != self.document.fingerprint}
-        renamed = {i: _id_for(i, self.document.fingerprint) for i in elsewhere}
-        incoming = [replace(a, id=renamed[a.id]) if a.id in renamed else a for a in incoming]
-        links = remap_links(links, renamed)
-        scratch = TagScheme(self.scheme.tags)
-        for name in dict.fromkeys(t for a in incoming for t in a.tags):
-            if name not in scratch:
-                colour = (tag_colours or {}).get(name, "")
-                scratch.add(Tag(name, colour if is_colour(colour) else scratch.spare_colour()))
-        new_tags = scratch.tags[len(self.scheme):]
-        command = ImportAnnotations(self.context, incoming, new_tags, label, links)
-        self._run(command)
+        # The check of what is already there and the write are one transaction (BEGIN
+        # IMMEDIATE): another Lectern importing the same file at once waits, then sees ours.
+        with self._one_transaction(label or "Import annotations"):
+            fingerprint = self.document.fingerprint
+            stored: set[tuple[object, ...]] = set()
+            held: dict[str, Annotation] = {}
+            elsewhere: dict[str, str] = {}
+            if self.store is not None:
+                version = self.store.data_version()
+                if version != self._restored_at:  # another Lectern committed since we read
+                    stored = set(self.store.contents(fingerprint))
+                    found = self.store.find(a.id for a in incoming)
+                    held = {a.id: a for fp, a in found if fp == fingerprint}
+                    if stored == {content_key(a) for a in self.annotations} \
+                            and self.store.count(fingerprint) == len(self.annotations):
+                        self._restored_at = version  # not this article: memory is whole
+                elsewhere = {i: fp for i, fp in self.store.locate(a.id for a in incoming)
+                             .items() if fp != fingerprint}
+            renamed = {i: _id_for(i, fingerprint) for i in elsewhere}
+            incoming = [replace(a, id=renamed[a.id]) if a.id in renamed else a
+                        for a in incoming]
+            links = remap_links(links, renamed)
+            scratch = TagScheme(self.scheme.tags)
+            for name in dict.fromkeys(t for a in incoming for t in a.tags):
+                if name not in scratch:
+                    colour = (tag_colours or {}).get(name, "")
+                    scratch.add(Tag(name, colour if is_colour(colour)
+                                    else scratch.spare_colour()))
+            new_tags = scratch.tags[len(self.scheme):]
+            command = ImportAnnotations(self.context, incoming, new_tags, label, links,
+                                        stored, held)
+            self._run(command)
         return command
 
     # --- links between annotations ---------------------------------------------------
@@ -288,44 +311,6 @@ class AnnotationSession:
         if link is None:
             raise LecternError(f"There is no link {link_id} in this document.")
         self._run(ChangeLinks(self.context, "Remove link", remove=[link]))
-
-    # --- the tag scheme --------------------------------------------------------------
-    def add_scheme_tag(self, name: str, colour: str | None = None,
-                       shortcut: str | None = None) -> Tag:
-        scratch = TagScheme(self.scheme.tags)
-        tag = Tag(name, colour or scratch.spare_colour(), shortcut)
-        scratch.add(tag)
-        self._run(ChangeScheme(self.context, f"Add tag '{tag.name}'", scratch.tags))
-        return tag
-
-    def rename_tag(self, old: str, new: str) -> None:
-        """Rename in the scheme and on every annotation of every stored document."""
-        scratch = TagScheme(self.scheme.tags)
-        old_name = scratch.get(old).name
-        new_name = scratch.rename(old, new).name
-        self._run(RetagEverywhere(self.context, old_name, new_name, scratch.tags))
-
-    def recolour_tag(self, name: str, colour: str) -> None:
-        scratch = TagScheme(self.scheme.tags)
-        tag = scratch.recolour(name, colour)
-        self._run(ChangeScheme(self.context, f"Recolour tag '{tag.name}'", scratch.tags))
-
-    def set_tag_shortcut(self, name: str, shortcut: str | None) -> None:
-        scratch = TagScheme(self.scheme.tags)
-        tag = scratch.set_shortcut(name, shortcut)
-        self._run(ChangeScheme(self.context, f"Set shortcut of '{tag.name}'", scratch.tags))
-
-    def tag_use_count(self, name: str) -> int:
-        """Annotations carrying ``name``: across the store when attached, else this set."""
-        if self.store is not None:
-            return int(self.store.tag_use_count(name))
-        return sum(1 for a in self.annotations if name in a.tags)
-
-    def delete_tag(self, name: str, force: bool = False) -> None:
-        """Delete a tag; one in use raises TagInUse unless ``force`` (then it is stripped)."""
-        scratch = TagScheme(self.scheme.tags)
-        tag = scratch.remove(name, self.tag_use_count(self.scheme.get(name).name), force)
-        self._run(RetagEverywhere(self.context, tag.name, None, scratch.tags))
 
     def _known_tags(self, tags: Iterable[str]) -> list[str]:
         """The scheme's spelling of each tag; an unknown one is an error, not a new tag."""

@@ -84,6 +84,8 @@ DATE_PATTERN = re.compile(
             + r")?"
             + _YEAR.replace("year>", "syear>")
             + ")",
+            # (in) October: a month alone, its year read from the article's date later
+            rf"(?P<bare_month>{_MONTH.replace('month>', 'bmonth>')})",
             # Tuesday / Thursday night
             rf"(?P<weekday>\b{_WEEKDAY}(?:{_SP}{_PART_OF_DAY})?\b)",
             # last week / this year / the past 30 days / two years ago
@@ -145,6 +147,9 @@ _LEAD_WORDS = frozenset(
     + [f"{n}{s}" for n in range(1, 32) for s in ("st", "nd", "rd", "th")]
 )
 _PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z]+s|people)\b")
+_MONTH_LEAD = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted(lexicon_words('month_lead_words')))})[ \u00a0-]$", re.I
+)
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -164,6 +169,10 @@ def find_dates(
             continue  # "2000 people" is a count
         if kind == "duration" and match.group(0)[:2].lower() in ("a ", "an"):
             continue  # "a year" alone is vague; "a day after" is not a date mention
+        if kind == "bare_month" and not _MONTH_LEAD.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            continue  # "May" the verb, "March" the walk: only "in May", "since March" are dates
         yield Candidate(match.start(), match.end(), "DATE", value=_iso_value(match))
 
 

@@ -18,7 +18,8 @@ from lectern.core.extract.headlines import HEADLINE, settle_headlines
 from lectern.core.extract.name_lookup import CONNECTORS
 from lectern.core.extract.names import NameRun
 from lectern.core.extract.spans import Candidate
-from lectern.core.extract.teams import is_score_side
+from lectern.core.extract.teams import TEAM, is_score_side, used_as_place
+from lectern.core.extract.usage import ORG_AFTER, ORG_BEFORE, Usage
 
 REPEATS_FOR_UNKNOWN_NAME = 2
 # "Internet Explorer 6 is", "HTML 5,": a name followed by a version number is a product
@@ -47,14 +48,7 @@ _SPEECH_AFTER = re.compile(
 )
 
 
-_ORG_KINDS = "|".join(sorted(lexicon_words("org_kind_nouns")))
 ORG_CUE_WINDOW = 40
-# "the union Fellesforbundet", "Residents' group Quiet Skies": a kind of organisation, then its name
-_ORG_KIND_BEFORE = re.compile(rf"\b(?:{_ORG_KINDS})[ \u00a0]+$")
-_ORG_AFTER = re.compile(
-    rf"(?:['’]s)?[ \u00a0]+(?:{'|'.join(sorted(lexicon_words('org_followers')))})\b"
-    rf"|,[ \u00a0]+(?:which\b|(?:a|an|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}(?:{_ORG_KINDS})\b)"
-)
 
 
 def settle_names(text: str, found: list[NameRun]) -> list[Candidate]:
@@ -67,6 +61,7 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
     headlines = [(run[0], run[1]) for run in found if run[2] == HEADLINE]
     if headlines:
         found = [run for run in found if run[2] != HEADLINE]
+    found = _name_teams(text, found)
     person_words: set[str] = set()
     mid_sentence: Counter[str] = Counter()
     for start, end, label, _key, _role, initial in found:
@@ -82,8 +77,11 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
     }
     labels: dict[int, str | None] = {}
     common = _CommonNouns(text)
+    usage = Usage(text, gaz)
     places: set[str] = set()
-    for start, end, known, _key, _role, _initial in found:
+    for start, end, known, _key, role, _initial in found:
+        if known is None or (known == "PERSON" and role is None and " " not in text[start:end]):
+            usage.observe(text[start:end], start)
         if known is None:
             common.observe(text[start:end], start)
             if _PLACE_OF_BEFORE.search(text, max(0, start - PLACE_OF_WINDOW), start):
@@ -103,6 +101,10 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
                 label = _guess(text, name, start, initial, person_words, mid_sentence)
             if label == "PERSON" and _looks_like_organisation(text, name, start, lone):
                 label = "ORG"
+            if name.split()[-1] not in person_words and name not in _GENERIC_NOUNS and not (
+                single_words and initial and name not in mid_sentence
+            ):
+                label = _by_usage(label, usage, name)
             if label == "ORG" and not single_words:
                 org_heads.add(name.split()[0])
             if name in places and label != "PERSON":
@@ -114,14 +116,97 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             labels[index] = label
             if label == "PERSON":
                 _add_person_words(person_words, name)
-    candidates = []
-    for index, (start, end, known, key, role, _initial) in enumerate(found):
-        label = known if known is not None else labels.get(index)
-        if label is not None:
-            candidates.append(Candidate(start, end, label, key=key, role=role))
+    candidates = _with_ordinals(text, _candidates(text, found, labels, usage))
     if headlines:
         candidates.extend(settle_headlines(text, headlines, candidates, gaz))
     return candidates
+
+
+def _candidates(
+    text: str, found: list[NameRun], labels: dict[int, str | None], usage: Usage
+) -> list[Candidate]:
+    full_names = {w for start, end, known, *_ in found if known == "PERSON"
+                  for w in text[start:end].split()[:1] if " " in text[start:end]}
+    candidates = []
+    for index, (start, end, known, key, role, _initial) in enumerate(found):
+        label = known if known is not None else labels.get(index)
+        if label == "PERSON" and role is None and text[start:end] not in full_names:
+            label = _lone_given_name(label, usage, text[start:end])
+        if label != "PERSON" and _is_family(text, start, end):
+            label, key = "PERSON", None  # "the Albuquerque family", whatever else the name is
+        if label is not None:
+            candidates.append(Candidate(start, end, label, key=key, role=role))
+    return candidates
+
+
+def _is_family(text: str, start: int, end: int) -> bool:
+    return text.endswith(("the ", "The "), 0, start) and bool(
+        _FAMILY_AFTER.match(text, end, end + FAMILY_WINDOW)
+    )
+
+
+def _with_ordinals(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "the 9th U.S. Circuit Court", "the 501st Legion": the ordinal belongs to the
+    organisation's name."""
+    for candidate in candidates:
+        start = candidate.start
+        if candidate.label == "ORG" and text[start - 2 : start] in _ORDINAL_ENDS:
+            ordinal = _ORDINAL_BEFORE.search(text, max(0, start - ORDINAL_WINDOW), start)
+            if ordinal is not None:
+                candidate.start = ordinal.start()
+    return candidates
+
+
+_ORDINAL_ENDS = frozenset(f"{e}{space}" for e in ("t", "d", "h") for space in " \u00a0")
+_FAMILY_AFTER = re.compile(
+    rf"[ \u00a0]+(?:{'|'.join(sorted(lexicon_words('family_words')))})\b"
+)
+FAMILY_WINDOW = 16
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,4}(?:st|nd|rd|th)[ \u00a0]$")
+ORDINAL_WINDOW = 8
+
+
+def _name_teams(text: str, found: list[NameRun]) -> list[NameRun]:
+    """Runs standing as a side of a result are clubs (ORG), and so is every other mention of
+    the same name that is not plainly a place ("lifted Middlesbrough to the top", but "fans
+    in Leeds")."""
+    teams = {text[run[0] : run[1]] for run in found if run[2] == TEAM}
+    if not teams:
+        return found
+    settled: list[NameRun] = []
+    for run in found:
+        start, end, label, _key, role, initial = run
+        if label == TEAM or (
+            text[start:end] in teams
+            and label in (None, "GPE", "LOC", "PERSON")
+            and not used_as_place(text, start)
+        ):
+            run = (start, end, "ORG", None, role, initial)
+        settled.append(run)
+    return settled
+
+
+def _by_usage(label: str | None, usage: Usage, name: str) -> str | None:
+    """The label the article's use of ``name`` supports: "Shares in X" an organisation,
+    "in X" (in half its mentions or more) a place, "X, an economist" a person."""
+    votes = usage.of(name)
+    if votes.organisation > votes.person:
+        return "ORG"
+    if votes.person > votes.organisation and label is None:
+        return "PERSON"
+    if (label == "ORG" and " " in name) or any(w.isupper() and len(w) > 1 for w in name.split()):
+        return label  # "the Municipality of Bogliasco", "the ICI system": not places
+    if votes.place and not votes.person and 2 * votes.place >= usage.judged.get(name, 1):
+        return "GPE"
+    return label
+
+
+def _lone_given_name(label: str, usage: Usage, name: str) -> str:
+    """ "farmers near Regina and Brandon": a given name alone, used as a place, is the place."""
+    votes = usage.of(name)
+    if votes.place and not votes.person and 2 * votes.place >= usage.judged.get(name, 1):
+        return "GPE"
+    return label
 
 
 def _looks_like_organisation(text: str, name: str, start: int, lone: Counter[str]) -> bool:
@@ -132,8 +217,8 @@ def _looks_like_organisation(text: str, name: str, start: int, lone: Counter[str
         return True
     end = start + len(name)
     return bool(
-        _ORG_KIND_BEFORE.search(text, max(0, start - ORG_CUE_WINDOW), start)
-        or _ORG_AFTER.match(text, end, end + ORG_CUE_WINDOW)
+        ORG_BEFORE.search(text, max(0, start - ORG_CUE_WINDOW), start)
+        or ORG_AFTER.match(text, end, end + ORG_CUE_WINDOW)
     )
 
 

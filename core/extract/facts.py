@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from lectern.core.extract.bylines import PUBLISHED, is_publication_date
 from lectern.core.extract.gazetteers import lexicon_numbers, lexicon_words, load_gazetteers
+from lectern.core.extract.headlines import HeadlineLines
 from lectern.core.extract.model import Fact, FactKind, Span
 from lectern.core.extract.sentences import SentenceIndex
 from lectern.core.extract.spans import Candidate
@@ -46,6 +48,9 @@ _IRREGULAR_PLURALS = lexicon_words("irregular_plurals")
 _OF_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][a-z-]+)\b(?![ \u00a0]+(?:the|a|an)\b)")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 _TIME_OF_DAY = re.compile(r"[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock)")
+_FRACTION_AFTER = re.compile(
+    rf"-(?:{'|'.join(sorted(lexicon_words('fraction_words')))})\b"
+)  # "two-thirds of it": a fraction, not a count
 _LIST_NUMBER = re.compile(r"(?<=\n)\d{1,2}\.[ \u00a0]|(?<![\s\S])\d{1,2}\.[ \u00a0]")
 
 
@@ -60,6 +65,9 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     facts: list[Fact] = []
     earlier: dict[tuple[int, str], str] = {}  # (sentence start, kind) -> subject said there
     shared_spans: dict[tuple[int, int], Span] = {}  # facts of one sentence share its (frozen) Span
+    said: set[tuple[int, str, object, str | None]] = set()  # one fact per value per sentence
+    headlines = HeadlineLines(text)
+    told: Counter[tuple[str, str]] | None = None  # figures by value, counted when first needed
     for index, candidate in enumerate(candidates):
         kind = KIND_OF_LABEL.get(candidate.label)
         if kind is None:
@@ -68,6 +76,12 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
             continue
         if kind == "count" and not _is_count_claim(text, candidate):
             continue
+        if headlines.holds(candidate.start):
+            if told is None:
+                told = Counter((c.label, str(c.value)) for c in candidates
+                               if c.label in KIND_OF_LABEL)
+            if told[(candidate.label, str(candidate.value))] > 1:
+                continue  # "Irish House Prices Rise 8%": the headline's figure, told again below
         sentence = sentences.span_of(candidate.start)
         # a second amount in one sentence without its own subject shares the first one's
         same_sentence = earlier.get((sentence[0], kind)) if kind in REUSED_SUBJECT else None
@@ -77,6 +91,8 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
             counted = counted_phrase(text, candidate.end)
             # The head noun: "counts" of "counts of fraud", "workers" of "factory workers".
             unit = counted.partition(" of ")[0].split()[-1] if counted else None
+            if not counted and not _count_named_before(text, candidate.start):
+                continue  # "Perera made 112": a score counting nothing (tested before the subject)
         published = kind == "date" and is_publication_date(text, candidate)
         subject = (
             PUBLISHED
@@ -93,9 +109,15 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
                 start_after=_previous_end(text, candidates, index, sentence[0]),
             )
         )
-        if not subject or (kind == "count" and not counted and not _LOWER_WORD.search(subject)):
-            continue  # a bare dateline, or a number in a table or results line counting nothing
+        if not subject or (kind == "count" and not counted and not _names_its_count(
+            text, candidate, subject
+        )):
+            continue  # a bare dateline, a number in a table, a score or a tally counting nothing
         if not published:
+            said_once = (sentence[0], kind, candidate.value, unit)
+            if said_once in said:
+                continue  # "ended 1-0 ... 1-0 on the scoreboard": the same claim again
+            said.add(said_once)
             earlier.setdefault((sentence[0], kind), subject)
             earlier.setdefault((sentence[0], "any"), subject)
         facts.append(
@@ -119,6 +141,21 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
     return facts
 
 
+_COUNT_NAMED_BEFORE = re.compile(r"(?:\bof|:)[ \u00a0]*$")
+COUNT_NAMED_WINDOW = 6
+
+
+def _names_its_count(text: str, candidate: Candidate, subject: str) -> bool:
+    """A number with no noun after it counts something only when a noun and "of" or a label
+    stand before it ("A crowd of 41,250", "Homes sold: 47,300"); "Perera made 112" and "all
+    out for 242" are scores."""
+    return bool(_LOWER_WORD.search(subject)) and _count_named_before(text, candidate.start)
+
+
+def _count_named_before(text: str, start: int) -> bool:
+    return bool(_COUNT_NAMED_BEFORE.search(text, max(0, start - COUNT_NAMED_WINDOW), start))
+
+
 def _is_plural(word: str) -> bool:
     return word in _IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s")
                                           and not word.endswith(("ss", "us", "is")))
@@ -139,8 +176,9 @@ def counted_phrase(text: str, end: int) -> str | None:
             break
         word = match.group(1)
         if word in _COUNT_MODIFIERS and not words:
-            position = match.end()
-            continue  # "60 more social workers"
+            words.append(word)  # "60 more social workers", "1,320 new asteroids": kept in the
+            position = match.end()  # subject, while the unit is the head noun
+            continue
         if word in _NOT_COUNTED:
             break
         words.append(word)
@@ -149,7 +187,7 @@ def counted_phrase(text: str, end: int) -> str | None:
             break  # punctuation, or the plural noun counted ("1,200 students took part")
     while words and len(words[-1]) > 4 and words[-1].endswith("ed"):
         words.pop()  # "41,250 watched": a verb, not what is counted
-    if not words or words[-1][0].isupper():
+    if not words or words[-1][0].isupper() or words[-1] in _COUNT_MODIFIERS:
         return None
     of = None if text[position - 1] in ",.;:)" else _OF_NOUN.match(text, position, limit)
     return " ".join(words) + (f" of {of.group(1)}" if of else "")
@@ -163,6 +201,8 @@ def _is_count_claim(text: str, candidate: Candidate) -> bool:
     surface = text[candidate.start : candidate.end]
     if _TIME_OF_DAY.match(text, candidate.end) or _LIST_NUMBER.match(text, candidate.start):
         return False  # "8 a.m.", "1. Dinesh Perera": a time, a list's numbering
+    if text.startswith("-", candidate.end) and _FRACTION_AFTER.match(text, candidate.end):
+        return False
     if not candidate.approx and not any(map(str.isdigit, surface)):
         value = candidate.value
         if isinstance(value, (int, float)) and value <= SMALL_WORD_COUNT:

@@ -24,6 +24,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SENTENCE_END = (".", ",", ";", ":", '"', "”")
 _BYLINE = re.compile(r"(?:By|BY|Photo|Image)\b")
 _SCORE = re.compile(r"\d[ \u00a0]*[–—-][ \u00a0]*\d")  # "Group F — Sweden 1 – 0 Korea": a result
+# "Nottingham Forest 1 Chelsea 1", "Arsenal 3 2 1 0 5 1 7": a results line or a table row
+_SIDE_SCORE = re.compile(r"[^\W\d_][ \u00a0]+\d{1,3}(?:[ \u00a0]+\d{1,3})*[ \u00a0]*$")
+_SMALL_NUMBER = re.compile(r"(?<![\d.,])\b\d{1,3}\b(?![.,]\d)")
 
 
 class HeadlineLines:
@@ -52,6 +55,8 @@ def is_headline(line: str) -> bool:
     line = line.strip()
     if not line or line.endswith(_SENTENCE_END) or _BYLINE.match(line) or _SCORE.search(line):
         return False
+    if line[-1].isdigit() and _SIDE_SCORE.search(line) and len(_SMALL_NUMBER.findall(line)) > 1:
+        return False  # two scores or a row of figures ("Storm Kills 12" stays a headline)
     words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
     if len(words) < MIN_CAPITALISED_WORDS:
         return False

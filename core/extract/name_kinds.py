@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from lectern.core.extract.gazetteers import Gazetteers, lexicon_words
+from lectern.core.extract.gazetteers import Gazetteers, lexicon_numbers, lexicon_words
 
 NOT_A_NAME = ""  # a label meaning: recognised, and deliberately not reported
 
@@ -27,6 +27,13 @@ _LAW_WORDS = lexicon_words("law_words")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _LETTER_COMPOUND = re.compile(r"[A-Z]-[a-z]+")  # "T-shirt", "X-ray", "E-mail"
 COMPASS_WORDS = lexicon_words("compass_words")
+# "Banco Meridional", "Hospital Virgen del Rocío": a word that opens an organisation's name
+_ORG_HEADS = lexicon_words("org_heads")
+# "Kystlink ASA", "Brauerei Kessler GmbH": a legal form that ends a company's name
+_COMPANY_SUFFIXES = lexicon_words("company_suffixes")
+# "Group F", "Pool B": a group of a competition, an organisation as the gold conventions have it
+_GROUPING_WORDS = lexicon_words("grouping_words")
+_NUMBER_WORDS = frozenset(lexicon_numbers("number_words"))
 
 
 def keyword_label(
@@ -40,6 +47,8 @@ def keyword_label(
     last, first = words[-1], words[0]
     if len(words) > 1 and last in _LAW_WORDS:
         return NOT_A_NAME
+    if len(words) == 2 and first in _GROUPING_WORDS and _numbers_a_group(last):
+        return "ORG"  # not a person "Group Three"
     if len(words) > 1 and last in gaz.event_words:
         return "EVENT"
     if len(words) > 1 and last in _VENUE_HEADS and words[-2] in _VENUE_WORDS:
@@ -48,7 +57,9 @@ def keyword_label(
         if len(words) > 2 and first in gaz.given_names and last not in gaz.org_words:
             return "PERSON"  # "Marc Lamont Hill"
         return "LOC"  # "NTU Hospital Station": a site named after an organisation
-    if last in gaz.org_words and len(words) > 1:
+    if (last in gaz.org_words or last in _COMPANY_SUFFIXES) and len(words) > 1:
+        return "ORG"
+    if len(words) > 1 and first in _ORG_HEADS and words[1] not in connectors:
         return "ORG"
     if len(words) > 2 and first in gaz.org_words and words[1] in connectors:
         return "ORG"
@@ -72,6 +83,15 @@ def keyword_label(
     if len(words) > 2 and any(word in gaz.event_words for word in words[1:-1]):
         return "EVENT"  # "Fan Expo Canada"
     return None
+
+
+def _numbers_a_group(word: str) -> bool:
+    """ "Three", "B", "IV", "2": what numbers a group or a round."""
+    return (
+        word.lower() in _NUMBER_WORDS
+        or (len(word) == 1 and word.isupper())
+        or bool(_ROMAN_NUMERAL.fullmatch(word))
+    )
 
 
 def is_place_head(token: str) -> bool:

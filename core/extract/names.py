@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lectern.core.extract.affiliations import affiliation, is_speaker, person_of
 from lectern.core.extract.gazetteers import (
     Gazetteers,
     lexicon_numbers,
@@ -39,6 +40,7 @@ from lectern.core.extract.name_lookup import (
     is_title_head,
     lookup,
 )
+from lectern.core.extract.teams import TEAM, is_result_side
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
 _AFFIXES = rf"(?:{'|'.join(sorted(lexicon_words('name_affixes')))})\b"
@@ -75,7 +77,20 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
             found.append((run_start, match.end(), HEADLINE, None, None, False))
             continue  # judged word by word once the body is read
         initial = _is_sentence_initial(text, run_start)
-        for part in _analyse_run(match.group(), initial):
+        run_end = match.end()
+        if (
+            text.startswith(" ", run_end)  # the cheap test first: this runs once per name run
+            and is_result_side(text, run_start, run_end)
+            and not _is_full_name(match.group())
+        ):
+            found.append((run_start, run_end, TEAM, None, None, initial))
+            continue  # "Sheffield Wednesday 1": the whole run is a club, whatever its words
+        parts: list[Part] | tuple[Part, ...] = _analyse_run(match.group(), initial)
+        if " of " in match.group() and any(
+            p.label in _OPEN_LABELS and " of " in match.group()[p.start : p.end] for p in parts
+        ):
+            parts = _speakers_of(text, run_start, match.group(), parts)
+        for part in parts:
             found.append(
                 (
                     run_start + part.start,
@@ -87,6 +102,43 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
                 )
             )
     return found
+
+
+_OPEN_LABELS = (None, "ORG")  # "X Y of Z Securities" is ORG by its last word, yet may be a person
+
+
+def _speakers_of(
+    text: str, run_start: int, run: str, parts: list[Part] | tuple[Part, ...]
+) -> list[Part]:
+    """ "said Fernanda Lima of Banco Meridional": an undecided "X of Y" run that speaks is a
+    person and where they work."""
+    gaz = load_gazetteers()
+    settled: list[Part] = []
+    for part in parts:
+        name = run[part.start : part.end]
+        split = None
+        if (
+            part.label in _OPEN_LABELS
+            and " of " in name
+            and is_speaker(text, run_start + part.start, run_start + part.end)
+        ):
+            split = person_of(name, gaz, _analyse_affiliation)
+        if split is None:
+            settled.append(part)
+        else:
+            settled.extend(p._replace(start=p.start + part.start, end=p.end + part.start)
+                           for p in split)
+    return settled
+
+
+def _analyse_affiliation(run: str, tokens: list[Token]) -> list[Part]:
+    return _analyse_segment(run, tokens, False, load_gazetteers(), weak=True)
+
+
+def _is_full_name(run: str) -> bool:
+    """ "Kevin Dorsett 2": a given name and a surname before a figure name a player."""
+    first, _, rest = run.partition(" ")
+    return bool(rest) and first in load_gazetteers().given_names
 
 
 def _is_sentence_initial(text: str, position: int) -> bool:
@@ -192,6 +244,12 @@ def _analyse_segment(
     peeled = _peel_prefix(run, tokens, gaz)
     if peeled is not None:
         return peeled
+    if (
+        len(tokens) == 2
+        and gaz.demonyms.get(tokens[1].text)
+        and tokens[0].text not in gaz.given_names
+    ):  # "Best Kenyan teas": an adjective opening a sentence, then a nationality
+        return [Part(tokens[1].start, tokens[1].end, "NORP", tokens[1].text)]
     first = tokens[0].text
     has_connector = any(t.text in CONNECTORS and t.text not in _NAME_PARTICLES for t in tokens)
     if (
@@ -242,13 +300,10 @@ def _person_inside(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part]
     if first in gaz.given_names and len(tokens) > 3:
         for index in (2, 3):
             if index < len(tokens) - 1 and tokens[index].text in ("of", "for", "from", "at"):
-                rest = [t for t in tokens[index + 1 :]]
-                while rest and rest[0].text in CONNECTORS:
-                    rest = rest[1:]
                 person_end = tokens[index - 1].end
                 return [
                     Part(tokens[0].start, person_end, "PERSON", run[tokens[0].start : person_end]),
-                    *_analyse_segment(run, rest, False, gaz, weak=True),
+                    *affiliation(run, tokens[index + 1 :], gaz, _analyse_affiliation),
                 ]
     for index in range(1, len(tokens) - 1):
         name_tokens = tokens[index:]
@@ -340,12 +395,10 @@ def _person_of(
         return None
     if not all(_is_name_word(t, gaz) for t in rest[:cut]):
         return None
-    after = rest[cut + 1 :]
-    while after and after[0].text in CONNECTORS:
-        after = after[1:]
+    after = affiliation(run, rest[cut + 1 :], gaz, _analyse_affiliation)
     person_end = rest[cut - 1].end
     person = Part(rest[0].start, person_end, "PERSON", run[rest[0].start : person_end], role)
-    return [person, *_analyse_segment(run, after, False, gaz, weak=True)] if after else None
+    return [person, *after] if after else None
 
 
 def _continues_title(tokens: list[Token], index: int, gaz: Gazetteers) -> bool:

@@ -12,6 +12,7 @@ from lectern.core.extract.anchors import scan_anchors
 from lectern.core.extract.blocks import BLOCK_CHARS, text_blocks
 from lectern.core.extract.bylines import relabel_datelines
 from lectern.core.extract.collector import full_collections_deferred
+from lectern.core.extract.currencies import settle_currencies
 from lectern.core.extract.dates import find_dates
 from lectern.core.extract.evidence import settle_names
 from lectern.core.extract.facts import find_facts
@@ -86,6 +87,7 @@ def _analyze(
     report(0.65)
     resolved = resolve_overlaps(candidates)
     resolve_relative_dates(text, resolved, published)
+    settle_currencies(text, resolved)
     release(candidates)
     report(0.7)
     entities = relabel_teams(text, group_candidates(text, resolved))

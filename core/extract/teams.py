@@ -33,6 +33,9 @@ _SIDE_THEN_OPPONENT = re.compile(
 )
 _SCORE_BEFORE_SIDE = re.compile(r"[A-Za-z][ \u00a0]+\d{1,3}[ \u00a0]+$")
 _OWN_SCORE = re.compile(r"[ \u00a0]+\d{1,3}(?!\d|[.,:/]\d|%|[ \u00a0]*[a-z])")
+# "Middlesbrough 3 3 0 0 9 3 9": a standings row, the side and then three figures or more
+_STANDINGS_ROW = re.compile(r"(?:[ \u00a0]+\d{1,3}){3,}(?=[ \u00a0]*(?:[,;.]|$))", re.MULTILINE)
+TEAM = "?team"  # the label of a whole name run standing as a side of a result or a table row
 # "Hull v Sunderland", "Leeds vs. Coventry": a fixture
 _VERSUS_AFTER = re.compile(r"[ \u00a0]+vs?\.?[ \u00a0]+[A-Z]")
 _VERSUS_BEFORE = re.compile(r"[A-Za-z][ \u00a0]+vs?\.?[ \u00a0]+$")
@@ -47,15 +50,27 @@ _PLACE_PREPOSITIONS = re.compile(
 )
 PREPOSITION_WINDOW = 16
 _PLACE_LABELS = ("GPE", "LOC")
+TEAM_MENTIONS = 200  # mentions looked at for a score: a club is seen as one early on
+
+
+def is_result_side(text: str, start: int, end: int) -> bool:
+    """Whether the run at ``[start, end)`` is followed by its own score or table figures:
+    "Sheffield Wednesday 1" in "Coventry 1 Sheffield Wednesday 1", a standings row."""
+    if not (text.startswith(" ", end) and text[end + 1 : end + 2].isdigit()):
+        return False  # the cheap test first: this runs once per name run
+    return bool(
+        _SIDE_THEN_OPPONENT.match(text, end, end + RESULT_WINDOW)
+        or _STANDINGS_ROW.match(text, end, end + RESULT_WINDOW)
+        or (
+            _OWN_SCORE.match(text, end, end + 6)
+            and _SCORE_BEFORE_SIDE.search(text, max(0, start - RESULT_WINDOW), start)
+        )
+    )
 
 
 def is_score_side(text: str, start: int, end: int) -> bool:
     """Whether the name at ``[start, end)`` stands as a side in a result or a fixture."""
-    if _SIDE_THEN_OPPONENT.match(text, end, end + RESULT_WINDOW):
-        return True
-    if _OWN_SCORE.match(text, end, end + 6) and _SCORE_BEFORE_SIDE.search(
-        text, max(0, start - RESULT_WINDOW), start
-    ):
+    if is_result_side(text, start, end):
         return True
     if _VERSUS_AFTER.match(text, end, end + 8) or _VERSUS_BEFORE.search(
         text, max(0, start - 8), start
@@ -98,7 +113,7 @@ def _may_be_team(entity: Entity) -> bool:
 
 
 def _is_team(text: str, entity: Entity) -> bool:
-    for mention in entity.mentions:
+    for mention in entity.mentions[:TEAM_MENTIONS]:
         if is_score_side(text, mention.start, mention.end):
             return True
         after = text[mention.end : mention.end + SCORE_WINDOW]
@@ -122,6 +137,9 @@ def _has_dash(window: str) -> bool:
 
 
 def _used_as_place(text: str, mention: Mention) -> bool:
-    return bool(
-        _PLACE_PREPOSITIONS.search(text, max(0, mention.start - PREPOSITION_WINDOW), mention.start)
-    )
+    return used_as_place(text, mention.start)
+
+
+def used_as_place(text: str, start: int) -> bool:
+    """ "in Sweden", "fans from Leeds": the name after a preposition of place is the place."""
+    return bool(_PLACE_PREPOSITIONS.search(text, max(0, start - PREPOSITION_WINDOW), start))

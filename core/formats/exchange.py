@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lectern.core.anchoring import AnchorReport, reanchor_all
 from lectern.core.annotations import AnchorStatus, Annotation, quote_selector
-from lectern.core.atomic_write import atomic_write_bytes
+from lectern.core.atomic_write import atomic_write_files
 from lectern.core.document import Document
 from lectern.core.errors import LecternError
 from lectern.core.formats.brat import dumps_brat
@@ -31,6 +31,7 @@ from lectern.core.formats.sniff import READ_FORMATS_LINE, sniff
 from lectern.core.formats.targets import check_targets
 from lectern.core.formats.w3c import read_w3c, save_w3c
 from lectern.core.links import Link
+from lectern.core.paths import AppPaths
 from lectern.core.readouts.wording import count
 
 if TYPE_CHECKING:
@@ -107,13 +108,18 @@ class ExportReport:
 
 def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Document,
                        annotations: Sequence[Annotation], links: Sequence[Link] = (),
-                       tag_colours: Mapping[str, str] | None = None) -> ExportReport:
+                       tag_colours: Mapping[str, str] | None = None, *,
+                       protected: AppPaths | None = None) -> ExportReport:
     """Write ``annotations`` of ``document`` (and the ``links`` between them) to ``out`` in
-    ``fmt``; nothing is written when a target is refused (the article itself, a folder).
-    brat writes a ``.txt`` beside its ``.ann`` whichever of the two names ``out`` gives,
-    and an ``annotation.conf`` unless one is there already."""
+    ``fmt``; nothing is written when a target is refused (the article itself, a folder, a
+    FIFO or device, anything inside the folders of ``protected``: the installation saving,
+    by default the one the environment names). A link is written through. brat writes a
+    ``.txt`` beside its ``.ann`` whichever of the two names ``out`` gives, and an
+    ``annotation.conf`` unless one is there already: all or none (journalled in
+    ``protected.pending_writes``)."""
     fmt = ALIASES.get(str(fmt)) or Format(fmt)  # a misspelt format fails here
-    targets = check_targets(str(fmt), out, document.source)
+    paths = protected if protected is not None else AppPaths.from_environment()
+    targets = check_targets(str(fmt), out, document.source, paths)
     annotations = sorted(annotations, key=Annotation.sort_key)  # text order, from any source
     text = document.text
     orphans = sum(1 for a in annotations if a.is_orphan)
@@ -158,7 +164,7 @@ def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Docum
         notices.append(f"{count(unplaced, 'annotation')} with no stretch of text (article "
                        f"notes, empty spans) left out: {FORMAT_NAMES[fmt]} has no place for "
                        f"{'it' if unplaced == 1 else 'them'}.")
-    write_files(files)
+    atomic_write_files(dict(files), paths.pending_writes)
     return ExportReport(fmt, tuple(path for path, _ in files), len(annotations) - skipped,
                         min(skipped, orphans), tuple(notices))
 
@@ -168,13 +174,6 @@ def _dropped_links(dropped: int, fmt: Format, why: str = "") -> list[str]:
         return []
     why = why or "an annotation it joins is not in the file"
     return [f"{count(dropped, 'link')} left out ({why})."]
-
-
-def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write each file atomically, in order. An export of several files (brat's three) goes
-    through here, so that a journalled multi-file write can take its place in one spot."""
-    for path, data in files:
-        atomic_write_bytes(path, data)
 
 
 # --- import -------------------------------------------------------------------------------

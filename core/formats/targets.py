@@ -1,11 +1,13 @@
-"""Which files an export writes, and the one file it must never write: the article itself."""
+"""Which files an export writes, each checked by ``output_target``: never the article, never
+inside Lectern's own folders, never a folder, FIFO or device; a link is written through."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from lectern.core.errors import LecternError
+from lectern.core.output_paths import output_target
+from lectern.core.paths import AppPaths
 
 
 def written_files(fmt: str, out: str | os.PathLike[str]) -> list[Path]:
@@ -18,14 +20,9 @@ def written_files(fmt: str, out: str | os.PathLike[str]) -> list[Path]:
 
 
 def check_targets(fmt: str, out: str | os.PathLike[str],
-                  article: str | os.PathLike[str] | None) -> list[Path]:
-    """``written_files``, after refusing any that is the article or a folder."""
-    targets = written_files(fmt, out)
-    source = Path(article).resolve() if article else None
-    for target in targets:
-        if target.is_dir():
-            raise LecternError(f"“{target}” is a folder; choose a file name.")
-        if source is not None and target.resolve() == source:
-            raise LecternError(f"Exporting to “{target.name}” would overwrite the article "
-                               "itself; choose another name.")
-    return targets
+                  article: str | os.PathLike[str] | None,
+                  protected: AppPaths | None = None) -> list[Path]:
+    """The files to write for ``written_files`` (links followed), after refusing any that
+    ``output_target`` refuses; ``protected`` defaults to this installation's folders."""
+    guard = protected if protected is not None else AppPaths.from_environment()
+    return [output_target(target, guard, article) for target in written_files(fmt, out)]

@@ -1,4 +1,6 @@
-"""What the chart draws, worked out without Qt or pyqtgraph: timeline events and bar groups."""
+"""What the chart draws, worked out without Qt or pyqtgraph: timeline events, bar groups,
+what their tooltips say, and an exported chart's captions (where it all goes on screen is
+``chart_layout``)."""
 
 from __future__ import annotations
 
@@ -13,13 +15,31 @@ from lectern.core.readouts.fact_format import (
     parse_partial_date,
     short_number,
 )
+from lectern.core.readouts.wording import count
 
 MAX_EVENTS = 400  # a chart of more events than this is ink, not information
 MAX_BARS_PER_GROUP = 24
-LANES = 4  # timeline rows that stagger labels of nearby events
-LABEL_GAP_PX = 10.0  # clear space between a label and the next marker
+LABEL_CHARS = 32  # of a subject in a label; the placement may cut it shorter still
 GROUP_TITLES = {"money": "Money", "count": "Counts", "percent": "Percentages",
                 "quantity": "Quantities"}
+
+
+@dataclass(frozen=True)
+class Tip:
+    """What hovering a marker or bar says: a heading, the fact in words, its sentence."""
+
+    heading: str
+    wording: str
+    sentence: str
+
+    @property
+    def lines(self) -> list[str]:
+        quoted = f"“{self.sentence}”" if self.sentence else ""
+        return [line for line in (self.heading, self.wording, quoted) if line]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
 
 
 @dataclass(frozen=True)
@@ -31,8 +51,9 @@ class Event:
     start: float
     end: float
     precision: str  # "year", "month" or "day"
+    when: str  # the date as people write it, which a label cut short still shows whole
     label: str
-    sentence: str
+    tip: Tip
 
 
 @dataclass
@@ -45,7 +66,7 @@ class BarGroup:
     approx: list[bool] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     value_texts: list[str] = field(default_factory=list)
-    sentences: list[str] = field(default_factory=list)
+    tips: list[Tip] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +79,10 @@ class ChartData:
     @property
     def empty(self) -> bool:
         return not self.events and not self.groups
+
+    @property
+    def bars(self) -> int:
+        return sum(len(g.fact_ids) for g in self.groups)
 
 
 def _epoch(day: date, end_of_day: bool = False) -> float:
@@ -87,9 +112,6 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
     events: list[Event] = []
     groups: dict[tuple[str, str], BarGroup] = {}
     unplaced = omitted = 0
-    def sentence(fact: Any) -> str:
-        return " ".join(text[fact.sentence.start:fact.sentence.end].split())
-
     for fact in facts:
         if fact.kind == FactKind.DATE:
             period = parse_partial_date(str(fact.value))
@@ -97,10 +119,10 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
                 unplaced += 1
                 continue
             start, end = _epoch(period[0]), _epoch(period[1], end_of_day=True)
-            precision = _precision(period)
-            events.append(Event(fact.id, (start + end) / 2, start, end, precision,
-                                f"{format_date(str(fact.value))} · {short(fact.subject, 22)}",
-                                sentence(fact)))
+            when = format_date(str(fact.value))
+            events.append(Event(fact.id, (start + end) / 2, start, end, _precision(period),
+                                when, f"{when} · {short(fact.subject, LABEL_CHARS)}",
+                                event_tip(fact, _sentence(fact, text))))
         elif isinstance(fact.value, int | float):
             key = _group_key(fact)
             group = groups.setdefault(key, BarGroup(_group_title(*key)))
@@ -114,9 +136,33 @@ def chart_data(facts: list[Any], text: str) -> ChartData:
             noun = fact.unit if fact.kind == FactKind.COUNT and fact.unit else fact.subject
             group.labels.append(short(noun, 14))
             group.value_texts.append(_bar_text(fact))
-            group.sentences.append(sentence(fact))
+            group.tips.append(bar_tip(fact, _sentence(fact, text)))
     events.sort(key=lambda e: e.x)
     return ChartData(events, list(groups.values()), unplaced, omitted)
+
+
+def _sentence(fact: Any, text: str) -> str:
+    return " ".join(text[fact.sentence.start:fact.sentence.end].split())
+
+
+def _written(fact: Any) -> str:
+    """The fact's words in the article ("May 20, 1992", "About 1,200"), else its value."""
+    return " ".join(str(fact.text or "").split())
+
+
+def event_tip(fact: Any, sentence: str) -> Tip:
+    """Date, then "subject: the date as the article writes it", then the sentence."""
+    when = format_date(str(fact.value))
+    subject = " ".join(fact.subject.split())
+    wording = f"{subject}: {_written(fact) or when}" if subject else _written(fact)
+    return Tip(when, wording, sentence)
+
+
+def bar_tip(fact: Any, sentence: str) -> Tip:
+    """The value as written, then "what it measures: the value in full", then the sentence."""
+    full = format_fact_value(fact)
+    subject = " ".join(fact.subject.split())
+    return Tip(_written(fact) or full, f"{subject}: {full}" if subject else full, sentence)
 
 
 def _bar_text(fact: Any) -> str:
@@ -126,58 +172,6 @@ def _bar_text(fact: Any) -> str:
     return format_fact_value(fact, short=True).replace("≈ ", "≈")
 
 
-MIN_LABEL_PX = 48.0  # a label cut shorter than this says nothing: it is left out instead
-
-
-@dataclass
-class Placement:
-    """Where an event sits on the timeline: its row, its label's side (None: no label) and
-    the room its label has (None: all it needs; less: cut short with "…")."""
-
-    lane: int
-    side: str | None  # "right", "left" or None when the label would collide
-    room: float | None = None
-
-
-def place_labels(xs_px: list[float], widths_px: list[float], plot_px: float,
-                 lanes: int = LANES, gap_px: float = LABEL_GAP_PX) -> list[Placement]:
-    """Stagger markers over rows so that no label runs into another marker or off the plot.
-
-    ``xs_px`` are the markers' positions in pixels (sorted), ``widths_px`` their labels'
-    measured widths. A label goes right of its marker, else left of it; else the marker
-    takes the row whose label ends soonest and that label is cut short before it (or left
-    out when too little would remain; tooltips still name every event).
-    """
-    lane_ends = [float("-inf")] * lanes
-    owners: list[int | None] = [None] * lanes  # the right-hand label that ends each row
-    placed: list[Placement] = []
-    for number, (x, width) in enumerate(zip(xs_px, widths_px, strict=True)):
-        found = None
-        for lane in range(lanes):
-            if lane_ends[lane] < x - gap_px / 2 and x + gap_px + width <= plot_px:
-                found, owners[lane] = Placement(lane, "right"), number
-                lane_ends[lane] = x + gap_px + width
-                break
-        if found is None:
-            for lane in range(lanes):
-                if lane_ends[lane] < x - gap_px - width and x - gap_px - width >= 0:
-                    found, owners[lane] = Placement(lane, "left"), None
-                    lane_ends[lane] = x + gap_px / 2
-                    break
-        if found is None:
-            lane = min(range(lanes), key=lambda n: lane_ends[n])
-            owner = owners[lane]
-            if owner is not None and lane_ends[lane] >= x - gap_px / 2:
-                room = x - xs_px[owner] - 2 * gap_px
-                before = placed[owner]
-                placed[owner] = Placement(before.lane, before.side if room >= MIN_LABEL_PX
-                                          else None, room)
-            found, owners[lane] = Placement(lane, None), None
-            lane_ends[lane] = x + gap_px / 2
-        placed.append(found)
-    return placed
-
-
 def _precision(period: tuple[date, date]) -> str:
     first, last = period
     if first == last:
@@ -185,3 +179,30 @@ def _precision(period: tuple[date, date]) -> str:
     if first.month == last.month:
         return "month"
     return "year"
+
+
+# --- export captions ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Captions:
+    """The title band and source line an exported chart carries."""
+
+    title: str
+    subtitle: str
+    source: str
+
+
+def export_captions(data: ChartData, title: str, source: str, today: date) -> Captions:
+    """The article's title, what the chart shows, and where it came from and when."""
+    shows = []
+    if data.events:
+        shows.append(f"timeline of {count(len(data.events), 'dated event')}")
+    if data.groups:
+        groups = ", ".join(g.title[:1].lower() + g.title[1:] for g in data.groups)
+        shows.append(f"{count(data.bars, 'figure')} ({groups})")
+    subtitle = " and ".join(shows) if shows else "no dated events or figures"
+    subtitle = subtitle[0].upper() + subtitle[1:]
+    if data.unplaced or data.omitted_bars:
+        subtitle += f"; {data.unplaced + data.omitted_bars:,} not drawn"
+    made = f"Lectern, {today.day} {today:%B %Y}"
+    return Captions(" ".join(title.split()) or "Untitled article", subtitle,
+                    f"Source: {source} · {made}" if source else made)

@@ -12,13 +12,18 @@ edited in both is last write wins. Nothing is refreshed live: an instance sees t
 other's changes when it next reads them (opening a document, restarting); until then
 its in-memory session holds its own view (``data_version`` lets a caller poll).
 Every read and write raises LecternError, never a raw ``sqlite3.Error``.
+
+Opening tells damage from trouble (``opening``): only a file that is not a database or
+fails SQLite's integrity check is damaged, and only an open for writing moves it aside
+(``moved_aside``; ``recover_from`` brings back what it still holds). A full disk, an I/O
+error, a read-only folder, a lock or a newer Lectern's store is a LecternError that
+leaves the file as it is. ``read_only`` opens (search, export) never write to it.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -27,30 +32,35 @@ from pathlib import Path
 from typing import Any
 
 from lectern.core.annotations import Annotation, utc_now
-from lectern.core.atomic_write import describe_os_error
 from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link
 from lectern.core.readouts.annotation_filter import AnnotationFilter
-from lectern.core.store.failures import as_lectern, reads, search_bound
+from lectern.core.store.failures import as_lectern, reads, search_bound, storable, unencodable
 from lectern.core.store.library_tables import LibraryTables
-from lectern.core.store.recovery import move_aside
-from lectern.core.store.rows import COLUMNS as _COLUMNS
-from lectern.core.store.rows import STATUS as _STATUS
-from lectern.core.store.rows import UPSERT as _UPSERT
-from lectern.core.store.rows import annotation_of as _annotation
-from lectern.core.store.rows import annotation_row as _row
-from lectern.core.store.rows import chunks as _chunks
-from lectern.core.store.rows import delete_links, fragments_of, links_of_document, put_links
-from lectern.core.store.rows import tags_of as _tags
-from lectern.core.store.schema import SCHEMA_VERSION, Unusable, connect
+from lectern.core.store.opening import open_connection
+from lectern.core.store.rows import (
+    COLUMNS,
+    STATUS,
+    UPSERT,
+    annotation_of,
+    annotation_row,
+    chunks,
+    delete_links,
+    fragments_of,
+    links_of_document,
+    put_links,
+    tags_of,
+)
+from lectern.core.store.salvage import SalvageReport, merge_salvaged, read_damaged
+from lectern.core.store.schema import SCHEMA_VERSION
 from lectern.core.store.tag_rows import label_text, write_scheme_edits
 from lectern.core.tag_edits import SchemeEdit
 from lectern.core.tags import Tag
 
-log = logging.getLogger(__name__)
 __all__ = [
-    "SCHEMA_VERSION", "AnnotationStore", "DocumentRecord", "StoredAnnotation", "paused_gc",
+    "SCHEMA_VERSION", "AnnotationStore", "DocumentRecord", "SalvageReport", "StoredAnnotation",
+    "paused_gc",
 ]
 
 @dataclass(frozen=True)
@@ -74,15 +84,19 @@ class StoredAnnotation:
 class AnnotationStore:
     """The SQLite store. Open with ``AnnotationStore.open(path)``; close when done.
 
-    ``recovery_message`` is set (and stays set) when the file found at ``path`` was
-    corrupt or from a newer Lectern and was moved aside for a fresh one.
+    ``moved_aside`` names the file found damaged at ``path`` and moved aside for a fresh
+    one (``recovery_message`` says so in words); ``recover_from(store.moved_aside)`` brings
+    back what it still holds. A store opened ``read_only`` never writes to its file.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path,
-                 recovery_message: str | None = None) -> None:
+                 recovery_message: str | None = None, moved_aside: Path | None = None,
+                 read_only: bool = False) -> None:
         self._db = connection
         self.path = path
         self.recovery_message = recovery_message
+        self.moved_aside = moved_aside
+        self.read_only = read_only
         self._batch_depth = 0
         # Articles, versions, full-text search (library_tables.py): same connection, same
         # transactions, so an article and its annotations' move commit together.
@@ -90,31 +104,26 @@ class AnnotationStore:
 
     # --- opening -----------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path) -> AnnotationStore:
-        """Open or create the store at ``path``; move a corrupt or newer file aside first."""
+    def open(cls, path: str | Path, *, read_only: bool = False) -> AnnotationStore:
+        """Open or create the store at ``path``. Only a corrupt file is moved aside, and
+        only when opening to write; anything else (I/O, a full disk, permissions, a lock,
+        a newer Lectern) is a LecternError that leaves the file as it is. ``read_only``
+        reads an existing store without writing anything and reports damage instead."""
         path = Path(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise LecternError(f"The folder {path.parent} for the annotation store cannot be "
-                               f"made: {describe_os_error(error)}.") from None
-        try:
-            return cls(connect(path), path)
-        except Unusable as problem:
-            aside = move_aside(path, problem.tag)
-            message = (f"The annotation store {path} {problem.reason}. It was moved to "
-                       f"{aside.name} untouched and a fresh, empty store was started.")
-            log.warning(message)
-            try:
-                return cls(connect(path), path, recovery_message=message)
-            except (Unusable, sqlite3.Error) as error:
-                raise LecternError(f"A fresh annotation store cannot be made at {path}: "
-                                   f"{error}") from None
-        except sqlite3.Error as error:
-            raise LecternError(f"The annotation store {path} cannot be opened: {error}.") from None
+        opened = open_connection(path, read_only)
+        return cls(opened.connection, path, opened.message, opened.moved_aside, read_only)
+
+    def recover_from(self, damaged: str | Path) -> SalvageReport:
+        """Merge into this store whatever annotations, documents, tags, hidden entities and
+        settings the damaged store file ``damaged`` still yields, row by row; rows this
+        store already holds are kept as they are here. The damaged file is not changed."""
+        salvaged = read_damaged(Path(damaged))
+        with self._write() as db:
+            return merge_salvaged(db, salvaged)
 
     def close(self) -> None:
-        self.sync_to_disk()
+        if not self.read_only:
+            self.sync_to_disk()
         self._db.close()
 
     def sync_to_disk(self) -> None:
@@ -156,6 +165,10 @@ class AnnotationStore:
                     self._db.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
                 raise as_lectern(error) from None
+            if isinstance(error, UnicodeEncodeError):
+                raise LecternError("The annotation store could not save text that is not "
+                                   "valid Unicode (a lone surrogate); nothing was "
+                                   "changed.") from None
             raise
 
     @contextmanager
@@ -177,7 +190,7 @@ class AnnotationStore:
             db.execute("""INSERT INTO documents (fingerprint, path, title, opened)
                 VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET
                 path = excluded.path, title = excluded.title, opened = excluded.opened""",
-                       (fingerprint, path, title, utc_now()))
+                       (fingerprint, storable(path), storable(title), utc_now()))
         return before
 
     @reads
@@ -197,7 +210,7 @@ class AnnotationStore:
     def documents_at(self, path: str) -> list[DocumentRecord]:
         """Every text ever opened from ``path``, the most recently opened first."""
         rows = self._db.execute("SELECT fingerprint, path, title, opened FROM documents "
-                                "WHERE path = ? ORDER BY opened DESC", (path,))
+                                "WHERE path = ? ORDER BY opened DESC", (storable(path),))
         return [DocumentRecord(*row) for row in rows]
 
     # --- annotations -------------------------------------------------------------
@@ -205,17 +218,27 @@ class AnnotationStore:
     def annotations(self, fingerprint: str) -> list[Annotation]:
         """Every stored annotation of one document (unordered: SQLite's ORDER BY would sort
         whole rows, slower than AnnotationSet sorting its keys)."""
-        restore, status_of = Annotation.restore, _STATUS.__getitem__
+        restore, status_of = Annotation.restore, STATUS.__getitem__
         with paused_gc():
             rows = self._db.execute(
                 'SELECT start, "end", exact, prefix, suffix, tags, note, id, created, modified, '
                 'status, fragments, note_format FROM annotations WHERE fingerprint = ?',
                 (fingerprint,))
-            return [restore(start, end, exact, prefix, suffix, _tags(tags), note, id_, created,
+            return [restore(start, end, exact, prefix, suffix, tags_of(tags), note, id_, created,
                             modified, status_of(status),
                             fragments_of(fragments) if fragments else (), note_format)
                     for start, end, exact, prefix, suffix, tags, note, id_, created, modified,
                     status, fragments, note_format in rows]
+
+    @reads
+    def contents(self, fingerprint: str) -> set[tuple[object, ...]]:
+        """``(start, end, exact, tags, note, fragments)`` of each annotation stored for a
+        document: what an import compares to tell what is already there (the shape of
+        ``editing.commands.content_key``; lighter than ``annotations``)."""
+        rows = self._db.execute('SELECT start, "end", exact, tags, note, fragments FROM '
+                                "annotations WHERE fingerprint = ?", (fingerprint,))
+        return {(start, end, exact, tags_of(tags), note, fragments_of(fragments))
+                for start, end, exact, tags, note, fragments in rows}
 
     @reads
     def count(self, fingerprint: str | None = None) -> int:
@@ -228,7 +251,7 @@ class AnnotationStore:
     def locate(self, ids: Iterable[str]) -> dict[str, str]:
         """The fingerprint of each of ``ids`` that is stored (under any document)."""
         found: dict[str, str] = {}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             found.update(self._db.execute(
                 f"SELECT id, fingerprint FROM annotations WHERE id IN ({marks})", chunk))
@@ -245,12 +268,17 @@ class AnnotationStore:
             for fingerprint in {fp for fp, _ in puts}:
                 db.execute("INSERT OR IGNORE INTO documents (fingerprint) VALUES (?)",
                            (fingerprint,))
-            for chunk in _chunks(list(deletes), 500):
+            for chunk in chunks(list(deletes), 500):
                 marks = ",".join("?" * len(chunk))
                 db.execute(f"DELETE FROM annotations WHERE id IN ({marks})", chunk)
                 db.execute(f"DELETE FROM annotation_tags WHERE annotation_id IN ({marks})", chunk)
             if puts:
-                db.executemany(_UPSERT, (_row(fp, a) for fp, a in puts))
+                try:
+                    db.executemany(UPSERT, (annotation_row(fp, a) for fp, a in puts))
+                except UnicodeEncodeError:  # rare: find which field, off the fast path
+                    found = (e for fp, a in puts if (e := unencodable(fp, a)) is not None)
+                    raise next(found, LecternError("An annotation holds text that is not "
+                                                   "valid Unicode; nothing was saved.")) from None
                 db.executemany("DELETE FROM annotation_tags WHERE annotation_id = ?",
                                ((a.id,) for _, a in puts))
                 db.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",
@@ -266,18 +294,18 @@ class AnnotationStore:
     def tagged(self, tag: str) -> list[tuple[str, Annotation]]:
         """``(fingerprint, annotation)`` for every stored annotation carrying ``tag``."""
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM annotations WHERE id IN "
+            f"SELECT {COLUMNS} FROM annotations WHERE id IN "
             "(SELECT annotation_id FROM annotation_tags WHERE tag = ?)", (tag,))
-        return [(row[1], _annotation(row)) for row in rows]
+        return [(row[1], annotation_of(row)) for row in rows]
 
     @reads
     def find(self, ids: Iterable[str]) -> list[tuple[str, Annotation]]:
         """``(fingerprint, annotation)`` for each of ``ids`` that is stored."""
         found: list[tuple[str, Annotation]] = []
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            found.extend((row[1], _annotation(row)) for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM annotations WHERE id IN ({marks})", chunk))
+            found.extend((row[1], annotation_of(row)) for row in self._db.execute(
+                f"SELECT {COLUMNS} FROM annotations WHERE id IN ({marks})", chunk))
         return found
 
     # --- search ------------------------------------------------------------------
@@ -307,12 +335,12 @@ class AnnotationStore:
         if fingerprint is not None:
             where.append("a.fingerprint = ?")
             params.append(fingerprint)
-        sql = (f"SELECT {', '.join('a.' + c for c in _COLUMNS.split(', '))}, "
+        sql = (f"SELECT {', '.join('a.' + c for c in COLUMNS.split(', '))}, "
                "coalesce(d.title, ''), coalesce(d.path, '') FROM annotations a "
                "LEFT JOIN documents d ON d.fingerprint = a.fingerprint"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY a.created, a.id")
-        found = (StoredAnnotation(_annotation(row), row[1], row[14], row[15])
+        found = (StoredAnnotation(annotation_of(row), row[1], row[14], row[15])
                  for row in self._db.execute(sql, params))
         kept = (hit for hit in found if wanted.matches(hit.annotation))
         return list(itertools.islice(kept, limit))

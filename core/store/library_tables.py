@@ -51,6 +51,13 @@ class LibraryTables:
 
     # --- reading -------------------------------------------------------------------------
     @reads
+    def available(self) -> bool:
+        """Whether the store has the library's tables (one opened read-only from before
+        the library is read as it is, unmigrated)."""
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                "name = 'articles'").fetchone() is not None
+
+    @reads
     def version_of(self, fingerprint: str) -> Version | None:
         row = self._db.execute(f"SELECT {_VERSION_COLUMNS} FROM documents d "
                                "WHERE d.fingerprint = ?", (fingerprint,)).fetchone()

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
+from urllib.parse import quote
 
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -98,41 +104,145 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-class Unusable(Exception):
-    def __init__(self, reason: str, tag: str) -> None:
+SETUP_DEADLINE_S = 30.0  # how long opening waits for other Lectern processes doing the same
+_CORRUPT, _NOTADB, _BUSY, _LOCKED = 11, 26, 5, 6  # SQLite's primary result codes
+_READONLY, _CANTOPEN = 8, 14
+
+
+class Damaged(Exception):
+    """The file is not a database, or SQLite's integrity check finds it corrupt."""
+
+    def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.tag = tag
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per change.
-    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+class Newer(Exception):
+    """The file was written by a newer Lectern, with a schema this one cannot read."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"schema version {version}")
+        self.version = version
+
+
+def result_code(error: sqlite3.Error) -> int:
+    """SQLite's primary result code of ``error`` (SQLITE_BUSY = 5...), or -1 if unknown."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else -1
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    return result_code(error) in (_BUSY, _LOCKED) or "locked" in str(error)
+
+
+def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    """A connection to the store at ``path``, set up and (unless ``read_only``) migrated.
+
+    Raises Damaged only for a file that is corrupt or not a database; Newer for a store
+    from a newer Lectern; any other failure (I/O, full disk, permissions, a lock held past
+    the deadline) as the sqlite3.Error it is, so that the caller reports it and the store
+    stays where it is. ``read_only`` never writes: an older store is read as it is and an
+    empty file reads as an empty store.
+    """
+    db = _open_read_only(path) if read_only else _open(path)
     try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        # Other Lecterns may be creating, switching or migrating the same file right now:
+        # each step waits its turn (busy_timeout) and is retried while the lock is theirs.
+        deadline = time.monotonic() + SETUP_DEADLINE_S
+        version = int(_retrying(deadline, lambda: db.execute("PRAGMA user_version")
+                                .fetchone()[0]))
         if version > SCHEMA_VERSION:
-            raise Unusable(f"was written by a newer Lectern (schema version {version}; this "
-                            f"version reads up to {SCHEMA_VERSION})", f"newer-v{version}")
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise Unusable("is damaged", "corrupt")
-        db.execute("PRAGMA journal_mode = WAL")
+            raise Newer(version)
+        check = _retrying(deadline, lambda: db.execute("PRAGMA quick_check").fetchone()[0])
+        if check != "ok":
+            raise Damaged(f"SQLite's integrity check reports: {check}")
+        db.create_function("casefold", 1, _casefold, deterministic=True)
+        if read_only:
+            if version == 0:  # created but never set up: nothing was ever stored in it
+                db.close()
+                return empty_store()
+            return db
+        _retrying(deadline, lambda: _use_wal(db))
         # NORMAL, not FULL: in WAL mode every commit still survives a crash or kill of the
         # app, and the file stays consistent after a power cut; only FULL's fsync per commit
         # (0.3 ms typical, 20-130 ms on a busy disk) is skipped, which keeps it off the
         # key-press-to-repaint path. sync_to_disk() bounds what a power cut can take.
         db.execute("PRAGMA synchronous = NORMAL")
-        db.create_function("casefold", 1, _casefold, deterministic=True)
-        migrate(db, version)
-    except sqlite3.DatabaseError as error:
+        _retrying(deadline, lambda: migrate(db, version))
+    except sqlite3.Error as error:
         db.close()
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-            raise
-        raise Unusable(f"is damaged ({error})", "corrupt") from None
+        if result_code(error) in (_CORRUPT, _NOTADB):
+            raise Damaged(str(error)) from None
+        raise
     except BaseException:
         db.close()
         raise
     return db
+
+
+def empty_store() -> sqlite3.Connection:
+    """A store in memory with the current schema and nothing in it."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.create_function("casefold", 1, _casefold, deterministic=True)
+    migrate(db, 0)
+    return db
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per change.
+    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None,
+                             timeout=BUSY_TIMEOUT_MS / 1000)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA schema_version").fetchone()  # reading is what needs the -shm file
+    except sqlite3.OperationalError as error:
+        # A WAL store's reader needs a -shm file beside it, which a read-only folder cannot
+        # get. With no -wal file there no writer can be at work either (it could not make
+        # one), so the file alone holds every commit: read it as immutable.
+        if result_code(error) not in (_READONLY, _CANTOPEN) or _exists(f"{path}-wal"):
+            raise
+        db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+    return db
+
+
+def _exists(name: str) -> bool:
+    try:
+        os.stat(name)
+    except OSError:
+        return False
+    return True
+
+
+def _retrying(deadline: float, step: Callable[[], T]) -> T:
+    pause = 0.005
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)  # another Lectern holds the lock only for its own setup
+        pause = min(pause * 2, 0.1)
+
+
+class _NotSwitched(sqlite3.OperationalError):
+    """journal_mode=WAL answered with the old mode: another connection was in the way."""
+
+    sqlite_errorcode = _BUSY
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return  # already switched (by us earlier, or by another Lectern): no lock needed
+    if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+        raise _NotSwitched("database is locked (switching to WAL)")
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:
@@ -148,7 +258,8 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
             db.execute(f"PRAGMA user_version = {target}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # a failed COMMIT may have rolled back already
+                db.execute("ROLLBACK")
             raise
 
 
@@ -165,5 +276,3 @@ def _statements(script: str) -> Iterator[str]:
 
 def _casefold(value: str | None) -> str:
     return value.casefold() if value else ""
-
-

@@ -113,7 +113,7 @@ class AnalysisPanels(QObject):
         self.layer.clear()
         for panel in (self.entities, self.facts, self.quotes):
             panel.show_message(*WAITING)
-        self.chart.waiting()
+        self.chart.waiting(document)
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(len(document.text) >= PROGRESS_MIN_CHARS)
         self.runner.start(document)

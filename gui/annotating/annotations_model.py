@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from lectern.core.annotations import Annotation, AnnotationSet, ChangeKind, SetChange
+from lectern.core.links import Link
+from lectern.core.readouts.link_wording import link_lines
 from lectern.core.tags import TagScheme
 from lectern.gui.widgets.headers import column_title
 
@@ -32,12 +36,16 @@ def created_label(created: str) -> str:
     return created[:16].replace("T", " ") + " UTC" if len(created) >= 16 else created
 
 
-def _summary(annotation: Annotation) -> str:
+ARTICLE_NOTE_LABEL = "Note on the whole article"
+
+
+def _summary(annotation: Annotation, links: list[str]) -> str:
     """Everything about one annotation, for the tooltip of a narrow row."""
-    lines = [f"“{_one_line(annotation.exact, TOOLTIP_QUOTE_CHARS)}”",
-             "Tags: " + (", ".join(annotation.tags) or "none")]
+    lines = [f"“{_one_line(annotation.exact, TOOLTIP_QUOTE_CHARS)}”" if annotation.exact
+             else ARTICLE_NOTE_LABEL, "Tags: " + (", ".join(annotation.tags) or "none")]
     if annotation.note:
         lines.append("Note: " + annotation.note)
+    lines += ["Linked: " + line for line in links]
     lines.append("Created " + created_label(annotation.created))
     return "\n".join(lines)
 
@@ -49,6 +57,15 @@ class AnnotationsModel(QAbstractTableModel):
         super().__init__(parent)
         self._set: AnnotationSet | None = None
         self._scheme: TagScheme | None = None
+        self._links: Callable[[str], list[Link]] = lambda _id: []
+
+    def set_links(self, links_of: Callable[[str], list[Link]]) -> None:
+        """Where each annotation's links come from (the session), for the tooltips."""
+        self._links = links_of
+
+    def link_lines(self, annotation_id: str) -> list[str]:
+        find = self._set.get if self._set is not None else (lambda _id: None)
+        return link_lines(annotation_id, self._links(annotation_id), find)
 
     def set_source(self, annotations: AnnotationSet | None, scheme: TagScheme | None) -> None:
         self.beginResetModel()
@@ -100,7 +117,7 @@ class AnnotationsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == QUOTE:
-                return _one_line(annotation.exact)
+                return _one_line(annotation.exact) if annotation.exact else ARTICLE_NOTE_LABEL
             if column == TAGS:
                 return ", ".join(annotation.tags) or "—"
             if column == NOTE:
@@ -110,7 +127,7 @@ class AnnotationsModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column == NOTE:
                 return annotation.note or None
-            return _summary(annotation)
+            return _summary(annotation, self.link_lines(annotation.id))
         elif role == Qt.ItemDataRole.DecorationRole and column == TAGS and self._scheme:
             tag = annotation.tags[0] if annotation.tags else ""
             return QColor(self._scheme.colour_of(tag)) if tag else None

@@ -7,46 +7,38 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.core.readouts.wording import count
-from lectern.gui.annotating.annotation_cells import QuoteCell, TagsCell, row_height
+from lectern.gui.annotating.annotation_table import AnnotationFilterProxy, fit_columns, make_table
 from lectern.gui.annotating.annotations_model import (
     CREATED,
     ID_ROLE,
-    NOTE,
     NOTE_ROLE,
     QUOTE,
     QUOTE_TEXT_ROLE,
-    TAGS,
     TAGS_ROLE,
     AnnotationsModel,
     created_label,
 )
+from lectern.gui.annotating.row_menu import row_menu
 from lectern.gui.widgets.empty_state import EmptyState
 
 ALL_TAGS = "All tags"
@@ -57,87 +49,6 @@ NOTE_SAVE_DELAY_MS = 500  # a pause in typing this long saves the note
 NO_NOTE_TARGET = "Select an annotation to write a note."
 NOTE_HINT = "Write a note… it is saved as you type."
 PREFERRED_SIZE = QSize(320, 480)  # a readable quote beside its tags
-COLUMN_WIDTHS = {TAGS: 104, NOTE: 150, CREATED: 92}
-WIDE_COLUMNS = {NOTE: 480, CREATED: 600}  # table width from which each column is shown
-
-
-class AnnotationFilterProxy(QSortFilterProxyModel):
-    """Placed or orphaned annotations, narrowed by the core AnnotationFilter (tag, words)."""
-
-    def __init__(self, orphans: bool, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._orphans = orphans
-        self._filter = AnnotationFilter.of(orphans=orphans)
-        self._source: AnnotationsModel | None = None
-        self.setSortRole(Qt.ItemDataRole.DisplayRole)
-
-    def set_tag(self, tag: str) -> None:
-        self._refilter(AnnotationFilter.of(tag, " ".join(self._filter.words), self._orphans))
-
-    def set_text(self, text: str) -> None:
-        self._refilter(AnnotationFilter.of(self._filter.tag, text, self._orphans))
-
-    def _refilter(self, new: AnnotationFilter) -> None:
-        if new != self._filter:
-            self.beginFilterChange()
-            self._filter = new
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def setSourceModel(self, model: AnnotationsModel) -> None:  # type: ignore[override]
-        self._source = model
-        super().setSourceModel(model)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        # Called for every row on each reset: straight to the core annotation, no data().
-        annotations = self._source.annotations if self._source else None
-        if annotations is None or row >= len(annotations):
-            return False
-        return self._filter.matches(annotations[row])
-
-    def lessThan(self, left, right) -> bool:
-        if left.column() == CREATED:  # ISO timestamps sort as text
-            return str(left.data(Qt.ItemDataRole.UserRole)) < str(
-                right.data(Qt.ItemDataRole.UserRole))
-        return str(left.data()).casefold() < str(right.data()).casefold()
-
-
-def _table(model: QSortFilterProxyModel) -> QTableView:
-    """A compact table: quote and tags; note and date join when the dock is wide."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move by row
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setShowGrid(False)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setItemDelegateForColumn(QUOTE, QuoteCell(table))
-    table.setItemDelegateForColumn(TAGS, TagsCell(table))
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(row_height(table.fontMetrics().height()))
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
-    header.setMinimumSectionSize(40)
-    header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-    for column in (TAGS, NOTE, CREATED):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    for column, width in COLUMN_WIDTHS.items():
-        header.resizeSection(column, width)
-    _fit_columns(table, 0)
-    return table
-
-
-def _fit_columns(table: QTableView, width: int) -> None:
-    """Show the note and date columns only where the quote keeps room to be read."""
-    header = table.horizontalHeader()
-    for column, from_width in WIDE_COLUMNS.items():
-        hidden = width < from_width
-        if header.isSectionHidden(column) != hidden:
-            header.setSectionHidden(column, hidden)
 
 
 class AnnotationsPanel(QWidget):
@@ -170,7 +81,7 @@ class AnnotationsPanel(QWidget):
         self.search = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(ALL_TAGS)
-        self.table = _table(self.proxy)
+        self.table = make_table(self.proxy)
         self.setFocusProxy(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until asked
@@ -188,7 +99,7 @@ class AnnotationsPanel(QWidget):
         self.note_editor.setFixedHeight(line * NOTE_EDITOR_LINES + 12)
         self.note_editor.setEnabled(False)
         self.orphan_label = QLabel()
-        self.orphan_table = _table(self.orphan_proxy)
+        self.orphan_table = make_table(self.orphan_proxy)
         self.orphan_table.setMaximumHeight(120)
         self.reattach_button = QPushButton("Re-attach to Selection")
         self.reattach_button.setToolTip("Put the chosen orphan on the passage selected in the "
@@ -237,7 +148,7 @@ class AnnotationsPanel(QWidget):
     # --- keys: Delete removes, Enter edits the note, Ctrl+Enter saves it -------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched in (self.table, self.orphan_table):
-            _fit_columns(watched, watched.width())
+            fit_columns(watched, watched.width())
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.table and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -312,7 +223,8 @@ class AnnotationsPanel(QWidget):
         row = self.model.row_of(annotation_id)
         tags = ", ".join(self.model.index(row, QUOTE).data(TAGS_ROLE) or ()) or "No tag"
         created = self.model.index(row, CREATED).data(Qt.ItemDataRole.UserRole)
-        return f"Note · {tags} · {created_label(str(created))}"
+        links = "".join(f" · {line}" for line in self.model.link_lines(annotation_id))
+        return f"Note · {tags} · {created_label(str(created))}{links}"
 
     def _show_caption(self) -> None:
         text = self._caption or "Note"
@@ -354,24 +266,11 @@ class AnnotationsPanel(QWidget):
         if not annotation_id:
             return
         self.table.setCurrentIndex(index)
-        menu = QMenu(self.table)
-        menu.addAction("Edit Note…").triggered.connect(lambda: self.edit_note(annotation_id))
-        tags_menu = menu.addMenu("Tags")
-        has = {t.casefold() for t in index.data(TAGS_ROLE) or ()}
-        for name in self._tag_names:
-            action = tags_menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(name.casefold() in has)
-            action.triggered.connect(lambda _=False, n=name: self.tag_toggled.emit(
-                annotation_id, n))
         quote = str(self.model.index(self.model.row_of(annotation_id), QUOTE).data(
             QUOTE_TEXT_ROLE) or "")
-        menu.addAction("Copy Quote").triggered.connect(
-            lambda: QApplication.clipboard().setText(quote))
-        menu.addSeparator()
-        ids = self.selected_ids() or [annotation_id]
-        menu.addAction("Delete" if len(ids) == 1 else f"Delete {len(ids)}").triggered.connect(
-            lambda: self.delete_requested.emit(ids))
+        menu = row_menu(self.table, annotation_id, quote, index.data(TAGS_ROLE) or (),
+                        self._tag_names, self.selected_ids(), edit_note=self.edit_note,
+                        toggle_tag=self.tag_toggled.emit, delete=self.delete_requested.emit)
         self.row_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(point))
 

@@ -103,7 +103,7 @@ class AnnotationFiles:
         path = Path(path)
         try:
             export_annotations(Format.W3C, path, session.document, list(session.annotations),
-                               session.links())
+                               session.links(), protected=self.window.paths)
         except LecternError as error:
             self.window.show_error("Annotations not saved", str(error))
             return False
@@ -197,7 +197,7 @@ class AnnotationFiles:
         try:
             colours = {tag.name: tag.colour for tag in session.scheme.tags}
             report = export_annotations(fmt, path, session.document, list(session.annotations),
-                                        session.links(), colours)
+                                        session.links(), colours, protected=self.window.paths)
         except LecternError as error:
             self.window.show_error("Export failed", str(error))
             return False

@@ -5,6 +5,7 @@ listens and reports intent through signals; the workflow decides what happens.""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QTextCursor
@@ -37,6 +38,8 @@ class ArticleInteraction(QObject):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self.context_menu_requested)
         self.key_taken = False  # set by a listener of key_typed that used the key
+        # What each annotation is linked to, as lines ("→ “Kapanadze” (speaker)").
+        self.link_lines: Callable[[str], list[str]] = lambda _id: []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -103,6 +106,8 @@ class ArticleInteraction(QObject):
             body = f"<b>{html.escape(tags)}</b>"
             if note:
                 body += "<br>" + html.escape(note).replace("\n", "<br>")
+            for line in self.link_lines(annotation.id):
+                body += "<br>" + html.escape(line)
             parts.append(body)
         return "<hr>".join(parts)
 

@@ -163,6 +163,8 @@ class AnnotationWorkflow(QObject):
             self.model.set_source(None, None)
             QTimer.singleShot(0, self, lambda: self._fill_panel(session))
         session.subscribe_saved(self._on_saved)
+        self.model.set_links(session.links_of)
+        self.interaction.link_lines = self.model.link_lines
         self._scheme_changed(refresh_rows=False)  # the model was just reset
         self._sync_undo()
         self.marks.set_source(session.annotations, session.scheme, len(document.text))

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from lectern.core.errors import LecternError
+from lectern.core.output_paths import output_target
 from lectern.core.paths import AppPaths
 from lectern.core.resources import sample_article
 from lectern.core.settings import Settings
@@ -66,7 +67,8 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int]) -> int:
         try:
             if args.annotations and not _load_annotations(window, args.annotations):
                 return 1
-            return _take_screenshot(app, window, Path(args.screenshot), size, show)
+            return _take_screenshot(app, window, output_target(args.screenshot, paths), size,
+                                    show)
         finally:
             _dispose(app, window)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lectern.core import file_input
 from lectern.core.document import (
     MAX_DOCUMENT_BYTES,
     Document,
@@ -172,10 +173,10 @@ def test_unreadable_file_is_a_clear_error(tmp_path):
 def test_unreadable_file_is_a_clear_error_even_for_root(tmp_path, monkeypatch):
     path = write(tmp_path, "secret.txt", b"text")
 
-    def deny(self, *args, **kwargs):
+    def deny(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(file_input.os, "open", deny)
     with pytest.raises(LecternError, match="permission denied"):
         load_document(path)
 
@@ -211,3 +212,70 @@ def test_a_short_first_line_is_a_headline_and_a_lede_is_not():
     assert not document.has_headline
     assert document.title.endswith("…") and len(document.title) <= 121
     assert lede.startswith(document.title.rstrip("…"))
+
+
+# --- inputs that hung the reader or were misread -------------------------------------------
+def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path):
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(LecternError, match="FIFO"):
+        load_document(fifo)
+
+
+def test_a_device_is_not_a_regular_file_rather_than_too_large():
+    with pytest.raises(LecternError, match="character device") as error:
+        load_document("/dev/zero")
+    assert "MB" not in str(error.value)
+
+
+def test_a_symlink_loop_says_loop(tmp_path):
+    circle = tmp_path / "circle.txt"
+    circle.symlink_to(circle)
+    with pytest.raises(LecternError, match="symbolic link loop"):
+        load_document(circle)
+
+
+LATIN = "Café owners in Zürich met on Monday.\nThe “new rules” cost 1,500 francs — a blow.\n"
+CYRILLIC = "Правительство объявило о новом бюджете города.\nСообщили в мэрии.\n"
+
+
+@pytest.mark.parametrize("text", ["Council approves budget\n\nPlain ASCII news.\n", LATIN,
+                                  CYRILLIC])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_a_byte_order_mark_is_decoded_exactly(tmp_path, codec, text):
+    document = load_document(write(tmp_path, "wide.txt", text.encode(codec)))
+    assert document.text == text
+    assert document.encoding == codec
+
+
+def test_damaged_wide_text_without_a_mark_is_refused_clearly(tmp_path):
+    raw = ("Plain ASCII news, then a broken pair. " * 4).encode("utf-16-le") + b"\x00\xd8A\x00"
+    with pytest.raises(LecternError, match=r"utf-16-le.*damaged"):
+        load_document(write(tmp_path, "broken.txt", raw))
+
+
+def nested_page(depth: int) -> str:
+    words = "The deep paragraph still reads: the council approved the budget on Monday."
+    return ("<html><head><title>Deep page</title></head><body>" + "<div>" * depth
+            + f"<p>{words}</p>" + "</div>" * depth + "</body></html>")
+
+
+def test_html_nested_300_deep_keeps_its_text_and_title(tmp_path):
+    document = load_document(write(tmp_path, "deep.html", nested_page(300).encode()))
+    assert document.title == "Deep page"
+    assert "the council approved the budget on Monday" in document.text
+
+
+def test_html_nested_past_what_lxml_can_hold_is_refused_not_cut(tmp_path):
+    with pytest.raises(LecternError, match=r"deep\.html.*levels deep"):
+        load_document(write(tmp_path, "deep.html", nested_page(3000).encode()))
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><div><img src='x.png'></div></body></html>",
+    "<html><head><title>Only a title</title></head><body>  </body></html>",
+    "<html><body><script>var a = 'not text';</script></body></html>",
+])
+def test_html_without_text_is_refused_not_opened_as_untitled(tmp_path, page):
+    with pytest.raises(LecternError, match="has no readable text"):
+        load_document(write(tmp_path, "blank.html", page.encode()))

@@ -6,9 +6,12 @@ window has painted, so the article appears before the charting library is loaded
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -20,17 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lectern.core.readouts.chart_data import ChartData
+from lectern.core.readouts.chart_data import Captions, ChartData, export_captions
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.panel_base import WAITING, AnalysisPanel
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 from lectern.gui.shell.theme import is_dark
 
 if TYPE_CHECKING:  # pyqtgraph is heavy: the plot module is imported after the first paint
+    from lectern.core.document import Document
     from lectern.gui.analysis.chart.plot import FactChart
 
 ORIGIN = Origin.CHART
 LOG_RATIO = 100  # offer the log scale when a group's values differ by this factor
+COMPACT_BELOW_PX = 560  # narrower than this, the export buttons drop the word "Export"
 
 
 class ChartPanel(AnalysisPanel):
@@ -46,6 +51,7 @@ class ChartPanel(AnalysisPanel):
         self._pending: ChartData | None = None  # waiting for the plot library
         self._steps: list = []  # drawing steps still to run, one per event-loop turn
         self._generation = 0
+        self._title, self._source = "", ""  # of the article charted, for an export's captions
         self.log_box = QCheckBox("Log scale")
         self.log_box.setToolTip("Show bar heights on a logarithmic scale")
         self.log_box.toggled.connect(self._set_log)
@@ -55,6 +61,8 @@ class ChartPanel(AnalysisPanel):
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.png_button = QPushButton("Export PNG…")
         self.svg_button = QPushButton("Export SVG…")
+        self.png_button.setToolTip("Save the chart as a PNG image, with its title and source")
+        self.svg_button.setToolTip("Save the chart as an SVG drawing, with its title and source")
         self.png_button.clicked.connect(lambda: self._export("PNG image (*.png)", ".png"))
         self.svg_button.clicked.connect(lambda: self._export("SVG drawing (*.svg)", ".svg"))
         bar = QHBoxLayout()
@@ -68,11 +76,22 @@ class ChartPanel(AnalysisPanel):
         self._layout.addLayout(bar)
         selection.changed.connect(self.follow)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A narrow dock keeps its buttons whole by saying less on them (their tooltips say all).
+        narrow = event.size().width() < COMPACT_BELOW_PX
+        self.png_button.setText("PNG…" if narrow else "Export PNG…")
+        self.svg_button.setText("SVG…" if narrow else "Export SVG…")
+
     @property
     def is_drawn(self) -> bool:
         return self.plot is not None and self.data is not None and not self._steps
 
-    def waiting(self) -> None:
+    def waiting(self, document: Document | None = None) -> None:
+        """An analysis of ``document`` is on its way: its title and file name caption exports."""
+        if document is not None:
+            self._title = document.title
+            self._source = document.source.name if document.source else ""
         self._generation += 1
         self._pending, self.data, self._steps = None, None, []
         self.show_message(*WAITING)
@@ -120,6 +139,7 @@ class ChartPanel(AnalysisPanel):
         plot.log_scale = self.log_box.isChecked()
         plot.show_selection(_fact_id(self.selection.current))
         self.summary.setText(_summary(data))
+        self.summary.setToolTip(self.summary.text())  # the line may be cut short
         self.show_content()
         self._steps = plot.draw_steps(data)
         self._next_step(self._generation)
@@ -145,7 +165,9 @@ class ChartPanel(AnalysisPanel):
     def _export(self, name_filter: str, suffix: str) -> None:
         if not self.is_drawn:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export Chart", f"chart{suffix}", name_filter)
+        stem = f"{Path(self._source).stem}.chart" if self._source else "chart"
+        path, _ = QFileDialog.getSaveFileName(self, "Export Chart", f"{stem}{suffix}",
+                                              name_filter)
         if path:
             self.export(path if path.lower().endswith(suffix) else path + suffix)
 
@@ -153,9 +175,18 @@ class ChartPanel(AnalysisPanel):
         if self.plot is None:
             return
         try:
-            self.plot.export(path)
+            self.plot.export(path, self.captions())
         except Exception as error:  # pyqtgraph raises assorted types on a bad path
             self.export_failed.emit(f"Could not export the chart to “{path}”: {error}")
+
+    def captions(self, today: date | None = None) -> Captions:
+        """The title band and source line an export of the current chart carries."""
+        data = self.data or ChartData([], [])
+        return export_captions(data, self._title, self._source, today or date.today())
+
+    def tooltip_text(self) -> str | None:
+        """The chart's tooltip for what the pointer is on, as plain text (None: nothing)."""
+        return self.plot.hover_text() if self.plot is not None else None
 
 
 def _fact_id(selection: Selection | None) -> str | None:
@@ -163,9 +194,10 @@ def _fact_id(selection: Selection | None) -> str | None:
 
 
 def _summary(data: ChartData) -> str:
-    bars = sum(len(g.fact_ids) for g in data.groups)
-    parts = [count(len(data.events), "dated event"), count(bars, "figure")]
+    parts = [count(len(data.events), "dated event"), count(data.bars, "figure")]
     if data.unplaced or data.omitted_bars:
         parts.append(f"{data.unplaced + data.omitted_bars:,} not drawn (no year, or "
                      "beyond what a chart can show)")
-    return " · ".join(parts) + " · hatched bars are approximate"
+    if any(any(g.approx) for g in data.groups):
+        parts.append("hatched bars are approximate")
+    return " · ".join(parts)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
 from lectern.core.document import load_document
 from lectern.core.editing.session import AnnotationSession
+from lectern.core.errors import LecternError
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
 from lectern.main import main
@@ -200,3 +202,43 @@ def test_a_file_lectern_does_not_read_gets_one_line_naming_those_it_does(capsys,
     assert code == 1
     (line,) = [line for line in err.splitlines() if line.strip()]
     assert "Lectern reads W3C Web Annotation and Hypothesis JSON, brat standoff" in line
+
+
+@pytest.mark.parametrize(("option", "moment"), [("--since", "9999-12-31T23:59:59-23:59"),
+                                                ("--until", "0001-01-01T00:00:00+14:00")])
+def test_search_bounds_past_the_calendar_edges_are_clear_errors(capsys, stored, option,
+                                                                 moment):
+    code, _, err = run(capsys, "search", option, moment)
+    assert code == 1 and option in err and "9999" in err and "Traceback" not in err
+
+
+def test_store_search_bounds_past_the_calendar_edges_are_lectern_errors(app_paths):
+    with AnnotationStore.open(app_paths.store_file) as store:
+        for bound in ("created_from", "created_to"):
+            with pytest.raises(LecternError, match=bound):
+                store.search(**{bound: "9999-12-31T23:59:59-23:59"})
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: os.mkfifo(p), "FIFO"),
+    (lambda p: p.symlink_to(p), "symbolic link loop"),
+    (lambda p: p.symlink_to("/dev/zero"), "character device"),
+])
+def test_an_annotation_file_that_is_not_a_regular_file_is_refused_at_once(
+        capsys, article, stored, tmp_path, command, make, message):
+    odd = tmp_path / "odd.json"
+    make(odd)
+    argv = ["import", str(odd), "--into", str(article)] if command == "import" else \
+        ["export", str(article), "--annotations", str(odd), "--out", str(tmp_path / "o.json")]
+    code, _, err = run(capsys, *argv)
+    assert code == 1 and message in err
+
+
+def test_a_brat_file_whose_text_is_a_fifo_is_refused_at_once(capsys, article, stored,
+                                                               tmp_path):
+    ann = tmp_path / "odd.ann"
+    ann.write_text("T1\tPlace 0 7\tTallinn\n", encoding="utf-8")
+    os.mkfifo(ann.with_suffix(".txt"))
+    code, _, err = run(capsys, "import", str(ann), "--into", str(article))
+    assert code == 1 and "FIFO" in err

@@ -107,3 +107,20 @@ def test_search_writes_the_passages_it_lists_to_markdown(capsys, folder, app_pat
     assert "> Turkic States\n\n— *Ties in health* (seed.txt) · Claim" in out.read_text("utf-8")
     code, _, err = run(capsys, "search", "--out", str(tmp_path / "claims.pdf"))
     assert code == 1 and ".csv, .md or .json" in err
+
+
+def test_search_reads_a_store_from_before_the_library_as_it_is(capsys, app_paths):
+    import shutil
+
+    from helpers import FIXTURES
+
+    shutil.copy(FIXTURES / "library" / "store_before_library.sqlite3", app_paths.store_file)
+    before = app_paths.store_file.read_bytes()
+    code, out, _ = run(capsys, "search", "--tag", "Claim", "--format", "json")
+    assert code == 0 and sorted(h["quote"] for h in json.loads(out)) == ["Critics",
+                                                                         "build a bridge"]
+    assert app_paths.store_file.read_bytes() == before  # read-only: not migrated
+    code, _, err = run(capsys, "search", "--article", "1")
+    assert code == 1 and "before the library" in err
+    code, out, _ = run(capsys, "library", "--format", "json")  # a command that may write
+    assert {a["path"] for a in json.loads(out)} == {"/data/bridge.txt", "/data/port.txt"}

@@ -154,8 +154,7 @@ SUBJECTS = [
     ("Homes sold: 47,300\n", "47,300", "Homes sold"),
     ("Diplomatic relations were established on 27 November 1992.", "27 November 1992",
      "Diplomatic relations established"),
-    ("He admitted 11 counts of fraud at an earlier hearing.", "11",
-     "counts of fraud at an earlier hearing"),
+    ("He admitted 11 counts of fraud at an earlier hearing.", "11", "admitted counts of fraud"),
 ]
 
 

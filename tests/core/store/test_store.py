@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from lectern.core.annotations import Annotation
 from lectern.core.document import Document
+from lectern.core.errors import LecternError
 from lectern.core.paths import AppPaths
 from lectern.core.store import SCHEMA_VERSION, AnnotationStore
 from lectern.core.tag_edits import scheme_edits
@@ -149,15 +150,19 @@ def test_damaged_pages_are_detected(app_paths):
         _assert_moved_aside(path, bytes(data), "corrupt", store)
 
 
-def test_newer_schema_is_moved_aside_with_a_clear_message(app_paths):
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_newer_schema_is_reported_and_left_where_it_is(app_paths, read_only):
     path = app_paths.store_file
     with AnnotationStore.open(path) as store:
         store._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
         store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     original = path.read_bytes()
-    with AnnotationStore.open(path) as store:
-        assert "newer Lectern" in store.recovery_message
-        _assert_moved_aside(path, original, f"newer-v{SCHEMA_VERSION + 1}", store)
+    with pytest.raises(LecternError, match="newer Lectern") as error:
+        AnnotationStore.open(path, read_only=read_only)
+    assert f"schema version {SCHEMA_VERSION + 1}" in str(error.value)
+    assert path.read_bytes() == original
+    assert [p.name for p in path.parent.iterdir() if ".newer" in p.name
+            or ".corrupt" in p.name] == []
 
 
 def test_two_recoveries_never_overwrite_each_other(app_paths):

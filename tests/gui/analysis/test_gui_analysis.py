@@ -263,25 +263,3 @@ def test_reset_layout_puts_every_panel_back(window):
     assert window.dockWidgetArea(docks["annotationsPanel"]) == Qt.DockWidgetArea.LeftDockWidgetArea
     for name in ("entitiesPanel", "factsPanel", "quotesPanel"):
         assert window.dockWidgetArea(docks[name]) == Qt.DockWidgetArea.RightDockWidgetArea
-
-
-def test_timeline_labels_never_overlap_at_the_plot_width():
-    import itertools
-
-    from lectern.core.readouts.chart_data import place_labels
-
-    xs = [10.0, 30.0, 50.0, 200.0, 390.0]
-    widths = [150.0] * len(xs)
-    placed = place_labels(xs, widths, plot_px=400.0, lanes=2)
-    extents: dict[int, list[tuple[float, float]]] = {}
-    for x, width, p in zip(xs, widths, placed, strict=True):
-        shown = min(width, p.room) if p.room is not None else width
-        if p.side == "right":
-            extents.setdefault(p.lane, []).append((x, x + 10 + shown))
-        elif p.side == "left":
-            extents.setdefault(p.lane, []).append((x - 10 - shown, x))
-        assert p.side is None or 0 <= extents[p.lane][-1][0] <= extents[p.lane][-1][1] <= 400
-    for spans in extents.values():
-        spans.sort()
-        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
-    assert placed[-1].side == "left"  # no room on the right at the plot's edge

@@ -111,3 +111,29 @@ def test_the_note_header_follows_a_tag_change(qtbot, window):
     session = window.annotations.session
     session.remove_tag(session.annotations[0].id, "Place")
     assert "Place" not in panel.note_caption.toolTip() and "No tag" in panel.note_caption.toolTip()
+
+
+def test_a_quotation_linked_to_its_speaker_says_so_in_the_panel_and_the_article(
+        qtbot, window):
+    tag_phrase(qtbot, window, "the project would cost 12 million euros", "7")
+    tag_phrase(qtbot, window, "Ana Costa", "1")
+    session = window.annotations.session
+    quote = next(a for a in session.annotations if a.tags == ("Quote",))
+    speaker = next(a for a in session.annotations if a.tags == ("Person",))
+    session.link(quote.id, speaker.id, "speaker")
+    model = window.annotations.model
+    row = model.row_of(quote.id)
+    tooltip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Linked: → “Ana Costa” (speaker)" in tooltip
+    assert window.annotations.interaction.link_lines(speaker.id) == [
+        "← “the project would cost 12 million euros” (speaker)"]
+
+
+def test_a_note_on_the_whole_article_is_listed_as_such(qtbot, window):
+    from lectern.core.annotations import Annotation
+
+    session = window.annotations.session
+    session.import_annotations([Annotation.article_note("Check the budget figures")])
+    model = window.annotations.model
+    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Note on the whole article" in texts
