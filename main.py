@@ -18,6 +18,11 @@ EPILOG = """commands (each has its own --help):
   export FILE         write an article's annotations as W3C JSON-LD, brat, CSV or JSONL
   import ANN --into FILE   merge an annotation file into the local store
   search              list stored annotations across articles
+  add PATH...         add article files or folders to the library
+  library [ID]        list the library's articles (or one, with its versions)
+  find QUERY          full-text search across the library
+  open ID             start the window on a library article
+  remove ID           remove an article from the library
   recover DAMAGED     merge what a damaged store file (moved aside) still holds
 
 Data lives under $LECTERN_HOME when it is set, else in the platform's user folders."""
@@ -37,6 +42,8 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--annotations", metavar="ANN.json",
                         help="load this annotation file onto the article")
     parser.add_argument("--dark", action="store_true", help="use the dark palette")
+    parser.add_argument("--show", choices=("article", "library", "passages"),
+                        help="bring this view forward (with --screenshot: to look at it)")
     parser.add_argument("--home", metavar="DIR", help=HOME_HELP)
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -64,7 +71,7 @@ def _command_word(argv: list[str]) -> str | None:
     """The first word that is not an option or an option's value (``--home DIR``)."""
     words = iter(argv)
     for word in words:
-        if word in ("--home", "--screenshot", "--size", "--annotations"):
+        if word in ("--home", "--screenshot", "--size", "--annotations", "--show"):
             next(words, None)
         elif not word.startswith("-"):
             return word
@@ -89,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         if _command_word(argv) in COMMAND_MODULES:
             args = build_command_parser().parse_args(argv)
             paths = AppPaths.from_environment(args.home)
-            finish_interrupted_saves(paths)
+            settled = finish_interrupted_saves(paths)
+            if args.command == "open":
+                return _open_article(args, paths, settled)
             handler: Callable[[argparse.Namespace, AppPaths], int] = args.handler
             return handler(args, paths)
         args = build_gui_parser().parse_args(argv)
@@ -102,6 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     except LecternError as error:
         print(f"lectern: {error}", file=sys.stderr)
         return 1
+
+
+def _open_article(args: argparse.Namespace, paths: AppPaths, settled: list[str]) -> int:
+    """``open ID``: the window, started on a library article."""
+    from lectern.gui.shell.app import run_gui
+
+    window = argparse.Namespace(file=None, screenshot=None, annotations=None, dark=args.dark,
+                                show=None, article=args.id, quit_after_paint=False)
+    return int(run_gui(window, paths, (1400, 900), settled))
 
 
 if __name__ == "__main__":

@@ -128,8 +128,10 @@ class TextBuilder:
             self._space = True
 
     def preformatted(self, piece: str) -> None:
-        """Text kept as written: spaces, tabs and line breaks included."""
+        """Text kept as written: spaces, tabs and line breaks, not the spaces ending a line
+        (which nobody can see)."""
         for index, line in enumerate(piece.split("\n")):
+            line = line.rstrip()
             if index:
                 self._emit("", visible=False)
                 self._write("\n")

@@ -15,6 +15,11 @@ COMMAND_MODULES = {
     "import": "lectern.core.cli.annotations_cli",
     "search": "lectern.core.cli.annotations_cli",
     "recover": "lectern.core.cli.recover",
+    "add": "lectern.core.cli.library_cli",
+    "library": "lectern.core.cli.library_cli",
+    "find": "lectern.core.cli.library_cli",
+    "remove": "lectern.core.cli.library_cli",
+    "open": "lectern.core.cli.library_cli",
 }
 
 

@@ -30,10 +30,13 @@ from lectern.core.formats.exchange import (
 from lectern.core.formats.parsed import read_annotation_bytes
 from lectern.core.formats.sniff import sniff
 from lectern.core.formats.targets import check_targets
+from lectern.core.library.passages import PassageQuery, passages
 from lectern.core.links import Link
 from lectern.core.paths import AppPaths
-from lectern.core.store import AnnotationStore, StoredAnnotation
+from lectern.core.store import AnnotationStore
 from lectern.core.store.failures import search_bound
+from lectern.core.store.library_rows import Passage
+from lectern.core.store.rows import annotation_row
 
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
@@ -74,7 +77,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="only annotations whose quote or note contains every word")
     search.add_argument("--since", metavar="DATE", help="created on or after (YYYY-MM-DD)")
     search.add_argument("--until", metavar="DATE", help="created on or before (YYYY-MM-DD)")
+    search.add_argument("--article", type=int, metavar="ID",
+                        help="only annotations of this library article (see `library`)")
+    search.add_argument("--outlet", help="only annotations of articles from this outlet")
+    search.add_argument("--dated-since", metavar="DATE",
+                        help="only articles dated on or after (YYYY-MM-DD)")
+    search.add_argument("--dated-until", metavar="DATE",
+                        help="only articles dated on or before (YYYY-MM-DD)")
     search.add_argument("--format", default="table", choices=("table", "json"))
+    search.add_argument("--out", metavar="FILE",
+                        help="also write the passages found to FILE: .csv, .md (each quote "
+                             "with its citation) or .json (a W3C annotation collection)")
     search.set_defaults(handler=run_search)
 
 
@@ -151,19 +164,46 @@ def _import_project(path: str, paths: AppPaths) -> int:
 
 # --- search ------------------------------------------------------------------------------
 def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
+    from lectern.core.library.passage_export import export_kind, export_passages
+
     since, until = _date(args.since, "--since"), _date(args.until, "--until")
-    hits: list[StoredAnnotation] = []
+    if args.out:
+        export_kind(args.out)  # a name that says no format is refused before the search
+    query = PassageQuery(tags=(args.tag,) if args.tag else (), words=args.text or "",
+                         article=args.article, outlet=args.outlet,
+                         dated_from=_date(args.dated_since, "--dated-since"),
+                         dated_to=_date(args.dated_until, "--dated-until"),
+                         created_from=since, created_to=until)
+    hits: list[Passage] = []
     if paths.store_file.exists():  # searching must not create a store
         with AnnotationStore.open(paths.store_file, read_only=True) as store:
-            hits = store.search(tag=args.tag, text=args.text, created_from=since,
-                                created_to=until)
+            if store.library.available():
+                # The Passages view's use case, listed oldest annotation first as before.
+                hits = sorted(passages(store, query, whole=True),
+                              key=lambda p: (p.annotation.created, p.annotation.id))
+            else:
+                hits = _before_the_library(store, query)
     if args.format == "json":
         json.dump([_hit_json(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         _print_table(hits)
     print(f"{len(hits)} annotation{'s' * (len(hits) != 1)} found", file=sys.stderr)
+    if args.out:
+        print(export_passages(args.out, hits), file=sys.stderr)
     return 0
+
+
+def _before_the_library(store: AnnotationStore, query: PassageQuery) -> list[Passage]:
+    """A store from before the library, read as it is (read-only): no articles to go by."""
+    if query.article is not None or query.outlet or query.dated_from or query.dated_to:
+        raise LecternError("This annotation store is from before the library, so it knows no "
+                           "articles, outlets or dates yet; run `lectern library` once to "
+                           "bring it forward, then search again.")
+    found = store.search(tag=query.tags[0] if query.tags else None, text=query.words,
+                         created_from=query.created_from, created_to=query.created_to)
+    return [Passage(annotation_row(hit.fingerprint, hit.annotation),
+                    (None, hit.title, "", "", hit.path)) for hit in found]
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -177,12 +217,13 @@ def _date(value: str | None, option: str) -> str | None:
     return value
 
 
-def _hit_json(hit: StoredAnnotation) -> dict[str, object]:
+def _hit_json(hit: Passage) -> dict[str, object]:
     a = hit.annotation
     return {"document": hit.title, "path": hit.path, "fingerprint": hit.fingerprint,
             "id": a.id, "start": a.start, "end": a.end, "quote": a.exact, "tags": list(a.tags),
             "note": a.note, "created": a.created, "modified": a.modified,
-            "status": a.status.value}
+            "status": a.status.value, "article": hit.article, "outlet": hit.outlet,
+            "date": hit.published}
 
 
 def _cell(text: str, width: int) -> str:
@@ -190,7 +231,7 @@ def _cell(text: str, width: int) -> str:
     return (flat if len(flat) <= width else flat[:width - 1] + "…").ljust(width)
 
 
-def _print_table(hits: list[StoredAnnotation]) -> None:
+def _print_table(hits: list[Passage]) -> None:
     print("  ".join(_cell(name.capitalize(), w) for name, w in TABLE_WIDTHS.items()).rstrip())
     for hit in hits:
         values = (hit.title or Path(hit.path).name or hit.fingerprint[:12],

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
+
+from lectern.core.store.library_schema import LIBRARY_MIGRATION
 
 T = TypeVar("T")
 
@@ -98,6 +100,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX links_by_source ON links (source_id);
     CREATE INDEX links_by_target ON links (target_id);
     """,
+    LIBRARY_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -250,15 +253,25 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
             if db.execute("PRAGMA user_version").fetchone()[0] >= target:
                 db.execute("COMMIT")
                 continue
-            for statement in MIGRATIONS[target - 1].split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            for statement in _statements(MIGRATIONS[target - 1]):
+                db.execute(statement)
             db.execute(f"PRAGMA user_version = {target}")
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:  # a failed COMMIT may have rolled back already
                 db.execute("ROLLBACK")
             raise
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration, whole: a trigger's body holds semicolons of its own."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def _casefold(value: str | None) -> str:

@@ -84,6 +84,24 @@ class WindowApi(Protocol):
 
     def open_file(self, path: str | Path) -> bool: ...
 
+    def show_document(self, document: Document) -> None:
+        """Show a document that is not read from a file now (a library article's kept text)."""
+        ...
+
+    def add_view(self, name: str, widget: QWidget) -> None:
+        """A view that takes the window's centre in place of the article (the Library)."""
+        ...
+
+    def show_view(self, name: str) -> None:
+        """Bring view ``name`` forward ("article": the article and its panels)."""
+        ...
+
+    @property
+    def paths_dropped(self) -> SignalInstance:
+        """Emitted with the paths (list[str]) of files and folders dropped on the window
+        that are more than one article to open."""
+        ...
+
     def reset_layout(self) -> None: ...
 
 

@@ -52,18 +52,27 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int], settled: Sequence[str]
 
     # A screenshot wants everything at once; an interactive start paints the article first.
     window = MainWindow(paths, settings, with_features=bool(args.screenshot))
-    startup_file = choose_startup_file(args.file, settings)
-    if not window.open_file(startup_file):
-        if args.file:  # an explicitly named file that fails is an error for the caller
-            message = window.last_error_box.text() if window.last_error_box else "cannot open"
-            print(f"lectern: {message}", file=sys.stderr)
+    article = getattr(args, "article", None)
+    if article is not None:  # `open ID`: a library article, from its file or its kept text
+        if not _open_library_article(window, paths, article):
+            _dispose(app, window)
             return 1
-        window.open_file(sample_article())
+    else:
+        startup_file = choose_startup_file(args.file, settings)
+        if not window.open_file(startup_file):
+            if args.file:  # an explicitly named file that fails is an error for the caller
+                message = window.last_error_box.text() if window.last_error_box \
+                    else "cannot open"
+                print(f"lectern: {message}", file=sys.stderr)
+                return 1
+            window.open_file(sample_article())
+    show = getattr(args, "show", None)
     if args.screenshot:
         try:
             if args.annotations and not _load_annotations(window, args.annotations):
                 return 1
-            return _take_screenshot(app, window, output_target(args.screenshot, paths), size)
+            return _take_screenshot(app, window, output_target(args.screenshot, paths), size,
+                                    show)
         finally:
             _dispose(app, window)
 
@@ -71,6 +80,8 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int], settled: Sequence[str]
         window.install_features()
         if args.annotations:
             _load_annotations(window, args.annotations)
+        if show:
+            _show_view(window, show)
         if settled:
             window.show_notice("Interrupted saves were settled", "\n\n".join(settled))
 
@@ -91,10 +102,30 @@ def _dispose(app, window) -> None:
 
     if window.analysis is not None:
         window.analysis.runner.shutdown()
+    if window.library is not None:
+        window.library.shutdown()  # a keep or an add in flight finishes its article first
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
+
+
+def _open_library_article(window, paths: AppPaths, article_id: int) -> bool:
+    from lectern.core.library.opening import open_article
+    from lectern.core.store import AnnotationStore
+
+    try:
+        with AnnotationStore.open(paths.store_file) as store:
+            opened = open_article(store, article_id)
+    except LecternError as error:
+        print(f"lectern: {error}", file=sys.stderr)
+        return False
+    source = opened.document.source
+    if opened.notice or source is None or not window.open_file(source):
+        window.show_document(opened.document)
+        if opened.notice:
+            window.show_status(opened.notice, 10_000)
+    return True
 
 
 def _tell_and_wait(title: str, message: str) -> None:
@@ -111,7 +142,15 @@ def _load_annotations(window, path: str) -> bool:
     return False
 
 
-def _take_screenshot(app, window, out: Path, size: tuple[int, int]) -> int:
+def _show_view(window, name: str) -> None:
+    """A view through its action, as a reader brings it (the feature fills it first)."""
+    action = window.menu_actions.actions.get(f"view.{name}")
+    if action is not None and action.isEnabled():
+        action.trigger()
+
+
+def _take_screenshot(app, window, out: Path, size: tuple[int, int], show: str | None = None
+                     ) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
     window.resize(*size)
@@ -120,6 +159,11 @@ def _take_screenshot(app, window, out: Path, size: tuple[int, int]) -> int:
     QTimer.singleShot(SCREENSHOT_SETTLE_MS, loop.quit)  # let docks and deferred panels lay out
     loop.exec()
     _wait_for_analysis(app, window)
+    if show:
+        _show_view(window, show)
+        loop = QEventLoop()
+        QTimer.singleShot(SCREENSHOT_SETTLE_MS, loop.quit)
+        loop.exec()
     app.processEvents()
     image = window.grab()
     if not image.save(str(out)):

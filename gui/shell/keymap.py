@@ -51,6 +51,10 @@ KEYMAP: tuple[Binding, ...] = (
     # File
     Binding("file.open", "&Open…", Menu.FILE, ("Ctrl+O",)),
     Binding("file.recent", "Open &Recent", Menu.FILE, submenu=True),
+    Binding("file.add_to_library", "Add to &Library…", Menu.FILE, ("Ctrl+Shift+L",),
+            tip="Add article files to the library"),
+    Binding("file.add_folder_to_library", "Add &Folder to Library…", Menu.FILE,
+            tip="Add every article in a folder and its subfolders to the library"),
     Binding("file.open_annotations", "Open &Annotations…", Menu.FILE, ("Ctrl+Shift+O",),
             section=1),
     Binding("file.save_annotations", "&Save Annotations", Menu.FILE, ("Ctrl+S",), section=1),
@@ -95,6 +99,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("view.clear_highlight", "&Clear Highlight", Menu.VIEW, ("Escape",), section=2,
             scope=Scope.ARTICLE),
     Binding("view.reset_layout", "&Reset Layout", Menu.VIEW, section=3),
+    Binding("view.article", "A&rticle", Menu.VIEW, ("Ctrl+Shift+R",), section=4,
+            tip="Back to the article and its panels"),
+    Binding("view.library", "&Library", Menu.VIEW, ("Ctrl+L",), section=4,
+            tip="Every article kept, and search across them"),
+    Binding("view.passages", "Pa&ssages", Menu.VIEW, ("Ctrl+Shift+P",), section=4,
+            tip="Every annotation across the library, filtered by tags"),
     # Help
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),

@@ -27,6 +27,7 @@ from lectern.gui.shell.docks import PANEL_SPECS, make_dock
 from lectern.gui.shell.help import about_text, fill_recent_menu
 from lectern.gui.shell.menus import MenuActions
 from lectern.gui.shell.panel_layout import PanelLayout
+from lectern.gui.shell.views import CentralViews
 
 if TYPE_CHECKING:  # event types only annotate overrides; creating them costs startup time
     from PySide6.QtGui import (
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # event types only annotate overrides; creating them costs st
 
     from lectern.gui.analysis.feature import AnalysisPanels
     from lectern.gui.annotating.workflow import AnnotationWorkflow
+    from lectern.gui.library.feature import LibraryFeature
     from lectern.gui.reader.find_bar import FindBar
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
     document_opened = Signal(object)  # the new core Document
     # Before the text reaches the view: highlight layers attached now paint as it arrives.
     document_arriving = Signal(object)
+    paths_dropped = Signal(list)  # files and folders dropped to add to the library
 
     def __init__(self, paths: AppPaths, settings: Settings | None = None,
                  parent: QWidget | None = None, *, with_features: bool = True) -> None:
@@ -83,12 +86,15 @@ class MainWindow(QMainWindow):
         self.reading_layout.setContentsMargins(0, 0, 0, 0)
         self.reading_layout.setSpacing(0)
         self.reading_layout.addWidget(self.article_view)
-        self.setCentralWidget(self.reading_pane)
+        # The article, or a view that takes its place (the Library, the Passages).
+        self.views = CentralViews(self.reading_pane, self)
+        self.setCentralWidget(self.views)
         self.docks: dict[str, QDockWidget] = {}
         for object_name, title in PANEL_SPECS:
             # Blank until the features fill it, just after the first paint (startup time).
             self.docks[object_name] = make_dock(object_name, title, QWidget(), self)
         self.panels = PanelLayout(self, self.docks, self.article_view, self.settings)
+        self.views.panels = self.panels
 
         self.article_status = ArticleStatus(self.statusBar())
         # The menu bar's menus now (the layout must not jump); their items after the paint.
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
         self.find_bar: FindBar | None = None
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
+        self.library: LibraryFeature | None = None
         self.shortcuts_dialog: QWidget | None = None
         if with_features:
             self.install_features()
@@ -112,6 +119,7 @@ class MainWindow(QMainWindow):
             return
         from lectern.gui.analysis.feature import AnalysisPanels
         from lectern.gui.annotating.workflow import AnnotationWorkflow
+        from lectern.gui.library.feature import LibraryFeature
         from lectern.gui.reader.find_bar import FindBar
 
         self.menu_actions.build()
@@ -120,6 +128,7 @@ class MainWindow(QMainWindow):
         self._bind_shell_actions(self.find_bar)
         self.annotations = AnnotationWorkflow(self)
         self.analysis = AnalysisPanels(self, sessions=self.annotations)
+        self.library = LibraryFeature(self, sessions=self.annotations)
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
@@ -141,6 +150,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
         bind("view.reset_layout", self.reset_layout)
+        bind("view.article", lambda: self.show_view("article"))
         bind("view.toggle_panels", self.panels.set_hidden)
         bind("view.next_pane", lambda: self.panels.step(+1))
         bind("view.previous_pane", lambda: self.panels.step(-1))
@@ -190,6 +200,12 @@ class MainWindow(QMainWindow):
 
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().addWidget(widget)
+
+    def add_view(self, name: str, widget: QWidget) -> None:
+        self.views.add_view(name, widget)
+
+    def show_view(self, name: str) -> None:
+        self.views.show_view(name)
 
     def set_modified(self, modified: bool) -> None:
         self.setWindowModified(modified)
@@ -244,6 +260,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_document(self, document: Document) -> None:
+        self.show_view("article")
         self._remember_position()
         self.document_arriving.emit(document)
         self.article_view.show_document(document)
@@ -292,8 +309,12 @@ class MainWindow(QMainWindow):
         files = _local_files(event.mimeData())
         if files:
             event.acceptProposedAction()
-            # Open after the drop returns so an error dialog does not block the drag source.
-            QTimer.singleShot(0, self, lambda: self.open_file(files[0]))
+            # After the drop returns, so that a dialog does not block the drag source. One
+            # file opens; several, or a folder, go to the library.
+            if len(files) == 1 and not Path(files[0]).is_dir():
+                QTimer.singleShot(0, self, lambda: self.open_file(files[0]))
+            else:
+                QTimer.singleShot(0, self, lambda: self.paths_dropped.emit(files))
 
     # --- reading size --------------------------------------------------------------------
     def zoom(self, step: float) -> None:

@@ -72,7 +72,7 @@ def test_a_store_of_the_previous_schema_migrates_with_every_annotation(tmp_path)
     with AnnotationStore.open(path) as store:
         assert store.recovery_message is None
         kept = sorted(store.annotations("fp"), key=lambda a: a.start)
-        assert len(kept) == 50 and SCHEMA_VERSION == 4
+        assert len(kept) == 50 and SCHEMA_VERSION >= 4  # later migrations follow
         assert kept[7].exact == TEXT[7:10] and kept[7].note == "note 7"
         assert kept[7].tags == ("Claim",) and kept[7].fragments == ()
         assert store.links("fp") == []

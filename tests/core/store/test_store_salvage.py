@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,17 @@ def table_leaf_pages(path: Path) -> list[int]:
     return [n for n in range(1, len(data) // PAGE) if data[n * PAGE] == _TABLE_LEAF]
 
 
+def annotation_leaf_pages(path: Path) -> list[int]:
+    """The leaf pages of the annotations table (SQLite numbers pages from 1)."""
+    db = sqlite3.connect(path)
+    try:
+        return [n - 1 for (n,) in db.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'annotations' AND pagetype = 'leaf' "
+            "ORDER BY pageno")]
+    finally:
+        db.close()
+
+
 def scribble(path: Path, pages: list[int]) -> None:
     data = bytearray(path.read_bytes())
     for page in pages:
@@ -52,7 +64,7 @@ def scribble(path: Path, pages: list[int]) -> None:
 def damaged(path: Path, pages_from_middle: int) -> dict[str, Annotation]:
     """A real store at ``path`` with some pages in its middle overwritten."""
     made = make_store(path)
-    leaves = table_leaf_pages(path)
+    leaves = annotation_leaf_pages(path)  # the library's tables have leaf pages too
     middle = len(leaves) // 2
     scribble(path, leaves[middle:middle + pages_from_middle])
     return made

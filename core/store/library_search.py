@@ -1,0 +1,241 @@
+"""The library's queries across articles: full-text matches (FTS5, ranked by bm25) and the
+passages (annotations with their articles) that the Passages view and ``search`` list.
+
+Match positions come from SQLite's own tokenizer: the few texts that rank highest are put
+in a small in-memory FTS5 table and ``highlight()`` marks their matches, so offsets follow
+exactly what the index matched (accents, case, phrases, prefixes), with no second tokenizer
+to drift from it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lectern.core.errors import LecternError
+from lectern.core.gc_control import paused_gc
+from lectern.core.store.failures import reads, search_bound
+from lectern.core.store.library_rows import (
+    AnnotationMatch,
+    Passage,
+    TextMatch,
+    unpack_text,
+)
+from lectern.core.store.library_schema import TOKENIZER
+from lectern.core.store.rows import COLUMNS
+
+_PASSAGE_SQL = (f"SELECT {', '.join('x.' + c for c in COLUMNS.split(', '))}, d.article_id, "
+                "coalesce(a.title, d.title, ''), coalesce(a.outlet, ''), "
+                "coalesce(a.published, ''), coalesce(a.path, d.path, '') FROM annotations x "
+                "LEFT JOIN documents d ON d.fingerprint = x.fingerprint "
+                "LEFT JOIN articles a ON a.id = d.article_id")
+
+
+@dataclass(frozen=True)
+class PassageRows:
+    """Which passages the store returns (words are matched by the caller, who owns the rule):
+    ``tags`` any of them, or all with ``all_tags``; ``dated_*`` bound the article's date,
+    ``created_*`` the annotation's (ISO 8601, inclusive)."""
+
+    tags: tuple[str, ...] = ()
+    all_tags: bool = False
+    article: int | None = None
+    outlet: str | None = None
+    dated_from: str | None = None
+    dated_to: str | None = None
+    created_from: str | None = None
+    created_to: str | None = None
+
+
+class LibrarySearch:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._scratch = False
+
+    @reads
+    def passages(self, query: PassageRows) -> list[Passage]:
+        where: list[str] = []
+        params: list[Any] = []
+        tags = [tag.strip().casefold() for tag in query.tags if tag.strip()]
+        if tags and query.all_tags:
+            for tag in tags:
+                where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
+                             "casefold(tag) = ?)")
+                params.append(tag)
+        elif tags:
+            where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
+                         f"casefold(tag) IN ({','.join('?' * len(tags))}))")
+            params.extend(tags)
+        articles: list[str] = []  # conditions on the article, as a set of its texts
+        if query.article is not None:
+            articles.append("a.id = ?")
+            params.append(query.article)
+        if query.outlet:
+            articles.append("casefold(a.outlet) = ?")
+            params.append(query.outlet.strip().casefold())
+        if query.dated_from:
+            articles.append("a.published != '' AND a.published >= ?")
+            params.append(query.dated_from[:10])
+        if query.dated_to:
+            articles.append("a.published != '' AND substr(a.published, 1, 10) <= ?")
+            bound = query.dated_to[:10]
+            params.append(bound + ("~" if len(bound) < 10 else ""))  # "2017": all of 2017
+        if articles:
+            where.append("x.fingerprint IN (SELECT d.fingerprint FROM documents d JOIN "
+                         "articles a ON a.id = d.article_id WHERE "
+                         + " AND ".join(articles) + ")")
+        if query.created_from:
+            where.append("x.created >= ?")
+            params.append(search_bound(query.created_from, "created_from"))
+        if query.created_to:
+            bound = search_bound(query.created_to, "created_to")
+            where.append("x.created <= ?")
+            params.append(bound + ("T99" if "T" not in query.created_to else ""))
+        # Only what a list shows, without joins; the rest of an annotation is read when
+        # asked for (annotation_rows): at 100,000 rows this is a quarter of the time.
+        sql = (f"SELECT {_SHOWN} FROM annotations x"
+               + (" WHERE " + " AND ".join(where) if where else ""))
+        rows = self._db.execute(sql, params).fetchall()
+        heads = self._heads()
+        none = (None, "", "", "", "")
+        rank = {fingerprint: -(head[0] or 0) << 32 for fingerprint, head in heads.items()}
+        rows.sort(key=lambda r: rank.get(r[1], 0) + r[2])  # article, newest first; position
+        load = self.annotation_row
+        with paused_gc():  # 100,000 small objects at once: no collections halfway
+            return [Passage(row, heads.get(row[1], none), load) for row in rows]
+
+    def _heads(self) -> dict[str, tuple[int | None, str, str, str, str]]:
+        """Each text's article: (id, title, outlet, date, path)."""
+        return {fingerprint: (article, title or own_title, outlet or "", published or "",
+                              path or own_path)
+                for fingerprint, article, title, outlet, published, path, own_title, own_path
+                in self._db.execute(
+                    "SELECT d.fingerprint, d.article_id, a.title, a.outlet, a.published, "
+                    "a.path, d.title, d.path FROM documents d LEFT JOIN articles a "
+                    "ON a.id = d.article_id")}
+
+    @reads
+    def annotation_row(self, annotation_id: str) -> tuple[Any, ...]:
+        return tuple(self._db.execute(f"SELECT {COLUMNS} FROM annotations WHERE id = ?",
+                                      (annotation_id,)).fetchone())
+
+    @reads
+    def complete(self, passages: Sequence[Passage]) -> None:
+        """Read the whole annotation of each passage at once (before an export)."""
+        wanted = [p.id for p in passages if not p.complete]
+        rows: dict[str, tuple[Any, ...]] = {}
+        for first in range(0, len(wanted), 500):
+            chunk = wanted[first:first + 500]
+            rows.update((row[0], row) for row in self._db.execute(
+                f"SELECT {COLUMNS} FROM annotations WHERE id IN "
+                f"({','.join('?' * len(chunk))})", chunk))
+        for passage in passages:
+            if not passage.complete and passage.id in rows:
+                passage.fill(rows[passage.id])
+
+    @reads
+    def passages_with(self, rowids: Sequence[int]) -> dict[int, Passage]:
+        found: dict[int, Passage] = {}
+        for first in range(0, len(rowids), 500):
+            chunk = list(rowids[first:first + 500])
+            rows = self._db.execute(
+                _PASSAGE_SQL.replace("SELECT ", "SELECT x.rowid, ", 1)
+                + f" WHERE x.rowid IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((row[0], _passage(row[1:])) for row in rows)
+        return found
+
+    # --- full text -----------------------------------------------------------------------
+    @reads
+    def match_texts(self, match: str, limit: int, marks: tuple[str, str]) -> list[TextMatch]:
+        """The ``limit`` best articles for the FTS5 expression ``match``, each with its
+        current text marked (``marks``: the opening and closing marker)."""
+        ranked = _fts(self._db, "SELECT s.rowid, d.article_id, bm25(text_search) FROM "
+                      "text_search s JOIN documents d ON d.id = s.rowid WHERE text_search "
+                      "MATCH ? ORDER BY rank LIMIT ?", (match, limit))
+        if not ranked:
+            return []
+        self._ensure_scratch()
+        db = self._db
+        bodies: dict[int, list[bytes]] = {}
+        for version, part in db.execute(
+                f"SELECT version, body FROM texts WHERE version IN "
+                f"({','.join('?' * len(ranked))}) ORDER BY version, part",
+                [r[0] for r in ranked]):
+            bodies.setdefault(version, []).append(part)
+        own = not db.in_transaction  # one transaction: 6x faster than a commit per text
+        if own:
+            db.execute("BEGIN")  # deferred: only the temp table is written, main stays free
+        try:
+            texts = [(version, unpack_text(bodies[version])) for version, _, _ in ranked
+                     if version in bodies]
+            db.executemany("INSERT INTO temp.hit_bodies (id, body) VALUES (?, ?)", texts)
+            db.executemany("INSERT INTO temp.hit_texts (rowid, body) VALUES (?, ?)", texts)
+            marked = dict(_fts(db, "SELECT rowid, highlight(hit_texts, 0, ?, ?) FROM "
+                               "temp.hit_texts WHERE hit_texts MATCH ?", (*marks, match)))
+            # delete-all empties the index without tokenizing the texts again.
+            db.execute("INSERT INTO temp.hit_texts (hit_texts) VALUES ('delete-all')")
+            db.execute("DELETE FROM temp.hit_bodies")
+        finally:
+            if own and db.in_transaction:
+                db.execute("COMMIT")
+        return [TextMatch(article, version, score, marked[version])
+                for version, article, score in ranked if version in marked]
+
+    @reads
+    def match_annotations(self, match: str, limit: int, marks: tuple[str, str]
+                          ) -> list[AnnotationMatch]:
+        # bm25 reads each match's sizes: for a word in most of 100,000 annotations that is
+        # 100 ms, so such a word is ranked among its RANKED_AT_MOST newest matches.
+        floor = _fts(self._db, "SELECT rowid FROM annotation_search WHERE annotation_search "
+                     "MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, RANKED_AT_MOST))
+        best = _fts(self._db, "SELECT rowid, bm25(annotation_search) FROM annotation_search "
+                    "WHERE annotation_search MATCH ? AND rowid > ? ORDER BY rank LIMIT ?",
+                    (match, floor[0][0] if floor else -1, limit))
+        if not best:
+            return []
+        # Marked for the best rows only: in one query the sorter would mark every match.
+        marked = {row[0]: row[1:] for row in _fts(
+            self._db, "SELECT rowid, highlight(annotation_search, 0, ?, ?), "
+            "highlight(annotation_search, 1, ?, ?), highlight(annotation_search, 2, ?, ?) "
+            "FROM annotation_search WHERE annotation_search MATCH ? AND rowid IN "
+            f"({','.join('?' * len(best))})",
+            (*marks, *marks, *marks, match, *(r[0] for r in best)))}
+        ranked = [(rowid, score, *marked[rowid]) for rowid, score in best if rowid in marked]
+        passages = self.passages_with([row[0] for row in ranked])
+        return [AnnotationMatch(passages[rowid], score, quote, note, tags)
+                for rowid, score, quote, note, tags in ranked if rowid in passages]
+
+    def _ensure_scratch(self) -> None:
+        if not self._scratch:
+            # The few best texts, indexed for highlight() alone (external content: cheap to empty).
+            self._db.execute("CREATE TABLE IF NOT EXISTS temp.hit_bodies "
+                             "(id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.hit_texts USING "
+                             f"fts5(body, content='hit_bodies', content_rowid='id', "
+                             f"tokenize='{TOKENIZER}', columnsize=0)")
+            self._scratch = True
+
+
+def _fts(db: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Any]:
+    try:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        if "fts5" in str(error) or "syntax" in str(error):
+            raise LecternError(f"The search cannot be understood ({error}). Put a phrase in "
+                               "double quotes, or leave out AND, OR and NOT.") from None
+        raise
+
+
+_N = len(COLUMNS.split(", "))
+RANKED_AT_MOST = 2000  # annotation matches ranked by bm25 (the newest, for a common word)
+# What a list of passages reads at once: id .. note, the quote's context left for the rows on
+# screen to read (NULL: half the bytes of 100,000 rows).
+_SHOWN = ", ".join("NULL" if c in ("prefix", "suffix") else c for c in COLUMNS.split(", ")[:9])
+
+
+def _passage(row: Sequence[Any]) -> Passage:
+    article = row[_N]
+    return Passage(row[:_N], (int(article) if article is not None else None, row[_N + 1],
+                              row[_N + 2], row[_N + 3], row[_N + 4]))

@@ -1,0 +1,115 @@
+"""The Library's tables: articles, search hits and passages, as thin models over core rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from lectern.core.library.find import Hit
+from lectern.core.library.passages import context_of
+from lectern.core.store.library_rows import Article, Passage
+from lectern.gui.widgets.marked_text import MARKED_ROLE
+from lectern.gui.widgets.row_model import RowModel
+
+NOT_KEPT = "—"  # words of an article whose text was never kept
+NOT_KEPT_TIP = ("Annotated before the library kept texts: open the file once (or add it) "
+                "and its text is kept.")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ArticlesModel(RowModel[Article]):
+    titles = ("Title", "Outlet", "Date", "Words", "Notes", "Tags")
+
+    def cell(self, row: Article, column: int) -> Any:
+        if column == 0:
+            return row.display_title
+        if column == 1:
+            return row.outlet
+        if column == 2:
+            return row.published
+        if column == 3:
+            return NOT_KEPT if row.words is None else f"{row.words:,}"
+        if column == 4:
+            return f"{row.annotations:,}" if row.annotations else ""
+        return ", ".join(row.tags)
+
+    def sort_key(self, column: int) -> Callable[[Article], Any]:
+        if column == 3:
+            return lambda row: row.words if row.words is not None else -1
+        if column == 4:
+            return lambda row: row.annotations
+        return super().sort_key(column)
+
+    def extra(self, row: Article, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
+            return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 3 and row.words is None:
+                return NOT_KEPT_TIP
+            if column == 0:
+                return row.path or row.display_title
+        return None
+
+
+def article_matches(words: list[str]) -> Callable[[Article], bool]:
+    """The filter box: each word in the title, outlet, byline, tags, date or file name."""
+    def keep(row: Article) -> bool:
+        haystack = " ".join((row.display_title, row.outlet, row.byline, row.published,
+                             row.path.rsplit("/", 1)[-1], *row.tags)).casefold()
+        return all(word in haystack for word in words)
+    return keep
+
+
+WHERE_NAMES = {"text": "Text", "quote": "Quote", "note": "Note", "tag": "Tag"}
+
+
+class HitsModel(RowModel[Hit]):
+    titles = ("Where", "Article", "Passage")
+
+    def cell(self, row: Hit, column: int) -> Any:
+        if column == 0:
+            return WHERE_NAMES.get(row.where, row.where)
+        if column == 1:
+            return row.title
+        return row.plain
+
+    def extra(self, row: Hit, column: int, role: int) -> Any:
+        if role == MARKED_ROLE and column == 2:
+            return row.plain, row.marks
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return row.path
+        return None
+
+
+class PassagesModel(RowModel[Passage]):
+    titles = ("Article", "Outlet", "Date", "Passage", "Tags", "Note")
+
+    def cell(self, row: Passage, column: int) -> Any:
+        if column == 0:
+            return row.title or row.path.rsplit("/", 1)[-1]
+        if column == 1:
+            return row.outlet
+        if column == 2:
+            return row.published
+        if column == 3:
+            return "".join(context_of(row))
+        if column == 4:
+            return ", ".join(row.tags)
+        return " ".join(row.note.split())
+
+    def sort_key(self, column: int) -> Callable[[Passage], Any]:
+        if column == 3:
+            return lambda row: row.exact.casefold()
+        return super().sort_key(column)
+
+    def extra(self, row: Passage, column: int, role: int) -> Any:
+        if role == MARKED_ROLE and column == 3:
+            before, quote, after = context_of(row)
+            lead = f"…{before.lstrip()}" if before.strip() else ""
+            text = f"{lead}{quote}{after.rstrip()}…" if after.strip() else f"{lead}{quote}"
+            return text, ((len(lead), len(lead) + len(quote)),)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 5):
+            return row.exact if column == 3 else row.note
+        return None
