@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from lectern.core.editing.session import AnnotationSession
     from lectern.core.paths import AppPaths
     from lectern.core.settings import Settings
+    from lectern.core.store import AnnotationStore
     from lectern.gui.reader.article_view import ArticleView
 
 
@@ -113,4 +114,19 @@ class SessionSource(Protocol):
     def watch(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` after every change of the session's state: an edit, an undo
         or redo, another article opened."""
+        ...
+
+
+class LibraryNavigator(Protocol):
+    """What the library offers the views that read across it (entities, timeline, reports):
+    the store of the GUI thread, and opening an article at a passage."""
+
+    @property
+    def store(self) -> AnnotationStore: ...
+
+    def open_at(self, article_id: int | None, start: int | None = None,
+                end: int | None = None, annotation_id: str | None = None,
+                exact: bool = False) -> None:
+        """Open the article, scrolled to ``start:end`` of its kept text with it selected;
+        ``exact``: the span is of the kept text, found again if the file changed."""
         ...
