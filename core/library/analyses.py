@@ -25,6 +25,10 @@ from lectern.core.store import AnnotationStore
 BACKEND = "builtin"
 POOL_FROM = 8  # fewer pending articles than this run here: starting processes costs more
 Progress = Callable[[int, int], None]  # (analysed, pending)
+# Library-wide indexes (entities, facts, quotes) kept in step with the stored analyses:
+# ``"module"``s whose ``index_analysis(store, version_id, analysis_json)`` runs after each
+# analysis is stored. Modules, not imports, so adding articles loads only what it needs.
+INDEXER_MODULES: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +92,7 @@ def run_pending(store: AnnotationStore, *, workers: int | None = None,
         for version, args in jobs:
             if cancelled is not None and cancelled():
                 break
-            store.library.put_analysis(version, analyser, analyse_text(*args))
+            keep_analysis(store, version, analyser, analyse_text(*args))
             done += 1
             if progress is not None:
                 progress(done, len(versions))
@@ -109,6 +113,17 @@ def run_pending(store: AnnotationStore, *, workers: int | None = None,
     return done
 
 
+def keep_analysis(store: AnnotationStore, version_id: int, analyser: str, body: bytes) -> None:
+    """Store one analysis, then let each library-wide index take it in."""
+    store.library.put_analysis(version_id, analyser, body)
+    if INDEXER_MODULES:
+        import importlib
+
+        analysis = json.loads(zlib.decompress(body).decode("utf-8"))
+        for name in INDEXER_MODULES:
+            importlib.import_module(name).index_analysis(store, version_id, analysis)
+
+
 def _job(store: AnnotationStore, version_id: int) -> tuple[int, tuple[str, str, str]]:
     text = store.library.text(version_id) or ""
     version = store.library.version(version_id)
@@ -125,7 +140,7 @@ def _collect(store: AnnotationStore, analyser: str, flight: dict[Future[bytes], 
     finished, _ = wait(list(flight), return_when=FIRST_COMPLETED)
     future = next(iter(finished))
     version = flight.pop(future)
-    store.library.put_analysis(version, analyser, future.result())
+    keep_analysis(store, version, analyser, future.result())
     if progress is not None:
         progress(done + 1, total)
     return 1
