@@ -129,10 +129,12 @@ class Passage:
     100,000 passages does not make 100,000 annotations the view never shows.
     """
 
-    __slots__ = ("_annotation", "_head", "_load", "_row")
+    __slots__ = ("_annotation", "_head", "_load", "_row", "rowid")
 
     def __init__(self, row: Sequence[Any], head: tuple[int | None, str, str, str, str],
-                 load: Callable[[str], Sequence[Any]] | None = None) -> None:
+                 load: Callable[[str], Sequence[Any]] | None = None, *,
+                 rowid: int | None = None) -> None:
+        self.rowid = rowid  # the annotation's row, when read a page at a time (its place)
         self._row = row  # rows.COLUMNS order: all of them, or the first nine (id .. note)
         self._head = head  # the article's (id, title, outlet, date, path), shared by its rows
         self._load = load

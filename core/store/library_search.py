@@ -10,7 +10,7 @@ to drift from it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,58 +53,124 @@ class LibrarySearch:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._scratch = False
+        self._tag_index: bool | None = None  # whether the store has passage_tags
 
     @reads
     def passages(self, query: PassageRows) -> list[Passage]:
-        where: list[str] = []
-        params: list[Any] = []
-        tags = [tag.strip().casefold() for tag in query.tags if tag.strip()]
-        if tags and query.all_tags:
-            for tag in tags:
-                where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
-                             "casefold(tag) = ?)")
-                params.append(tag)
-        elif tags:
-            where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
-                         f"casefold(tag) IN ({','.join('?' * len(tags))}))")
-            params.extend(tags)
-        articles: list[str] = []  # conditions on the article, as a set of its texts
-        if query.article is not None:
-            articles.append("a.id = ?")
-            params.append(query.article)
-        if query.outlet:
-            articles.append("casefold(a.outlet) = ?")
-            params.append(query.outlet.strip().casefold())
-        if query.dated_from:
-            articles.append("a.published != '' AND a.published >= ?")
-            params.append(query.dated_from[:10])
-        if query.dated_to:
-            articles.append("a.published != '' AND substr(a.published, 1, 10) <= ?")
-            bound = query.dated_to[:10]
-            params.append(bound + ("~" if len(bound) < 10 else ""))  # "2017": all of 2017
-        if articles:
-            where.append("x.fingerprint IN (SELECT d.fingerprint FROM documents d JOIN "
-                         "articles a ON a.id = d.article_id WHERE "
-                         + " AND ".join(articles) + ")")
-        if query.created_from:
-            where.append("x.created >= ?")
-            params.append(search_bound(query.created_from, "created_from"))
-        if query.created_to:
-            bound = search_bound(query.created_to, "created_to")
-            where.append("x.created <= ?")
-            params.append(bound + ("T99" if "T" not in query.created_to else ""))
+        where, params = _filters(query, whole_articles=True, names=self._names())
         # Only what a list shows, without joins; the rest of an annotation is read when
         # asked for (annotation_rows): at 100,000 rows this is a quarter of the time.
-        sql = (f"SELECT {_SHOWN} FROM annotations x"
+        sql = (f"SELECT {_SHOWN}, x.rowid FROM annotations x"
                + (" WHERE " + " AND ".join(where) if where else ""))
         rows = self._db.execute(sql, params).fetchall()
         heads = self._heads()
         none = (None, "", "", "", "")
-        rank = {fingerprint: -(head[0] or 0) << 32 for fingerprint, head in heads.items()}
-        rows.sort(key=lambda r: rank.get(r[1], 0) + r[2])  # article, newest first; position
+        # Articles in the library, the newest first, then texts outside it; each in reading
+        # order, ties by row (the order passage_page() gives, page by page).
+        kept = self._article_ids()
+        rank = {fingerprint: -(head[0] or 0) << 32 for fingerprint, head in heads.items()
+                if head[0] in kept}
+        rows.sort(key=lambda r: (rank.get(r[1], 0) + r[2], r[9]))
         load = self.annotation_row
         with paused_gc():  # 100,000 small objects at once: no collections halfway
-            return [Passage(row, heads.get(row[1], none), load) for row in rows]
+            return [Passage(row[:9], heads.get(row[1], none), load, rowid=row[9])
+                    for row in rows]
+
+    def _article_ids(self) -> set[int]:
+        return {article for (article,) in self._db.execute("SELECT id FROM articles")}
+
+    @reads
+    def passage_counts(self, query: PassageRows) -> tuple[int, int]:
+        """How many passages ``query`` keeps, and in how many texts: one aggregate."""
+        names = self._names()
+        groups = tag_groups(query)
+        if names is not None and len(groups) == 1 and _only_tags(query):
+            # One group of tags: counted from the tag index alone, never the annotations.
+            stored = names(groups[0]) or [""]
+            marks = ",".join("?" * len(stored))
+            row = self._db.execute(
+                f"SELECT count(DISTINCT annotation), count(DISTINCT version) FROM passage_tags "
+                f"WHERE tag IN ({marks})", stored).fetchone()
+            return int(row[0]), int(row[1])
+        where, params = _filters(query, whole_articles=True, names=names)
+        row = self._db.execute(
+            "SELECT count(*), sum(n) FROM (SELECT count(*) AS n FROM annotations x"
+            + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY x.fingerprint)",
+            params).fetchone()
+        return int(row[1] or 0), int(row[0] or 0)
+
+    @reads
+    def passage_page(self, query: PassageRows, after: PageKey | None, size: int
+                     ) -> tuple[list[Passage], PageKey | None]:
+        """Up to ``size`` passages after ``after`` (None: the first), in article order (the
+        newest article first, each in reading order), then those of texts outside the
+        library; with the key of the next page (None: that was the last).
+
+        Keyset paging: articles are walked down their primary key and each one's
+        annotations come from the fingerprint index, so a page costs the same at row 0 and
+        at row 90,000, and the first screenful never waits for the whole list."""
+        found: list[Passage] = []
+        if after is None or after[0] == _IN_LIBRARY:
+            found = self._article_page(query, after, size)
+            if len(found) == size:
+                last = found[-1]
+                return found, (_IN_LIBRARY, last.article or 0, last.start, last.rowid or 0)
+            after = None
+        if _has_article_filter(query):
+            return found, None  # texts outside the library have no article to match
+        rest = self._outside_page(query, after, size - len(found))
+        found += rest
+        if len(found) == size and rest:
+            return found, (_OUTSIDE, 0, rest[-1].start, rest[-1].rowid or 0)
+        return found, None
+
+    def _article_page(self, query: PassageRows, after: PageKey | None, size: int
+                      ) -> list[Passage]:
+        where, params = _filters(query, whole_articles=False, names=self._names())
+        if after is not None:
+            where.append("(a.id < ? OR (a.id = ? AND (x.start, x.rowid) > (?, ?)))")
+            params += [after[1], after[1], after[2], after[3]]
+        # CROSS JOIN keeps the planner walking articles in order (no sort of every row).
+        sql = (f"SELECT x.rowid, {_ALL}, a.id, a.title, a.outlet, a.published, a.path "
+               "FROM articles a CROSS JOIN documents d CROSS JOIN annotations x "
+               "WHERE d.article_id = a.id AND x.fingerprint = d.fingerprint"
+               + "".join(" AND " + w for w in where)
+               + " ORDER BY a.id DESC, x.start, x.rowid LIMIT ?")
+        rows = self._db.execute(sql, [*params, size]).fetchall()
+        return [_passage(row[1:], int(row[0])) for row in rows]
+
+    def _outside_page(self, query: PassageRows, after: PageKey | None, size: int
+                      ) -> list[Passage]:
+        where, params = _filters(query, whole_articles=False, names=self._names())
+        where.append("NOT EXISTS (SELECT 1 FROM documents e JOIN articles b ON b.id = "
+                     "e.article_id WHERE e.fingerprint = x.fingerprint)")
+        if after is not None:
+            where.append("(x.start, x.rowid) > (?, ?)")
+            params += [after[2], after[3]]
+        sql = (_PASSAGE_SQL.replace("SELECT ", "SELECT x.rowid, ", 1)
+               + " WHERE " + " AND ".join(where) + " ORDER BY x.start, x.rowid LIMIT ?")
+        rows = self._db.execute(sql, [*params, size]).fetchall()
+        return [_passage(row[1:], int(row[0])) for row in rows]
+
+    def _names(self) -> Callable[[list[str]], list[str]] | None:
+        """Stored tag names by their case-folded form, or None before ``passage_tags``."""
+        if self._tag_index is None:
+            self._tag_index = self._db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'passage_tags'").fetchone() is not None
+        if not self._tag_index:
+            return None
+
+        def names(group: list[str]) -> list[str]:
+            wanted = set(group)
+            return [tag for tag in self.stored_tags() if tag.casefold() in wanted]
+        return names
+
+    def stored_tags(self) -> list[str]:
+        """Every tag some annotation carries: one index step per tag, not per row."""
+        return [tag for (tag,) in self._db.execute(
+            "WITH RECURSIVE t(tag) AS (SELECT min(tag) FROM passage_tags UNION ALL "
+            "SELECT (SELECT min(tag) FROM passage_tags WHERE tag > t.tag) FROM t "
+            "WHERE t.tag IS NOT NULL) SELECT tag FROM t WHERE tag IS NOT NULL")]
 
     def _heads(self) -> dict[str, tuple[int | None, str, str, str, str]]:
         """Each text's article: (id, title, outlet, date, path)."""
@@ -235,7 +301,79 @@ RANKED_AT_MOST = 2000  # annotation matches ranked by bm25 (the newest, for a co
 _SHOWN = ", ".join("NULL" if c in ("prefix", "suffix") else c for c in COLUMNS.split(", ")[:9])
 
 
-def _passage(row: Sequence[Any]) -> Passage:
+_ALL = ", ".join("x." + c for c in COLUMNS.split(", "))
+# A page's place in the list: (segment, article id, start, annotation rowid).
+PageKey = tuple[int, int, int, int]
+_IN_LIBRARY, _OUTSIDE = 0, 1
+
+
+def _passage(row: Sequence[Any], rowid: int | None = None) -> Passage:
     article = row[_N]
     return Passage(row[:_N], (int(article) if article is not None else None, row[_N + 1],
-                              row[_N + 2], row[_N + 3], row[_N + 4]))
+                              row[_N + 2], row[_N + 3], row[_N + 4]), rowid=rowid)
+
+
+def _only_tags(query: PassageRows) -> bool:
+    return not (_has_article_filter(query) or query.created_from or query.created_to)
+
+
+def _has_article_filter(query: PassageRows) -> bool:
+    return bool(query.article is not None or query.outlet or query.dated_from
+                or query.dated_to)
+
+
+def tag_groups(query: PassageRows) -> list[list[str]]:
+    """The tags of ``query`` case-folded, in groups of which a passage carries one each."""
+    tags = [tag.strip().casefold() for tag in query.tags if tag.strip()]
+    return [[tag] for tag in tags] if query.all_tags else [tags] if tags else []
+
+
+def _filters(query: PassageRows, *, whole_articles: bool,
+             names: Callable[[list[str]], list[str]] | None = None
+             ) -> tuple[list[str], list[Any]]:
+    """The conditions of ``query`` on annotations ``x`` and their articles: on ``a``
+    itself when the statement joins it (``whole_articles`` False), else as the set of
+    texts of the articles that pass. ``names`` gives the stored tags a group of
+    case-folded tags stands for, read from ``passage_tags`` (None: a store from before
+    it, read as it is)."""
+    where: list[str] = []
+    params: list[Any] = []
+    for group in tag_groups(query):
+        if names is None:
+            where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
+                         f"casefold(tag) IN ({','.join('?' * len(group))}))")
+            params.extend(group)
+            continue
+        stored = names(group) or [""]  # no such tag: nothing passes
+        # Walking articles in order, the tag set is a filter ("+"): as an index constraint
+        # the planner would probe every tagged row for every text.
+        where.append(f"{'x' if whole_articles else '+x'}.rowid IN (SELECT annotation FROM "
+                     f"passage_tags WHERE tag IN ({','.join('?' * len(stored))}))")
+        params.extend(stored)
+    articles: list[str] = []  # conditions on the article
+    if query.article is not None:
+        articles.append("a.id = ?")
+        params.append(query.article)
+    if query.outlet:
+        articles.append("casefold(a.outlet) = ?")
+        params.append(query.outlet.strip().casefold())
+    if query.dated_from:
+        articles.append("a.published != '' AND a.published >= ?")
+        params.append(query.dated_from[:10])
+    if query.dated_to:
+        articles.append("a.published != '' AND substr(a.published, 1, 10) <= ?")
+        bound = query.dated_to[:10]
+        params.append(bound + ("~" if len(bound) < 10 else ""))  # "2017": all of 2017
+    if articles and whole_articles:
+        where.append("x.fingerprint IN (SELECT d.fingerprint FROM documents d JOIN "
+                     "articles a ON a.id = d.article_id WHERE " + " AND ".join(articles) + ")")
+    elif articles:
+        where += articles
+    if query.created_from:
+        where.append("x.created >= ?")
+        params.append(search_bound(query.created_from, "created_from"))
+    if query.created_to:
+        bound = search_bound(query.created_to, "created_to")
+        where.append("x.created <= ?")
+        params.append(bound + ("T99" if "T" not in query.created_to else ""))
+    return where, params

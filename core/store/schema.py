@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from lectern.core.store.library_compact import COMPACT_MIGRATION, KeptText
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
 
 T = TypeVar("T")
@@ -101,6 +102,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX links_by_target ON links (target_id);
     """,
     LIBRARY_MIGRATION,
+    COMPACT_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -156,7 +158,7 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         check = _retrying(deadline, lambda: db.execute("PRAGMA quick_check").fetchone()[0])
         if check != "ok":
             raise Damaged(f"SQLite's integrity check reports: {check}")
-        db.create_function("casefold", 1, _casefold, deterministic=True)
+        _functions(db)
         if read_only:
             if version == 0:  # created but never set up: nothing was ever stored in it
                 db.close()
@@ -183,7 +185,7 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
 def empty_store() -> sqlite3.Connection:
     """A store in memory with the current schema and nothing in it."""
     db = sqlite3.connect(":memory:", isolation_level=None)
-    db.create_function("casefold", 1, _casefold, deterministic=True)
+    _functions(db)
     migrate(db, 0)
     return db
 
@@ -272,6 +274,12 @@ def _statements(script: str) -> Iterator[str]:
             if pending.strip(" \n;"):
                 yield pending
             pending = ""
+
+
+def _functions(db: sqlite3.Connection) -> None:
+    db.create_function("casefold", 1, _casefold, deterministic=True)
+    # Used by a migration; typeshed knows only one-argument aggregates.
+    db.create_aggregate("kept_text", 2, KeptText)  # type: ignore[arg-type]
 
 
 def _casefold(value: str | None) -> str:

@@ -16,7 +16,7 @@ from lectern.core.library.adding import AddReport
 from lectern.core.library.find import find
 from lectern.core.library.opening import open_article, open_version, relocate
 from lectern.core.library.passage_export import EXPORTS, export_passages
-from lectern.core.library.passages import PassageQuery, complete, passages
+from lectern.core.library.passages import PassageQuery, complete, passage_list
 from lectern.core.library.removal import RemoveArticle
 from lectern.core.store import AnnotationStore
 from lectern.core.store.library_rows import Passage
@@ -125,7 +125,8 @@ class LibraryFeature(QObject):
 
     def show_passage_list(self, query: PassageQuery) -> None:
         def fill() -> None:
-            self.passages_view.set_passages(passages(self.store, query), not query.is_empty)
+            self.passages_view.set_passages(passage_list(self.store, query),
+                                            not query.is_empty)
         reported(self.window, "The passages cannot be listed", fill)
 
     # --- adding ----------------------------------------------------------------------------

@@ -8,8 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from lectern.core.library.find import Hit
-from lectern.core.library.passages import context_of
-from lectern.core.store.library_rows import Article, Passage
+from lectern.core.store.library_rows import Article
 from lectern.gui.widgets.marked_text import MARKED_ROLE
 from lectern.gui.widgets.row_model import RowModel
 
@@ -80,36 +79,4 @@ class HitsModel(RowModel[Hit]):
             return row.plain, row.marks
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row.path
-        return None
-
-
-class PassagesModel(RowModel[Passage]):
-    titles = ("Article", "Outlet", "Date", "Passage", "Tags", "Note")
-
-    def cell(self, row: Passage, column: int) -> Any:
-        if column == 0:
-            return row.title or row.path.rsplit("/", 1)[-1]
-        if column == 1:
-            return row.outlet
-        if column == 2:
-            return row.published
-        if column == 3:
-            return "".join(context_of(row))
-        if column == 4:
-            return ", ".join(row.tags)
-        return " ".join(row.note.split())
-
-    def sort_key(self, column: int) -> Callable[[Passage], Any]:
-        if column == 3:
-            return lambda row: row.exact.casefold()
-        return super().sort_key(column)
-
-    def extra(self, row: Passage, column: int, role: int) -> Any:
-        if role == MARKED_ROLE and column == 3:
-            before, quote, after = context_of(row)
-            lead = f"…{before.lstrip()}" if before.strip() else ""
-            text = f"{lead}{quote}{after.rstrip()}…" if after.strip() else f"{lead}{quote}"
-            return text, ((len(lead), len(lead) + len(quote)),)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 5):
-            return row.exact if column == 3 else row.note
         return None

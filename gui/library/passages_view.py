@@ -4,6 +4,8 @@ note. A click opens it in its article; Export writes the list as it stands."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lectern.core.library.passages import PassageQuery
+from lectern.core.library.passages import PassageList, PassageQuery
 from lectern.core.readouts.wording import count
 from lectern.core.store.library_rows import Article, Passage
 from lectern.gui.library.library_view import table
-from lectern.gui.library.models import PassagesModel
+from lectern.gui.library.passages_model import PassagesModel
 from lectern.gui.widgets.empty_state import EmptyState
 from lectern.gui.widgets.marked_text import MarkedTextCell
 
@@ -139,10 +141,11 @@ class PassagesView(QWidget):
         self._timer.stop()
         self.query_changed.emit(self.query())
 
-    def set_passages(self, passages: list[Passage], filtered: bool) -> None:
+    def set_passages(self, passages: Sequence[Passage], filtered: bool) -> None:
         self.model.set_rows(passages)
         self.pages.setCurrentWidget(self.table if passages or filtered else self.empty)
-        articles = len({p.fingerprint for p in passages})
+        articles = (passages.texts if isinstance(passages, PassageList)
+                    else len({p.fingerprint for p in passages}))
         self.summary.setText(f"{count(len(passages), 'passage')} in "
                              f"{count(articles, 'article')}")
         self.export_button.setEnabled(bool(passages))
