@@ -1,11 +1,6 @@
-"""The library's queries across articles: full-text matches (FTS5, ranked by bm25) and the
-passages (annotations with their articles) that the Passages view and ``search`` list.
-
-Match positions come from SQLite's own tokenizer: the few texts that rank highest are put
-in a small in-memory FTS5 table and ``highlight()`` marks their matches, so offsets follow
-exactly what the index matched (accents, case, phrases, prefixes), with no second tokenizer
-to drift from it.
-"""
+"""The library's queries across articles: the passages (annotations with their articles)
+that the Passages view and ``search`` list, whole or a page at a time, and full-text
+matches (FTS5, ranked by bm25; see library_matching)."""
 
 from __future__ import annotations
 
@@ -14,16 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.store.failures import reads, search_bound
-from lectern.core.store.library_rows import (
-    AnnotationMatch,
-    Passage,
-    TextMatch,
-    unpack_text,
-)
-from lectern.core.store.library_schema import TOKENIZER
+from lectern.core.store.library_matching import Matching
+from lectern.core.store.library_rows import AnnotationMatch, Passage, TextMatch
 from lectern.core.store.rows import COLUMNS
 
 _PASSAGE_SQL = (f"SELECT {', '.join('x.' + c for c in COLUMNS.split(', '))}, d.article_id, "
@@ -52,7 +41,7 @@ class PassageRows:
 class LibrarySearch:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._scratch = False
+        self._matching = Matching(db)
         self._tag_index: bool | None = None  # whether the store has passage_tags
 
     @reads
@@ -212,90 +201,23 @@ class LibrarySearch:
             found.update((row[0], _passage(row[1:])) for row in rows)
         return found
 
-    # --- full text -----------------------------------------------------------------------
+    # --- full text (library_matching) ---------------------------------------------------
     @reads
     def match_texts(self, match: str, limit: int, marks: tuple[str, str]) -> list[TextMatch]:
-        """The ``limit`` best articles for the FTS5 expression ``match``, each with its
-        current text marked (``marks``: the opening and closing marker)."""
-        ranked = _fts(self._db, "SELECT s.rowid, d.article_id, bm25(text_search) FROM "
-                      "text_search s JOIN documents d ON d.id = s.rowid WHERE text_search "
-                      "MATCH ? ORDER BY rank LIMIT ?", (match, limit))
-        if not ranked:
-            return []
-        self._ensure_scratch()
-        db = self._db
-        bodies: dict[int, list[bytes]] = {}
-        for version, part in db.execute(
-                f"SELECT version, body FROM texts WHERE version IN "
-                f"({','.join('?' * len(ranked))}) ORDER BY version, part",
-                [r[0] for r in ranked]):
-            bodies.setdefault(version, []).append(part)
-        own = not db.in_transaction  # one transaction: 6x faster than a commit per text
-        if own:
-            db.execute("BEGIN")  # deferred: only the temp table is written, main stays free
-        try:
-            texts = [(version, unpack_text(bodies[version])) for version, _, _ in ranked
-                     if version in bodies]
-            db.executemany("INSERT INTO temp.hit_bodies (id, body) VALUES (?, ?)", texts)
-            db.executemany("INSERT INTO temp.hit_texts (rowid, body) VALUES (?, ?)", texts)
-            marked = dict(_fts(db, "SELECT rowid, highlight(hit_texts, 0, ?, ?) FROM "
-                               "temp.hit_texts WHERE hit_texts MATCH ?", (*marks, match)))
-            # delete-all empties the index without tokenizing the texts again.
-            db.execute("INSERT INTO temp.hit_texts (hit_texts) VALUES ('delete-all')")
-            db.execute("DELETE FROM temp.hit_bodies")
-        finally:
-            if own and db.in_transaction:
-                db.execute("COMMIT")
-        return [TextMatch(article, version, score, marked[version])
-                for version, article, score in ranked if version in marked]
+        """The ``limit`` best articles for the FTS5 expression ``match``, each with the
+        start of its current text (at least up to its first match) marked."""
+        return self._matching.texts(match, limit, marks)
 
     @reads
     def match_annotations(self, match: str, limit: int, marks: tuple[str, str]
                           ) -> list[AnnotationMatch]:
-        # bm25 reads each match's sizes: for a word in most of 100,000 annotations that is
-        # 100 ms, so such a word is ranked among its RANKED_AT_MOST newest matches.
-        floor = _fts(self._db, "SELECT rowid FROM annotation_search WHERE annotation_search "
-                     "MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, RANKED_AT_MOST))
-        best = _fts(self._db, "SELECT rowid, bm25(annotation_search) FROM annotation_search "
-                    "WHERE annotation_search MATCH ? AND rowid > ? ORDER BY rank LIMIT ?",
-                    (match, floor[0][0] if floor else -1, limit))
-        if not best:
-            return []
-        # Marked for the best rows only: in one query the sorter would mark every match.
-        marked = {row[0]: row[1:] for row in _fts(
-            self._db, "SELECT rowid, highlight(annotation_search, 0, ?, ?), "
-            "highlight(annotation_search, 1, ?, ?), highlight(annotation_search, 2, ?, ?) "
-            "FROM annotation_search WHERE annotation_search MATCH ? AND rowid IN "
-            f"({','.join('?' * len(best))})",
-            (*marks, *marks, *marks, match, *(r[0] for r in best)))}
-        ranked = [(rowid, score, *marked[rowid]) for rowid, score in best if rowid in marked]
-        passages = self.passages_with([row[0] for row in ranked])
+        found = self._matching.annotations(match, limit, marks)
+        passages = self.passages_with([rowid for rowid, *_ in found])
         return [AnnotationMatch(passages[rowid], score, quote, note, tags)
-                for rowid, score, quote, note, tags in ranked if rowid in passages]
-
-    def _ensure_scratch(self) -> None:
-        if not self._scratch:
-            # The few best texts, indexed for highlight() alone (external content: cheap to empty).
-            self._db.execute("CREATE TABLE IF NOT EXISTS temp.hit_bodies "
-                             "(id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.hit_texts USING "
-                             f"fts5(body, content='hit_bodies', content_rowid='id', "
-                             f"tokenize='{TOKENIZER}', columnsize=0)")
-            self._scratch = True
-
-
-def _fts(db: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Any]:
-    try:
-        return db.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as error:
-        if "fts5" in str(error) or "syntax" in str(error):
-            raise LecternError(f"The search cannot be understood ({error}). Put a phrase in "
-                               "double quotes, or leave out AND, OR and NOT.") from None
-        raise
+                for rowid, score, quote, note, tags in found if rowid in passages]
 
 
 _N = len(COLUMNS.split(", "))
-RANKED_AT_MOST = 2000  # annotation matches ranked by bm25 (the newest, for a common word)
 # What a list of passages reads at once: id .. note, the quote's context left for the rows on
 # screen to read (NULL: half the bytes of 100,000 rows).
 _SHOWN = ", ".join("NULL" if c in ("prefix", "suffix") else c for c in COLUMNS.split(", ")[:9])
