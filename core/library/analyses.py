@@ -18,9 +18,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lectern.core.store import AnnotationStore
+
+if TYPE_CHECKING:
+    from lectern.core.extract.model import Analysis
 
 BACKEND = "builtin"
 POOL_FROM = 8  # fewer pending articles than this run here: starting processes costs more
@@ -69,6 +72,39 @@ def stored_analysis(store: AnnotationStore, version_id: int) -> dict[str, Any] |
         return None
     value: dict[str, Any] = json.loads(zlib.decompress(found[1]).decode("utf-8"))
     return value
+
+
+def stored_body(store: AnnotationStore, fingerprint: str) -> tuple[str, bytes] | None:
+    """``(analyser, compressed JSON)`` stored for the text with ``fingerprint``, as kept:
+    one indexed read, so the window can look before it starts an analysis (the decoding
+    is ``analysis_of_body``'s, on a worker thread)."""
+    if not store.library.available():
+        return None
+    version = store.library.version_of(fingerprint)
+    return store.library.analysis(version.id) if version is not None else None
+
+
+def analysis_of_body(found: tuple[str, bytes]) -> Analysis | None:
+    """The Analysis a stored body holds, or None when another analyser made it."""
+    analyser, body = found
+    if analyser != analyser_version():
+        return None
+    return analysis_of_json(json.loads(zlib.decompress(body).decode("utf-8")))
+
+
+def analysis_of_json(value: dict[str, Any]) -> Analysis:
+    """``Analysis.to_json()`` read back."""
+    from lectern.core.extract.model import Analysis, Entity, Fact, Mention, Quote, Span
+
+    document = value["document"]
+    return Analysis(
+        document["title"], document["fingerprint"], document["length"],
+        [Entity(e["id"], e["label"], e["name"], [Mention(**m) for m in e["mentions"]],
+                e["value"], e["role"], e["unit"], e["approx"]) for e in value["entities"]],
+        [Fact(f["id"], f["kind"], f["subject"], f["value"], f["unit"], f["approx"], f["date"],
+              f["start"], f["end"], Span(**f["sentence"]), f["text"])
+         for f in value["facts"]],
+        [Quote(**q) for q in value["quotes"]], value["backend"])
 
 
 def pending(store: AnnotationStore) -> list[int]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressBar
 
 from lectern.core.document import Document
 from lectern.core.editing.session import AnnotateReport
+from lectern.core.errors import LecternError
 from lectern.core.extract.model import Entity
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.chart.panel import ChartPanel
@@ -117,7 +118,21 @@ class AnalysisPanels(QObject):
         self.chart.waiting(document)
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(len(document.text) >= PROGRESS_MIN_CHARS)
-        self.runner.start(document)
+        self.runner.start(document, self._stored(document))
+
+    def _stored(self, document: Document) -> tuple[str, bytes] | None:
+        """The library's stored analysis of the text (one indexed read; decoded on the
+        worker), so a kept article's panels fill without analysing it again."""
+        session = self.sessions.current_session()
+        store = session.store if session is not None else None
+        if store is None or session is None or session.document is not document:
+            return None
+        from lectern.core.library.analyses import stored_body
+
+        try:
+            return stored_body(store, document.fingerprint)
+        except LecternError:
+            return None  # the store cannot be read: analyse as ever
 
     def _progress(self, fraction: float) -> None:
         self.progress_bar.setValue(round(fraction * 100))

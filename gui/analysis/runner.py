@@ -1,12 +1,15 @@
 """Runs ``core.extract.analyze`` on a worker thread; results reach the GUI through signals only.
 
 Each run has a generation number: opening another article cancels the running one
-(``analyze`` checks ``cancelled()`` between blocks) and any late result is dropped.
+(``analyze`` checks ``cancelled()`` between blocks) and any late result is dropped. A run
+may be handed the library's stored analysis of the text: when the current analyser made it,
+the worker reads it back instead of analysing again.
 """
 
 from __future__ import annotations
 
 import threading
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +33,7 @@ class AnalysisResult:
     index: Any  # gui.analysis_index.AnalysisIndex
     chart: Any = None  # gui.panels.chart_data.ChartData
     fact_cells: list | None = None  # core.readouts.facts_table.display_rows(analysis.facts)
+    stored: bool = False  # read back from the library's stored analysis, not analysed now
 
 
 class _Relay(QObject):
@@ -43,11 +47,12 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(self, generation: int, document: Document, relay: _Relay,
-                 stop: threading.Event) -> None:
+                 stop: threading.Event, stored: tuple[str, bytes] | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.generation = generation
         self.document = document
+        self.stored = stored
         self.relay = relay
         self.stop = stop
         self._last = -1.0
@@ -61,8 +66,11 @@ class _Job(QRunnable):
             from lectern.core.readouts.mention_index import AnalysisIndex
 
             try:
-                analysis = analyze(self.document, progress=self._progress,
-                                   cancelled=self.stop.is_set)
+                analysis = self._stored_analysis()
+                stored = analysis is not None
+                if analysis is None:
+                    analysis = analyze(self.document, progress=self._progress,
+                                       cancelled=self.stop.is_set)
                 if self.stop.is_set():
                     raise AnalysisCancelled("cancelled")
                 index = AnalysisIndex(analysis)
@@ -74,9 +82,24 @@ class _Job(QRunnable):
                 self.relay.cancelled.emit(self.generation)
                 return
             self.relay.finished.emit(self.generation, AnalysisResult(
-                self.document, analysis, index, chart, cells))
+                self.document, analysis, index, chart, cells, stored))
         except Exception as error:  # a bug in analysis must not kill the reader
             self.relay.failed.emit(self.generation, f"{type(error).__name__}: {error}")
+
+    def _stored_analysis(self) -> Any:
+        """The stored analysis, when the current analyser made it for this very text."""
+        if self.stored is None:
+            return None
+        from lectern.core.library.analyses import analysis_of_body
+
+        try:
+            analysis = analysis_of_body(self.stored)
+        except (ValueError, KeyError, TypeError, zlib.error):  # unreadable: analyse instead
+            return None
+        if analysis is None or analysis.fingerprint != self.document.fingerprint:
+            return None
+        self.relay.progress.emit(self.generation, 1.0)
+        return analysis
 
     def _progress(self, fraction: float) -> None:
         if fraction - self._last >= PROGRESS_STEP or fraction >= 1.0:
@@ -107,7 +130,9 @@ class AnalysisRunner(QObject):
     def running(self) -> bool:
         return self._stop is not None
 
-    def start(self, document: Document) -> None:
+    def start(self, document: Document, stored: tuple[str, bytes] | None = None) -> None:
+        """Analyse ``document`` (``stored``: the library's stored analysis of its text, as
+        ``analyses.stored_body`` gives it, used when the current analyser made it)."""
         self.cancel()
         self._generation += 1
         stop = threading.Event()
@@ -119,7 +144,7 @@ class AnalysisRunner(QObject):
         self._relays[self._generation] = relay
         self._stop = stop
         self.started.emit(document)
-        self.pool.start(_Job(self._generation, document, relay, stop))
+        self.pool.start(_Job(self._generation, document, relay, stop, stored))
 
     def cancel(self) -> None:
         if self._stop is not None:
