@@ -131,8 +131,8 @@ class AnnotationStore:
         settings the damaged store file ``damaged`` still yields, row by row; rows this
         store already holds are kept as they are here. The damaged file is not changed."""
         salvaged = read_damaged(Path(damaged))
-        with self._write() as db:
-            return merge_salvaged(db, salvaged)
+        with self.batch():  # one transaction, the library's writes joining it
+            return merge_salvaged(self._db, salvaged, self.library)
 
     def close(self) -> None:
         if not self.read_only:
