@@ -15,9 +15,10 @@ annotation id written twice per tag, for what each annotation's own ``tags`` col
   annotation's tags.
 - ``annotation_tags`` stays readable as a view of the tags column, so every statement
   that reads it works unchanged; writes to it are no-ops (the triggers above do them).
-- ``annotations_by_created`` and ``documents_by_path`` go: nothing looks annotations up
-  by time alone, and a path is looked up in ``articles`` (a text's own path only when no
-  article has it, a scan of one small table).
+- ``annotations_by_created`` goes: nothing looks annotations up by time alone (a search
+  bounded by dates reads and sorts its rows either way). ``documents_by_path`` stays:
+  adding a file looks its path up there, and without it adding would slow with the size of
+  the library.
 """
 
 from __future__ import annotations
@@ -87,7 +88,6 @@ COMPACT_MIGRATION = f"""
             (SELECT rowid FROM annotations WHERE fingerprint = new.fingerprint);
     END;
     DROP INDEX IF EXISTS annotations_by_created;
-    DROP INDEX IF EXISTS documents_by_path;
 """
 
 

@@ -16,6 +16,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -251,6 +252,8 @@ def _measure(options: argparse.Namespace, work: Path, articles: list[tuple[str, 
         _analysis_speed(work, articles[: options.analyse])
     store.close()
     small_store.close()
+    if options.cache is None:
+        shutil.rmtree(work, ignore_errors=True)  # ~400 MB of files and stores
 
 
 def _first_screenful(model, rows: int = 40) -> None:
