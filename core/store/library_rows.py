@@ -135,7 +135,7 @@ class Passage:
                  load: Callable[[str], Sequence[Any]] | None = None, *,
                  rowid: int | None = None) -> None:
         self.rowid = rowid  # the annotation's row, when read a page at a time (its place)
-        self._row = row  # rows.COLUMNS order: all of them, or the first nine (id .. note)
+        self._row = row  # rows.COLUMNS order: all of them, or id .. note (and maybe rowid)
         self._head = head  # the article's (id, title, outlet, date, path), shared by its rows
         self._load = load
         self._annotation: Annotation | None = None

@@ -50,7 +50,7 @@ class LibrarySearch:
         # Only what a list shows, without joins; the rest of an annotation is read when
         # asked for (annotation_rows): at 100,000 rows this is a quarter of the time.
         sql = (f"SELECT {_SHOWN}, x.rowid FROM annotations x"
-               + (" WHERE " + " AND ".join(where) if where else ""))
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY x.rowid")
         rows = self._db.execute(sql, params).fetchall()
         heads = self._heads()
         none = (None, "", "", "", "")
@@ -59,10 +59,12 @@ class LibrarySearch:
         kept = self._article_ids()
         rank = {fingerprint: -(head[0] or 0) << 32 for fingerprint, head in heads.items()
                 if head[0] in kept}
-        rows.sort(key=lambda r: (rank.get(r[1], 0) + r[2], r[9]))
+        rows.sort(key=lambda r: rank.get(r[1], 0) + r[2])  # stable: ties stay in row order
         load = self.annotation_row
         with paused_gc():  # 100,000 small objects at once: no collections halfway
-            return [Passage(row[:9], heads.get(row[1], none), load, rowid=row[9])
+            # The rowid rides as a tenth column: such a row is not whole (COLUMNS has 14),
+            # so the annotation is read in full before it is made.
+            return [Passage(row, heads.get(row[1], none), load, rowid=row[9])
                     for row in rows]
 
     def _article_ids(self) -> set[int]:
