@@ -20,6 +20,8 @@ COMMAND_MODULES = {
     "find": "lectern.core.cli.library_cli",
     "remove": "lectern.core.cli.library_cli",
     "open": "lectern.core.cli.library_cli",
+    "entities": "lectern.core.cli.entities_cli",
+    "entity": "lectern.core.cli.entities_cli",
 }
 
 
