@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the articles are written as paragraphs, one line each)
 """A small library for the entity tests: an article, two edited copies of it, another one
 naming the same people, all written for these tests."""
 

@@ -9,7 +9,9 @@ nobody curated are left exactly as the analyser made them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from lectern.core.errors import LecternError
 from lectern.core.extract.model import Analysis, Entity, EntityLabel, Mention
 from lectern.core.library.entity_index import name_keys, named_entities, resolve_named
 from lectern.core.store import AnnotationStore
@@ -108,3 +110,16 @@ def apply_curation(analysis: Analysis, curation: Curation, text: str | None = No
               for q in analysis.quotes]
     entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     return replace(analysis, entities=entities, quotes=quotes)
+
+
+def curated_analysis(store_file: Path, analysis: Analysis, text: str | None = None
+                     ) -> Analysis:
+    """``analysis`` with the curation of the store at ``store_file`` (opened read-only, on
+    the caller's thread); as it is when there is no store or it cannot be read."""
+    if not store_file.exists():
+        return analysis
+    try:
+        with AnnotationStore.open(store_file, read_only=True) as store:
+            return apply_curation(analysis, curation_for(store, analysis), text)
+    except LecternError:
+        return analysis  # an unreadable store must not cost the reader the article's panels

@@ -42,6 +42,7 @@ class LibraryMention:
     start: int
     end: int
     added: bool = False  # added by hand, not found by the analysis
+    words: str = ""  # a quotation's or a figure's own words, when the row is one
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressBar
 from lectern.core.document import Document
 from lectern.core.editing.session import AnnotateReport
 from lectern.core.extract.model import Entity
+from lectern.core.library.curation_apply import curated_analysis
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.chart.panel import ChartPanel
 from lectern.gui.analysis.entities_panel import EntitiesPanel
@@ -117,7 +118,9 @@ class AnalysisPanels(QObject):
         self.chart.waiting(document)
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(len(document.text) >= PROGRESS_MIN_CHARS)
-        self.runner.start(document)
+        store_file = self.window.paths.store_file
+        self.runner.start(document, lambda analysis, doc: curated_analysis(
+            store_file, analysis, doc.text))
 
     def _progress(self, fraction: float) -> None:
         self.progress_bar.setValue(round(fraction * 100))

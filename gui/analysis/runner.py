@@ -7,6 +7,7 @@ Each run has a generation number: opening another article cancels the running on
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from lectern.core.document import Document
 
 PROGRESS_STEP = 0.01  # emit at most ~100 progress signals per run
+Curate = Callable[[Any, Document], Any]  # (Analysis, Document) -> the curated Analysis
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,9 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(self, generation: int, document: Document, relay: _Relay,
-                 stop: threading.Event) -> None:
+                 stop: threading.Event, curate: Curate | None = None) -> None:
         super().__init__()
+        self.curate = curate
         self.setAutoDelete(True)
         self.generation = generation
         self.document = document
@@ -65,6 +68,8 @@ class _Job(QRunnable):
                                    cancelled=self.stop.is_set)
                 if self.stop.is_set():
                     raise AnalysisCancelled("cancelled")
+                if self.curate is not None:  # the library's curation, before any index is made
+                    analysis = self.curate(analysis, self.document)
                 index = AnalysisIndex(analysis)
                 chart = chart_data(analysis.facts, self.document.text)
                 cells = display_rows(analysis.facts)
@@ -107,7 +112,9 @@ class AnalysisRunner(QObject):
     def running(self) -> bool:
         return self._stop is not None
 
-    def start(self, document: Document) -> None:
+    def start(self, document: Document, curate: Curate | None = None) -> None:
+        """Analyse ``document``; ``curate(analysis, document)`` (run on the worker) returns
+        the analysis with the library's curation applied."""
         self.cancel()
         self._generation += 1
         stop = threading.Event()
@@ -119,7 +126,7 @@ class AnalysisRunner(QObject):
         self._relays[self._generation] = relay
         self._stop = stop
         self.started.emit(document)
-        self.pool.start(_Job(self._generation, document, relay, stop))
+        self.pool.start(_Job(self._generation, document, relay, stop, curate))
 
     def cancel(self) -> None:
         if self._stop is not None:

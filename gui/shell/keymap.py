@@ -105,6 +105,9 @@ KEYMAP: tuple[Binding, ...] = (
             tip="Every article kept, and search across them"),
     Binding("view.passages", "Pa&ssages", Menu.VIEW, ("Ctrl+Shift+P",), section=4,
             tip="Every annotation across the library, filtered by tags"),
+    Binding("view.entities", "&Entities Across Library", Menu.VIEW, ("Ctrl+Shift+E",),
+            section=4, tip="Every person, organisation and place the library names, "
+            "one entry per name, to curate"),
     # Help
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             return
         from lectern.gui.analysis.feature import AnalysisPanels
         from lectern.gui.annotating.workflow import AnnotationWorkflow
+        from lectern.gui.entities.feature import EntitiesFeature
         from lectern.gui.library.feature import LibraryFeature
         from lectern.gui.reader.find_bar import FindBar
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationWorkflow(self)
         self.analysis = AnalysisPanels(self, sessions=self.annotations)
         self.library = LibraryFeature(self, sessions=self.annotations)
+        self.entities = EntitiesFeature(self, self.library)
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
