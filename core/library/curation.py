@@ -59,8 +59,8 @@ def _run(store: AnnotationStore, label: str, ids: Sequence[int],
         keys_after = rows.name_keys(db, touched)
         before = {tuple(k) for k in keys_before}
         made_keys = [k for k in keys_after if tuple(k) not in before]
-        moved = set(map(tuple, keys_before)) | set(map(tuple, keys_after))
-        tables.recount(db, tables.repoint(db, moved) | set(touched))  # type: ignore[arg-type]
+        moved = {(label_, norm) for label_, norm in keys_before + keys_after}
+        tables.recount(db, tables.repoint(db, moved) | set(touched))
         rows.push(db, label, {"image": image, "made_keys": made_keys, "made_ids": made,
                               "keys": sorted(moved), "summary": summary, **(extra or {})})
     return CurationStep(label, summary, tuple(touched))
@@ -234,10 +234,11 @@ def undo(store: AnnotationStore) -> CurationStep:
     with tables.write() as db:
         tables.curation.restore(db, image, body["made_keys"], body["made_ids"])
         if body.get("dismissed"):
-            tables.curation.dismiss(db, *body["dismissed"], keep=False)
-        keys = {tuple(k) for k in body["keys"]}
-        touched = tables.repoint(db, keys)  # type: ignore[arg-type]
-        for name_label, norm, name in tables.unnamed_rows(db, keys):  # type: ignore[arg-type]
+            first, second = body["dismissed"]
+            tables.curation.dismiss(db, first, second, keep=False)
+        keys = {(str(k[0]), str(k[1])) for k in body["keys"]}
+        touched = tables.repoint(db, keys)
+        for name_label, norm, name in tables.unnamed_rows(db, keys):
             made = tables.new_entity(db, name_label, name)
             tables.add_names(db, [(name_label, norm, made, name)])
             touched |= tables.repoint(db, [(name_label, norm)])

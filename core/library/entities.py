@@ -97,7 +97,8 @@ def entity_profile(store: AnnotationStore, entity_id: int) -> EntityProfile | No
     for article, start, end, _, title, day, current in store.entities.added_rows(entity_id):
         mentions.append(LibraryMention(article, current, title, day, start, end, added=True))
     mentions.sort(key=lambda m: (m.day, m.article, m.start))
-    quotes, figures = [], []
+    quotes: list[tuple[int, int, int, str]] = []
+    figures: list[tuple[int, int, int, str]] = []
     for article, kind, start, end, text in store.entities.evidence(entity_id):
         (quotes if kind == "quote" else figures).append((article, start, end, text))
     return EntityProfile(entity, mentions, roles, quotes, figures)

@@ -295,7 +295,8 @@ class LibraryEntitiesView(QWidget):
                                 ("merge", self.buttons["merge"].text(), "M"),
                                 ("split", "Split a Wrong Merge", "S"),
                                 ("reject", "Reject (Not an Entity)", "Del")):
-            action = menu.addAction(text, lambda s=step: self.run(s))
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, s=step: self.run(s))
             action.setShortcut(QKeySequence(key))
             action.setEnabled(self.buttons[step].isEnabled())
         menu.popup(self.table.viewport().mapToGlobal(where))
