@@ -38,8 +38,10 @@ class Suggestion:
                 "score": round(self.score, 1), "reason": self.reason}
 
 
-def suggestions(store: AnnotationStore, limit: int = LIMIT) -> list[Suggestion]:
-    entities = list_entities(store)
+def suggestions(store: AnnotationStore, limit: int = LIMIT,
+                entities: list[LibraryEntity] | None = None) -> list[Suggestion]:
+    """The merges worth a look, the likeliest first; ``entities``: the list already read."""
+    entities = list_entities(store) if entities is None else entities
     dismissed = store.entities.curation.dismissed()
     blocks: dict[tuple[str, str], list[tuple[LibraryEntity, str]]] = {}
     for entity in entities:

@@ -7,7 +7,8 @@ label an analysis gave it, and the entity it resolves to: merging moves names, s
 analysis is read again. ``entity_index``: one row per analysis entity of a current version
 (its mentions as JSON), holding the entity the name resolved to when it was written and
 kept in step as names move. ``entity_evidence``: quotations and figures attached to an
-analysis entity. The curation log is the undo stack, in the store so that it works across
+analysis entity. ``analyses_by_analyser`` lets the catch-up find what it has not taken in
+without reading every stored analysis's page. The curation log is the undo stack, in the store so that it works across
 processes. No statement depends on the migration's number.
 """
 
@@ -62,6 +63,7 @@ ENTITY_MIGRATION = """
     );
     CREATE INDEX entity_evidence_by_entity ON entity_evidence (version, local);
     CREATE TABLE entity_indexed (version INTEGER PRIMARY KEY, analyser TEXT NOT NULL);
+    CREATE INDEX analyses_by_analyser ON analyses (version, analyser);
     CREATE TABLE entity_added_mentions (
         id INTEGER PRIMARY KEY,
         entity_id INTEGER NOT NULL,

@@ -57,8 +57,9 @@ class EntitiesFeature(QObject):
         store = self.library.store
         catch_up(store)
         self._sentences = SentenceReader(store)
-        self.view.set_entities(list_entities(store), keep)
-        self.view.set_suggestions(suggestions(store))
+        entities = list_entities(store)
+        self.view.set_entities(entities, keep)
+        self.view.set_suggestions(suggestions(store, entities=entities))
         self.view.set_undo(curation.can_undo(store))
 
     def show_entity(self, entity_id: int) -> None:
