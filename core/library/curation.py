@@ -12,7 +12,6 @@ split or an undo brings it back under its own id. The undo stack is in the store
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from lectern.core.extract.model import EntityLabel
 from lectern.core.library.entity_names import NAMED_LABELS, normalise
 from lectern.core.readouts.wording import count
 from lectern.core.store import AnnotationStore
+from lectern.core.store.entity_curation_rows import Connection
 from lectern.core.store.entity_tables import EntityRow, EntityTables
 
 
@@ -45,7 +45,7 @@ def _entity(store: AnnotationStore, entity_id: int, *, listed: bool = True) -> E
 
 
 def _run(store: AnnotationStore, label: str, ids: Sequence[int],
-         change: Callable[[sqlite3.Connection, EntityTables], tuple[str, list[int]]],
+         change: Callable[[Connection, EntityTables], tuple[str, list[int]]],
          extra: dict[str, object] | None = None) -> CurationStep:
     """Run ``change`` in one transaction with its before-image pushed on the undo stack;
     ``change`` returns its summary and the ids of entities it made."""
@@ -72,7 +72,7 @@ def rename(store: AnnotationStore, entity_id: int, name: str) -> CurationStep:
     if not normalise(name):
         raise LecternError("A new name needs at least one letter or digit.")
 
-    def change(db: sqlite3.Connection, tables: EntityTables) -> tuple[str, list[int]]:
+    def change(db: Connection, tables: EntityTables) -> tuple[str, list[int]]:
         tables.curation.set_entity(db, entity_id, name=name, renamed=1)
         tables.curation.claim_name(db, row.label, normalise(name), entity_id, name)
         return f"Renamed entity {entity_id} “{row.name}” to “{name}”.", []
@@ -89,7 +89,7 @@ def retype(store: AnnotationStore, entity_id: int, label: str) -> CurationStep:
     if label == row.label:
         raise LecternError(f"Entity {entity_id} “{row.name}” is already {label}.")
 
-    def change(db: sqlite3.Connection, tables: EntityTables) -> tuple[str, list[int]]:
+    def change(db: Connection, tables: EntityTables) -> tuple[str, list[int]]:
         tables.curation.set_entity(db, entity_id, label=EntityLabel(label).value, retyped=1)
         return f"Entity {entity_id} “{row.name}” is now {label} (was {row.label}).", []
 
@@ -101,7 +101,7 @@ def reject(store: AnnotationStore, entity_id: int) -> CurationStep:
     if row.rejected:
         raise LecternError(f"Entity {entity_id} “{row.name}” is already rejected.")
 
-    def change(db: sqlite3.Connection, tables: EntityTables) -> tuple[str, list[int]]:
+    def change(db: Connection, tables: EntityTables) -> tuple[str, list[int]]:
         tables.curation.set_entity(db, entity_id, rejected=1)
         return (f"Rejected entity {entity_id} “{row.name}” as a false positive: it is "
                 f"left out of the library and of its {count(row.articles, 'article')}."), []
@@ -115,25 +115,19 @@ def merge(store: AnnotationStore, keep_id: int, other_id: int) -> CurationStep:
         raise LecternError("An entity cannot be merged with itself; give two ids.")
     keep, other = _entity(store, keep_id), _entity(store, other_id)
 
-    def change(db: sqlite3.Connection, tables: EntityTables) -> tuple[str, list[int]]:
+    def change(db: Connection, tables: EntityTables) -> tuple[str, list[int]]:
         keys = tables.curation.name_keys(db, [other_id])
         tables.curation.move_names(db, keep_id, keys)
         tables.curation.move_added(db, other_id, keep_id)
         tables.curation.set_entity(db, other_id, merged_into=keep_id)
+        moved = ", ".join(tables.curation.texts_of(db, keep_id, keys))
         return (f"Merged entity {other_id} “{other.name}” into {keep_id} “{keep.name}”: "
-                f"{count(len(keys), 'name')} moved ({', '.join(_texts(db, keep_id, keys))}); "
+                f"{count(len(keys), 'name')} moved ({moved}); "
                 f"“{other.name}” is now an alias of “{keep.name}”."), []
 
     step = _run(store, f"Merge “{other.name}” into “{keep.name}”", [keep_id, other_id],
                 change, {"pair": [keep_id, other_id]})
     return step
-
-
-def _texts(db: sqlite3.Connection, entity_id: int, keys: Sequence[Sequence[str]]) -> list[str]:
-    wanted = {tuple(k) for k in keys}
-    return [text for label, norm, text in db.execute(
-        "SELECT label, norm, text FROM entity_names WHERE entity_id = ?", (entity_id,))
-        if (label, norm) in wanted]
 
 
 def split(store: AnnotationStore, entity_id: int, names: Sequence[str] = ()) -> CurationStep:
@@ -142,9 +136,8 @@ def split(store: AnnotationStore, entity_id: int, names: Sequence[str] = ()) -> 
     row = _entity(store, entity_id)
     wanted = {normalise(n) for n in names if normalise(n)}
 
-    def change(db: sqlite3.Connection, tables: EntityTables) -> tuple[str, list[int]]:
-        held = db.execute("SELECT label, norm, origin, text FROM entity_names WHERE "
-                          "entity_id = ?", (entity_id,)).fetchall()
+    def change(db: Connection, tables: EntityTables) -> tuple[str, list[int]]:
+        held = tables.curation.held_names(db, entity_id)
         if wanted:
             picked = [(lb, nm) for lb, nm, _, _ in held if nm in wanted]
             if not picked or len(picked) == len(held):
@@ -202,7 +195,7 @@ def add_mention(store: AnnotationStore, entity_id: int, article_id: int, start: 
                            f"({len(text)} characters).")
     words = text[start:end]
 
-    def change(db: sqlite3.Connection, tables: EntityTables) -> tuple[str, list[int]]:
+    def change(db: Connection, tables: EntityTables) -> tuple[str, list[int]]:
         tables.curation.add_mention(db, entity_id, article_id, start, end, words)
         return (f"Added “{' '.join(words.split())}” in article {article_id} as a mention of "
                 f"entity {entity_id} “{row.name}”."), []
@@ -214,7 +207,7 @@ def dismiss_suggestion(store: AnnotationStore, first: int, second: int) -> Curat
     """A suggested merge that is wrong: it is not suggested again."""
     a, b = _entity(store, first), _entity(store, second)
 
-    def change(db: sqlite3.Connection, tables: EntityTables) -> tuple[str, list[int]]:
+    def change(db: Connection, tables: EntityTables) -> tuple[str, list[int]]:
         tables.curation.dismiss(db, first, second)
         return (f"“{a.name}” ({first}) and “{b.name}” ({second}) are kept apart: that merge "
                 "is not suggested again."), []

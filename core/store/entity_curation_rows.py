@@ -16,6 +16,7 @@ from lectern.core.annotations import utc_now
 from lectern.core.store.failures import reads
 from lectern.core.store.library_rows import Writer
 
+Connection = sqlite3.Connection  # what a curation step's change is handed (core/library)
 _TABLES = {  # table -> the column naming the entity
     "library_entities": "id",
     "entity_names": "entity_id",
@@ -124,6 +125,22 @@ class EntityCurationRows:
     def merge_parents(db: sqlite3.Connection) -> dict[int, int]:
         return {int(a): int(b) for a, b in db.execute(
             "SELECT id, merged_into FROM library_entities WHERE merged_into IS NOT NULL")}
+
+    @staticmethod
+    def texts_of(db: sqlite3.Connection, entity_id: int, keys: Sequence[Sequence[str]]
+                 ) -> list[str]:
+        """The names as written of ``keys`` that ``entity_id`` holds."""
+        wanted = {(str(k[0]), str(k[1])) for k in keys}
+        return [text for label, norm, text in db.execute(
+            "SELECT label, norm, text FROM entity_names WHERE entity_id = ?", (entity_id,))
+            if (label, norm) in wanted]
+
+    @staticmethod
+    def held_names(db: sqlite3.Connection, entity_id: int) -> list[tuple[str, str, int, str]]:
+        """``(label, norm, origin, text)`` of each name the entity holds."""
+        return [(r[0], r[1], int(r[2]), r[3]) for r in db.execute(
+            "SELECT label, norm, origin, text FROM entity_names WHERE entity_id = ?",
+            (entity_id,))]
 
     @staticmethod
     def add_mention(db: sqlite3.Connection, entity_id: int, article: int, start: int,

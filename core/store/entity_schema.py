@@ -8,8 +8,8 @@ analysis is read again. ``entity_index``: one row per analysis entity of a curre
 (its mentions as JSON), holding the entity the name resolved to when it was written and
 kept in step as names move. ``entity_evidence``: quotations and figures attached to an
 analysis entity. ``analyses_by_analyser`` lets the catch-up find what it has not taken in
-without reading every stored analysis's page. The curation log is the undo stack, in the store so that it works across
-processes. No statement depends on the migration's number.
+without reading every stored analysis's page. The curation log is the undo stack, in the
+store so that it works across processes. No statement depends on the migration's number.
 """
 
 from __future__ import annotations
