@@ -199,8 +199,8 @@ class LibraryEntitiesView(QWidget):
         self.count_label.setText(f"{count(len(shown), 'entity', 'entities')} · "
                                  f"{count(people, 'person', 'people')}")
         row = self.model.row_of(current) if current is not None else -1
-        if row < 0 and len(shown) == 1:
-            row = 0  # the filter found the one: show where it is named
+        if row < 0 and shown:
+            row = 0  # the most widely named, so the mentions beside it are never blank
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))

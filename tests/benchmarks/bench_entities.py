@@ -204,8 +204,9 @@ def main() -> None:
         _show_entity(store, view, top.id)
         app.processEvents()
         selected.append((time.perf_counter() - started) * 1000)
-    print(f"Entities view opens (index caught up, the list, the suggestions, painted; no "
-          f"entity selected yet): median {statistics.median(opened):.0f} ms; target <= 500 ms")
+    print(f"Entities view opens (index caught up, the list, the suggestions, the first "
+          f"(most widely named) entity's mentions, painted): median "
+          f"{statistics.median(opened):.0f} ms; target <= 500 ms")
     print(f"  selecting the most widely named entity ({top.name}, {top.articles:,} articles, "
           f"{top.mentions:,} mentions): {statistics.median(selected):.0f} ms with its mentions "
           f"listed and painted (reading its profile alone {profile_ms:.0f} ms)")
@@ -222,6 +223,8 @@ def _open_view(store, view) -> None:
     entities = list_entities(store)
     view.set_entities(entities)
     view.set_suggestions(suggestions(store, entities=entities))
+    if view.current_id() is not None:  # the first row is selected: its mentions are read
+        _show_entity(store, view, view.current_id())
 
 
 def _show_entity(store, view, entity_id: int) -> None:
