@@ -104,3 +104,11 @@ def test_keys_reject_and_merge_and_the_article_panel_agrees(qtbot, app_paths, tm
     shown = {e.name: e for e in panels.result.analysis.entities}
     assert "Kadri Tamm" not in shown and "Caspian" not in shown
     assert {m.text for m in shown["United States"].mentions} >= {"U.S.", "Kadri Tamm"}
+
+
+def test_the_models_keep_qt_s_rules(qtbot, qtmodeltester, app_paths, tmp_path, sample_article):
+    typo = ("typo.txt", "Talks\n\nTeymur Musaev met Kadri Tamm in Tallinn on Friday.\n")
+    _, view, _ = library_window(qtbot, app_paths, tmp_path, sample_article, [typo])
+    assert view.suggestions.rowCount() and view.details.mentions.rowCount()
+    for model in (view.model, view.suggestions, view.details.mentions, view.details.quotes):
+        qtmodeltester.check(model)
