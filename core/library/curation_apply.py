@@ -113,13 +113,26 @@ def apply_curation(analysis: Analysis, curation: Curation, text: str | None = No
 
 
 def curated_analysis(store_file: Path, analysis: Analysis, text: str | None = None
-                     ) -> Analysis:
+                     ) -> tuple[Analysis, tuple[int, int] | None]:
     """``analysis`` with the curation of the store at ``store_file`` (opened read-only, on
-    the caller's thread); as it is when there is no store or it cannot be read."""
+    the caller's thread), and the stamp of that curation (``curation_stamp``); as it is,
+    with no stamp, when there is no store or it cannot be read."""
     if not store_file.exists():
-        return analysis
+        return analysis, None
     try:
         with AnnotationStore.open(store_file, read_only=True) as store:
-            return apply_curation(analysis, curation_for(store, analysis), text)
+            stamp = store.entities.curation.stamp()
+            return apply_curation(analysis, curation_for(store, analysis), text), stamp
     except LecternError:
-        return analysis  # an unreadable store must not cost the reader the article's panels
+        return analysis, None  # an unreadable store must not cost the reader the panels
+
+
+def curation_stamp(store_file: Path) -> tuple[int, int] | None:
+    """Changes whenever a curation step is made or undone (None: no store to read)."""
+    if not store_file.exists():
+        return None
+    try:
+        with AnnotationStore.open(store_file, read_only=True) as store:
+            return store.entities.curation.stamp()
+    except LecternError:
+        return None

@@ -91,6 +91,13 @@ class EntityCurationRows:
         db.execute("DELETE FROM entity_curation_steps WHERE id = ?", (step_id,))
 
     @reads
+    def stamp(self) -> tuple[int, int]:
+        """(steps on the stack, the last step's id): a step or an undo changes it."""
+        row = self._db.execute("SELECT count(*), coalesce(max(id), 0) FROM "
+                               "entity_curation_steps").fetchone()
+        return int(row[0]), int(row[1])
+
+    @reads
     def steps(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM entity_curation_steps").fetchone()[0])
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from lectern.core.document import Document
 
 PROGRESS_STEP = 0.01  # emit at most ~100 progress signals per run
-Curate = Callable[[Any, Document], Any]  # (Analysis, Document) -> the curated Analysis
+# (Analysis, Document) -> (the curated Analysis, a token naming the curation applied)
+Curate = Callable[[Any, Document], tuple[Any, Any]]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class AnalysisResult:
     index: Any  # gui.analysis_index.AnalysisIndex
     chart: Any = None  # gui.panels.chart_data.ChartData
     fact_cells: list | None = None  # core.readouts.facts_table.display_rows(analysis.facts)
+    raw: Any = None  # the analyser's own Analysis, before the library's curation
+    curation: Any = None  # the token of the curation applied (to see when it changed)
 
 
 class _Relay(QObject):
@@ -68,8 +71,9 @@ class _Job(QRunnable):
                                    cancelled=self.stop.is_set)
                 if self.stop.is_set():
                     raise AnalysisCancelled("cancelled")
+                raw, curation = analysis, None
                 if self.curate is not None:  # the library's curation, before any index is made
-                    analysis = self.curate(analysis, self.document)
+                    analysis, curation = self.curate(analysis, self.document)
                 index = AnalysisIndex(analysis)
                 chart = chart_data(analysis.facts, self.document.text)
                 cells = display_rows(analysis.facts)
@@ -79,7 +83,7 @@ class _Job(QRunnable):
                 self.relay.cancelled.emit(self.generation)
                 return
             self.relay.finished.emit(self.generation, AnalysisResult(
-                self.document, analysis, index, chart, cells))
+                self.document, analysis, index, chart, cells, raw, curation))
         except Exception as error:  # a bug in analysis must not kill the reader
             self.relay.failed.emit(self.generation, f"{type(error).__name__}: {error}")
 

@@ -112,3 +112,23 @@ def test_the_models_keep_qt_s_rules(qtbot, qtmodeltester, app_paths, tmp_path, s
     assert view.suggestions.rowCount() and view.details.mentions.rowCount()
     for model in (view.model, view.suggestions, view.details.mentions, view.details.quotes):
         qtmodeltester.check(model)
+
+
+def test_the_open_article_s_panel_follows_curation_made_in_the_view(qtbot, app_paths, tmp_path,
+                                                                     sample_article):
+    window, view, _ = library_window(qtbot, app_paths, tmp_path, sample_article)
+    window.open_file(write(tmp_path, "seed-open.txt", SEED))
+    panels = window.analysis
+    qtbot.waitUntil(lambda: panels.result is not None and panels.result.document.text == SEED,
+                    timeout=10_000)
+    assert "Kadri Tamm" in {e.name for e in panels.result.analysis.entities}
+    window.menu_actions.actions["view.entities"].trigger()
+    with AnnotationStore.open(app_paths.store_file) as store:
+        tamm = by_name(store, "Kadri Tamm").id
+    view.select_ids([tamm])
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    window.menu_actions.actions["view.article"].trigger()  # back to the article
+    qtbot.waitUntil(lambda: "Kadri Tamm" not in {e.name for e in panels.result.analysis.entities},
+                    timeout=3000)
+    assert panels.entities.model.visible_entities()
+    assert "Kadri Tamm" not in {e.name for e in panels.entities.model.visible_entities()}
