@@ -203,6 +203,20 @@ def add_mention(store: AnnotationStore, entity_id: int, article_id: int, start: 
     return _run(store, f"Add a mention of “{row.name}”", [entity_id], change)
 
 
+def add_mention_in_text(store: AnnotationStore, entity_id: int, fingerprint: str,
+                        start: int, end: int) -> CurationStep:
+    """``add_mention`` from a selection of a text on screen (by its fingerprint), which must
+    be its article's current version: the offsets are of that text."""
+    version = store.library.version_of(fingerprint)
+    if version is None or version.article is None:
+        raise LecternError("This text is not in the library yet; add it (File › Add to "
+                           "Library…) to give its entities more mentions.")
+    if store.library.current_version(version.article) != version.id:
+        raise LecternError("This is an earlier version of the article; mentions are added "
+                           "to its current text.")
+    return add_mention(store, entity_id, version.article, start, end)
+
+
 def dismiss_suggestion(store: AnnotationStore, first: int, second: int) -> CurationStep:
     """A suggested merge that is wrong: it is not suggested again."""
     a, b = _entity(store, first), _entity(store, second)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog
 
 from lectern.core.library import curation
 from lectern.core.library.entities import (
@@ -16,7 +17,9 @@ from lectern.core.library.entities import (
     list_entities,
 )
 from lectern.core.library.entity_index import catch_up
+from lectern.core.library.entity_names import normalise
 from lectern.core.library.entity_suggestions import suggestions
+from lectern.gui.entities.models import TYPE_NAMES
 from lectern.gui.entities.view import LibraryEntitiesView
 from lectern.gui.shell.api import LibraryNavigator, WindowApi
 from lectern.gui.shell.errors import reported
@@ -33,6 +36,7 @@ class EntitiesFeature(QObject):
         self._sentences: SentenceReader | None = None
         window.add_view("entities", self.view)
         window.action("view.entities", self.show)
+        window.action("edit.add_entity_mention", self.add_selection)
         view = self.view
         view.entity_selected.connect(self.show_entity)
         view.mention_activated.connect(self.open_mention)
@@ -79,6 +83,32 @@ class EntitiesFeature(QObject):
 
     def open_mention(self, mention: LibraryMention) -> None:
         self.library.open_at(mention.article, mention.start, mention.end, exact=True)
+
+    def add_selection(self) -> None:
+        """The words selected in the article, as a mention of an entity the reader picks."""
+        document, span = self.window.document, self.window.article_view.selected_span()
+        if document is None or span is None or span[0] == span[1]:
+            self.window.show_status("Select the words that name the entity first.", 4000)
+            return
+        store = self.library.store
+        entities = list_entities(store)
+        if not entities:
+            self.window.show_error("No entities to add to", "The library has no entities "
+                                   "yet: add and analyse articles first.")
+            return
+        words = normalise(document.text[span[0]:span[1]])
+        choices = [f"{e.name} — {TYPE_NAMES.get(e.label, e.label)} (entity {e.id})"
+                   for e in entities]
+        guess = next((n for n, e in enumerate(entities) if words and (
+            normalise(e.name) == words or words in map(normalise, e.aliases))), 0)
+        picked, ok = QInputDialog.getItem(self.view, "Add a mention",
+                                          "The selected words name:", choices, guess, False)
+        if not ok:
+            return
+        entity_id = entities[choices.index(picked)].id
+        fingerprint = document.fingerprint
+        self._step(lambda s: curation.add_mention_in_text(s, entity_id, fingerprint, *span),
+                   keep=entity_id)
 
     def _step(self, run: Callable[..., curation.CurationStep], keep: int | None = None
               ) -> None:

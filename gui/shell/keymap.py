@@ -72,6 +72,10 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("edit.sticky", "&Sticky Tag Mode", Menu.EDIT, ("Ctrl+T",), section=1,
             checkable=True, tip="Tag every new selection with the current tag"),
     Binding("edit.note", "Edit &Note", Menu.EDIT, ("Ctrl+Shift+N",), section=1),
+    Binding("edit.add_entity_mention", "Add Selection to an &Entity…", Menu.EDIT,
+            ("Ctrl+Shift+M",), section=1, scope=Scope.ARTICLE,
+            tip="Add the selected words as a mention of a library entity (one the analysis "
+            "missed)"),
     Binding("edit.remove_highlight", "Remove &Highlight", Menu.EDIT,
             ("Ctrl+Shift+Backspace",), section=1),
     Binding("edit.find", "&Find…", Menu.EDIT, ("Ctrl+F",), section=2),

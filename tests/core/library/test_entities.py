@@ -147,7 +147,9 @@ def test_bad_curation_is_refused_in_words(tmp_path, store):
                              (lambda: curation.retype(store, musayev.id, "DATE"), "not a type"),
                              (lambda: curation.rename(store, 9999, "x"), "no entity 9999"),
                              (lambda: curation.add_mention(store, musayev.id, 1, 5, 2),
-                              "not a passage")):
+                              "not a passage"),
+                             (lambda: curation.add_mention_in_text(store, musayev.id, "f0",
+                                                                   0, 4), "not in the library")):
         with pytest.raises(LecternError, match=message):
             attempt()
     assert store.entities.curation.steps() == 0

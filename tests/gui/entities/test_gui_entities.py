@@ -132,3 +132,29 @@ def test_the_open_article_s_panel_follows_curation_made_in_the_view(qtbot, app_p
                     timeout=3000)
     assert panels.entities.model.visible_entities()
     assert "Kadri Tamm" not in {e.name for e in panels.entities.model.visible_entities()}
+
+
+def test_a_selection_in_the_article_becomes_a_mention(qtbot, app_paths, tmp_path,
+                                                      sample_article, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window, _, ids = library_window(qtbot, app_paths, tmp_path, sample_article)
+    window.open_file(write(tmp_path, "seed-open.txt", SEED))  # the seed's very text
+    start = SEED.index("Economy Minister")
+    cursor = window.article_view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("Economy Minister"), cursor.MoveMode.KeepAnchor)
+    window.article_view.setTextCursor(cursor)
+    asked = []
+
+    def pick(parent, title, label, items, current, editable):
+        asked.append(items[current])
+        return next(i for i in items if i.startswith("Teymur Musayev")), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    window.menu_actions.actions["edit.add_entity_mention"].trigger()
+    assert "Added “Economy Minister” in article" in window.statusBar().currentMessage()
+    with AnnotationStore.open(app_paths.store_file) as store:
+        musayev = by_name(store, "Teymur Musayev")
+        assert (musayev.id, start, start + 16, "Economy Minister") in \
+            store.entities.added_in(ids["seed"])
