@@ -37,6 +37,7 @@ from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link
 from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.core.store.failures import as_lectern, reads, search_bound, storable, unencodable
+from lectern.core.store.library_facts import FactTables
 from lectern.core.store.library_tables import LibraryTables
 from lectern.core.store.opening import open_connection
 from lectern.core.store.rows import (
@@ -101,6 +102,7 @@ class AnnotationStore:
         # Articles, versions, full-text search (library_tables.py): same connection, same
         # transactions, so an article and its annotations' move commit together.
         self.library = LibraryTables(connection, self._write)
+        self.facts = FactTables(connection, self._write)  # the facts index (library_facts.py)
 
     # --- opening -----------------------------------------------------------------
     @classmethod

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from lectern.core.store.facts_schema import FACTS_MIGRATION
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
 
 T = TypeVar("T")
@@ -101,6 +102,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX links_by_target ON links (target_id);
     """,
     LIBRARY_MIGRATION,
+    FACTS_MIGRATION,  # the facts index across the library (library_facts.py)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
