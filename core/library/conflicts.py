@@ -68,7 +68,7 @@ def conflicts(store: AnnotationStore) -> list[Conflict]:
     """Every measure of the library whose articles give values that do not agree, the most
     articles first."""
     catch_up(store)
-    facts = store.facts.figures_with_period()
+    facts = store.facts.disputed_figures()
     found = []
     for measure, told in groupby(facts, key=measure_of):
         figures = [figure_of(f) for f in told]

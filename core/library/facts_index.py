@@ -22,6 +22,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"})
 NAME_TYPE = "\t"  # between an entity's label and its name in a row's ``entities``
 
 
+@lru_cache(maxsize=65_536)
 def entity_key(name: str, label: str) -> str:
     """Which entity a name of a label is, across the library: the ONE place the timeline,
     the bars and the conflicts ask (curation's aliases and merges would answer here)."""
@@ -73,12 +74,24 @@ def fact_rows(version_id: int, analysis: dict[str, Any]) -> list[FactRow]:
     return rows
 
 
-def row_entities(row: FactRow) -> list[tuple[str, str]]:
+def row_entities(row: FactRow) -> tuple[tuple[str, str], ...]:
     """(label, name) of the named entities in a fact's sentence, in the order they come."""
-    if not row.entities:
-        return []
-    pairs = (item.partition(NAME_TYPE) for item in row.entities.split(ENTITY_SEPARATOR))
-    return [(label, name) for label, _, name in pairs]
+    return entities_of(row.entities)
+
+
+@lru_cache(maxsize=65_536)  # a sentence's entities are read once for each of its facts
+def entities_of(joined: str) -> tuple[tuple[str, str], ...]:
+    """(label, name) pairs of a row's ``entities`` column."""
+    if not joined:
+        return ()
+    pairs = (item.partition(NAME_TYPE) for item in joined.split(ENTITY_SEPARATOR))
+    return tuple((label, name) for label, _, name in pairs)
+
+
+@lru_cache(maxsize=65_536)
+def entity_keys_of(joined: str) -> tuple[str, ...]:
+    """The entity keys of a row's ``entities`` column."""
+    return tuple(entity_key(name, label) for label, name in entities_of(joined))
 
 
 def index_analysis(store: AnnotationStore, version_id: int, analysis: dict[str, Any]) -> None:

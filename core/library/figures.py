@@ -10,12 +10,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lectern.core.library.facts_index import catch_up, entity_key, row_entities
+from lectern.core.library.facts_index import catch_up, entities_of, entity_keys_of
 from lectern.core.library.timeline import Source, scope_articles
 from lectern.core.store import AnnotationStore
 from lectern.core.store.library_facts import LibraryFact
 
 MAX_BARS = 24  # of one group: beyond this a bar plot is ink
+SHOWN_FIGURES = 6  # of a bar, read in full: its tooltip names these, a click opens the first
 MAX_GROUPS = 6  # plots side by side in one view
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3,
           "m": 1e6, "mn": 1e6, "bn": 1e9}
@@ -70,7 +71,7 @@ def figure_of(fact: LibraryFact, approx_share: float = 0.1) -> Figure:
         low, high = min(low, value * (1 - approx_share)), max(high, value * (1 + approx_share))
     return Figure(value, low, high, row.approx, row.written, row.subject,
                   Source(fact.article, fact.title, fact.published, row.subject, row.written,
-                         row.start, row.end, row.version))
+                         row.start, row.end))
 
 
 def _number(text: str) -> float:
@@ -85,20 +86,19 @@ def measure_of(fact: LibraryFact) -> Measure:
 # --- bars ---------------------------------------------------------------------------------
 @dataclass
 class Bar:
-    """One measure in one group: its most told value and every article's figure."""
+    """One measure in one group: its most told value, the articles that give it, and the
+    first few of their figures in full (a tooltip's and a click's worth)."""
 
     label: str
     period: str
+    values: list[float]
+    articles: list[int]
     figures: list[Figure] = field(default_factory=list)
 
     @property
     def value(self) -> float:
-        told = Counter(f.value for f in self.figures)
+        told = Counter(self.values)
         return max(told, key=lambda v: (told[v], v))
-
-    @property
-    def articles(self) -> list[int]:
-        return sorted({f.source.article for f in self.figures})
 
 
 @dataclass
@@ -122,38 +122,49 @@ class FigureGroup:
 def figure_groups(store: AnnotationStore, by: str = "unit", query: str | None = None,
                   articles: Iterable[int] | None = None) -> list[FigureGroup]:
     """The figures of a scope as bar groups: ``by`` "unit" (one group per kind and unit) or
-    "entity" (per entity named beside its figures, the most figured first)."""
+    "entity" (per entity named beside its figures, the most figured first). Each group
+    keeps the measures the most articles give; only those figures are read in full."""
     catch_up(store)
     chosen = scope_articles(store, query, articles)
     if chosen is not None and not chosen:
         return []
-    facts = store.facts.figures(chosen)
-    keyed: dict[tuple[str, str, str | None], dict[Measure, list[LibraryFact]]] = \
+    # (kind, unit, entity key) -> measure -> [(version, seq, article, number)]
+    keyed: dict[tuple[str, str, str], dict[Measure, list[tuple[int, int, int, float]]]] = \
         defaultdict(lambda: defaultdict(list))
     names: dict[str, str] = {}
-    for fact in facts:
-        row, measure = fact.row, measure_of(fact)
+    for kind, unit, subject, period, entities, article, version, seq, number in \
+            store.facts.figure_keys(chosen):
+        measure = Measure(subject, unit, period, kind)
+        told = (version, seq, article, number)
         if by == "entity":
-            for label, name in row_entities(fact.row):
-                key = entity_key(name, label)
+            for key, (_label, name) in zip(entity_keys_of(entities), entities_of(entities),
+                                           strict=True):
                 names.setdefault(key, name)
-                keyed[(row.kind, row.unit, key)][measure].append(fact)
+                keyed[(kind, unit, key)][measure].append(told)
         else:  # counts of people, of students... share one scale, as in an article's chart
-            keyed[(row.kind, "" if row.kind == "count" else row.unit, None)][measure].append(
-                fact)
-    order = sorted(keyed, key=lambda k: (-sum(len(v) for v in keyed[k].values()), k[:2],
-                                         k[2] or ""))[:MAX_GROUPS]
-    groups = []
-    for key in order:
+            keyed[(kind, "" if kind == "count" else unit, "")][measure].append(told)
+    order = sorted(keyed, key=lambda k: (-sum(len(v) for v in keyed[k].values()), k))
+    shown: list[tuple[tuple[str, str, str], list[Measure]]] = []
+    for key in order[:MAX_GROUPS]:
         measures = keyed[key]
-        ranked = sorted(measures, key=lambda m: (-len({f.article for f in measures[m]}),
+        ranked = sorted(measures, key=lambda m: (-len({t[2] for t in measures[m]}),
                                                  m.subject_key, m.period))
+        shown.append((key, ranked))
+    wanted = {(t[0], t[1]) for key, ranked in shown for m in ranked[:MAX_BARS]
+              for t in keyed[key][m][:SHOWN_FIGURES]}
+    facts = {(f.row.version, f.row.seq): f for f in store.facts.facts_at(wanted)}
+    groups = []
+    for key, ranked in shown:
         group = FigureGroup(key[0], key[1], names.get(key[2]) if key[2] else None,
                             omitted=max(0, len(ranked) - MAX_BARS))
         for measure in ranked[:MAX_BARS]:
-            told = measures[measure]
+            every = keyed[key][measure]
+            told = [facts[(t[0], t[1])] for t in every[:SHOWN_FIGURES] if (t[0], t[1]) in facts]
+            if not told:
+                continue
             subjects = Counter(f.row.subject for f in told)
             group.bars.append(Bar(max(subjects, key=lambda s: subjects[s]), measure.period,
+                                  [t[3] for t in every], sorted({t[2] for t in every}),
                                   [figure_of(f) for f in told]))
         groups.append(group)
     return groups

@@ -1,7 +1,9 @@
-"""The dated events and the figures of many articles, read from the facts index: events of
-one date about the same thing in several articles are one event with its sources; figures
-are grouped by unit and by entity.
+"""The dated events of many articles, read from the facts index: the facts of one date
+about the same thing in several articles are one event with its sources.
 
+"The same thing": the same subject wording (normalised), or, for a date given to the day,
+a person, organisation or place named in both sentences. A year or a month alone is too
+wide for a shared name to make two facts one event ("2023" and "Georgia" are in hundreds).
 Scope: the whole library, the articles a search finds, or chosen article ids.
 """
 
@@ -13,13 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lectern.core.errors import LecternError
-from lectern.core.library.facts_index import catch_up, entity_key, row_entities
+from lectern.core.library.facts_index import catch_up, entities_of, entity_keys_of
 from lectern.core.store import AnnotationStore
-from lectern.core.store.library_facts import LibraryFact
 
 SEARCH_LIMIT = 10_000  # articles a search scope may hold
 # The article's own dateline ("published") is when it was written, not an event it reports.
 NOT_EVENTS = frozenset({"published"})
+DAY_CHARS = len("2009-01-05")
+# A dated fact as the index gives it: (day, subject_key, subject, entities, article, start,
+# end, written).
+DatedRow = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,6 @@ class Source:
     written: str
     start: int
     end: int
-    version: int
 
     def to_json(self) -> dict[str, Any]:
         return {"article": self.article, "start": self.start, "end": self.end}
@@ -46,16 +50,31 @@ class Source:
 
 @dataclass
 class TimelineEvent:
-    """Events of one date about one thing, from one or more articles."""
+    """Facts of one date about one thing, from one or more articles."""
 
     date: str  # ISO, partial: "2009", "2009-01", "2009-01-05"
     label: str
-    sources: list[Source] = field(default_factory=list)
-    entities: list[str] = field(default_factory=list)  # names, the most told first
+    rows: list[DatedRow]
+    heads: dict[int, tuple[str, str]] = field(repr=False)  # article -> (title, published)
 
     @property
     def articles(self) -> list[int]:
-        return sorted({s.article for s in self.sources})
+        return sorted({row[4] for row in self.rows})
+
+    @property
+    def sources(self) -> list[Source]:
+        """Each article's telling, the earliest article first."""
+        made = [Source(r[4], *self.heads.get(r[4], ("", "")), r[2], r[7], r[5], r[6])
+                for r in self.rows]
+        return sorted(made, key=lambda s: (s.published or "9999", s.article, s.start))
+
+    @property
+    def entities(self) -> list[str]:
+        """The names its sentences share, the most told first."""
+        names: Counter[str] = Counter()
+        for row in self.rows:
+            names.update({name for _label, name in entities_of(row[3])})
+        return [name for name, _ in names.most_common()]
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date, "label": self.label, "articles": self.articles,
@@ -83,24 +102,36 @@ def scope_articles(store: AnnotationStore, query: str | None = None,
 
 def timeline_events(store: AnnotationStore, query: str | None = None,
                     articles: Iterable[int] | None = None) -> list[TimelineEvent]:
-    """The events of a scope by date: one per date and subject or shared entity."""
+    """The events of a scope by date."""
     catch_up(store)
     chosen = scope_articles(store, query, articles)
     if chosen is not None and not chosen:
         return []
-    by_day: dict[str, list[LibraryFact]] = defaultdict(list)
-    for fact in store.facts.dated(chosen):
-        if fact.row.subject_key not in NOT_EVENTS and fact.row.day:
-            by_day[fact.row.day].append(fact)
+    heads = store.facts.heads()
     events: list[TimelineEvent] = []
-    for day in sorted(by_day):
-        events += [_event(day, group) for group in _grouped(by_day[day])]
+    day, rows = None, []
+    for row in store.facts.dated(chosen):
+        if row[1] in NOT_EVENTS:
+            continue
+        if row[0] != day:
+            events += _events(day, rows, heads)
+            day, rows = row[0], []
+        rows.append(row)
+    events += _events(day, rows, heads)
     return events
 
 
-def _grouped(facts: list[LibraryFact]) -> list[list[LibraryFact]]:
-    """Facts of one date joined when they share a subject or a named entity (union-find)."""
-    parent = list(range(len(facts)))
+def _events(day: str | None, rows: list[DatedRow],
+            heads: dict[int, tuple[str, str]]) -> list[TimelineEvent]:
+    if day is None or not rows:
+        return []
+    return [_event(day, group, heads) for group in _grouped(rows, len(day) >= DAY_CHARS)]
+
+
+def _grouped(rows: list[DatedRow], by_entity: bool) -> list[list[DatedRow]]:
+    """Rows of one date joined when they share a subject (or, ``by_entity``, a named
+    entity): union-find over the keys."""
+    parent = list(range(len(rows)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -109,31 +140,22 @@ def _grouped(facts: list[LibraryFact]) -> list[list[LibraryFact]]:
         return i
 
     first_of: dict[str, int] = {}
-    for number, fact in enumerate(facts):
-        keys = [f"s:{fact.row.subject_key}"] + [entity_key(name, label) for label, name
-                                                in row_entities(fact.row)]
+    for number, row in enumerate(rows):
+        keys = (row[1], *entity_keys_of(row[3])) if by_entity else (row[1],)
         for key in keys:
             other = first_of.setdefault(key, number)
-            parent[root(number)] = root(other)
-    groups: dict[int, list[LibraryFact]] = defaultdict(list)
-    for number, fact in enumerate(facts):
-        groups[root(number)].append(fact)
+            if other != number:
+                parent[root(number)] = root(other)
+    groups: dict[int, list[DatedRow]] = defaultdict(list)
+    for number, row in enumerate(rows):
+        groups[root(number)].append(row)
     return list(groups.values())
 
 
-def _event(day: str, facts: list[LibraryFact]) -> TimelineEvent:
-    facts.sort(key=lambda f: (f.published or "9999", f.article, f.row.start))
-    subjects = Counter(f.row.subject for f in facts if f.row.subject)
-    # The wording most articles use; on a tie, the earliest article's.
+def _event(day: str, rows: list[DatedRow], heads: dict[int, tuple[str, str]]) -> TimelineEvent:
+    if len(rows) == 1:
+        return TimelineEvent(day, rows[0][2], rows, heads)
+    subjects = Counter(row[2] for row in rows if row[2])
+    # The wording most articles use; on a tie, the first article's.
     label = max(subjects, key=lambda s: subjects[s]) if subjects else ""
-    names: Counter[str] = Counter()
-    for fact in facts:
-        names.update(set(name for _label, name in row_entities(fact.row)))
-    return TimelineEvent(day, label, [_source(f) for f in facts],
-                         [name for name, _ in names.most_common()])
-
-
-def _source(fact: LibraryFact) -> Source:
-    row = fact.row
-    return Source(fact.article, fact.title, fact.published, row.subject, row.written,
-                  row.start, row.end, row.version)
+    return TimelineEvent(day, label, rows, heads)

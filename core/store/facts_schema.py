@@ -22,6 +22,7 @@ FACTS_MIGRATION = """
         entities TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (version, seq)
     ) WITHOUT ROWID;
+    CREATE INDEX library_facts_by_measure ON library_facts (subject_key, unit, period, kind);
     CREATE TABLE library_facts_done (
         version INTEGER PRIMARY KEY,
         analyser TEXT NOT NULL

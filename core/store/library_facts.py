@@ -113,33 +113,72 @@ class FactTables:
         return len(gone)
 
     @reads
-    def dated(self, articles: Iterable[int] | None = None) -> list[LibraryFact]:
-        """The dated facts (kind "date") of current versions, of ``articles`` if given."""
-        return self._select("f.kind = 'date' AND f.day IS NOT NULL", articles)
+    def dated(self, articles: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+        """(day, subject_key, subject, entities, article, start, end, written) of the dated
+        facts of current versions (of ``articles`` if given), by day: tuples, not rows,
+        since the whole library's timeline reads tens of thousands."""
+        return self._lean('f.day, f.subject_key, f.subject, f.entities, a.id, f.start, '
+                          'f."end", f.written', "f.kind = 'date' AND f.day IS NOT NULL",
+                          articles, "ORDER BY f.day")
 
     @reads
-    def figures(self, articles: Iterable[int] | None = None) -> list[LibraryFact]:
-        """The numeric facts of current versions, of ``articles`` if given."""
-        return self._select("f.number IS NOT NULL", articles)
+    def figure_keys(self, articles: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+        """(kind, unit, subject_key, period, entities, article, version, seq, number) of
+        every figure of current versions (of ``articles`` if given)."""
+        return self._lean("f.kind, f.unit, f.subject_key, f.period, f.entities, a.id, "
+                          "f.version, f.seq, f.number", "f.number IS NOT NULL", articles)
 
     @reads
-    def figures_with_period(self) -> list[LibraryFact]:
-        """Numeric facts that say what period they are for, ordered by measure."""
-        return self._select("f.number IS NOT NULL AND f.period != ''", None,
-                            "ORDER BY f.subject_key, f.unit, f.period, f.kind")
+    def facts_at(self, keys: Iterable[tuple[int, int]]) -> list[LibraryFact]:
+        """The facts of these (version, seq) keys, with their articles."""
+        found: list[LibraryFact] = []
+        pairs = sorted(set(keys))
+        for first in range(0, len(pairs), 400):
+            chunk = pairs[first:first + 400]
+            found += [_fact(r) for r in self._db.execute(
+                f"WITH k(v, s) AS (VALUES {','.join(['(?, ?)'] * len(chunk))}) "
+                f"SELECT {_COLUMNS} FROM k JOIN library_facts f ON f.version = k.v AND "
+                f"f.seq = k.s JOIN articles a ON a.current = f.version",
+                [n for pair in chunk for n in pair])]
+        return found
 
-    def _select(self, where: str, articles: Iterable[int] | None,
-                order: str = "") -> list[LibraryFact]:
-        sql = (f"SELECT {_COLUMNS} FROM articles a JOIN library_facts f "
+    @reads
+    def disputed_figures(self) -> list[LibraryFact]:
+        """Figures with a period whose measure (subject key, unit, period, kind) has more
+        than one value across more than one article, ordered by measure: the only ones
+        that can conflict (equal numbers always agree)."""
+        return [_fact(r) for r in self._db.execute(
+            "WITH current AS (SELECT f.subject_key, f.unit, f.period, f.kind, f.number, "
+            "a.id AS article FROM articles a JOIN library_facts f ON f.version = a.current "
+            "WHERE f.number IS NOT NULL AND f.period != ''), "
+            "disputed AS (SELECT subject_key, unit, period, kind FROM current "
+            "GROUP BY subject_key, unit, period, kind "
+            "HAVING count(DISTINCT article) > 1 AND min(number) < max(number)) "
+            f"SELECT {_COLUMNS} FROM disputed m JOIN library_facts f ON f.subject_key = "
+            "m.subject_key AND f.unit = m.unit AND f.period = m.period AND f.kind = m.kind "
+            "JOIN articles a ON a.current = f.version WHERE f.number IS NOT NULL "
+            "ORDER BY f.subject_key, f.unit, f.period, f.kind, a.published, a.id")]
+
+    @reads
+    def heads(self) -> dict[int, tuple[str, str]]:
+        """(title, published) of every article."""
+        return {r[0]: (r[1], r[2]) for r in self._db.execute(
+            "SELECT id, title, published FROM articles")}
+
+    def _lean(self, columns: str, where: str, articles: Iterable[int] | None,
+              order: str = "") -> list[tuple[Any, ...]]:
+        sql = (f"SELECT {columns} FROM articles a JOIN library_facts f "
                f"ON f.version = a.current WHERE {where}")
         if articles is None:
-            return [_fact(r) for r in self._db.execute(f"{sql} {order}")]
+            return self._db.execute(f"{sql} {order}").fetchall()
         ids = sorted(set(articles))
-        found: list[LibraryFact] = []
+        found: list[tuple[Any, ...]] = []
         for first in range(0, len(ids), 500):
             chunk = ids[first:first + 500]
-            found += [_fact(r) for r in self._db.execute(
-                f"{sql} AND a.id IN ({','.join('?' * len(chunk))}) {order}", chunk)]
+            found += self._db.execute(
+                f"{sql} AND a.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        if order:
+            found.sort(key=lambda r: r[0])
         return found
 
 
