@@ -99,3 +99,13 @@ def _agreeing(figures: list[Figure]) -> Iterator[ValueGroup]:
 def _group(run: list[Figure]) -> ValueGroup:
     exact = [f.value for f in run if not f.approx] or [f.value for f in run]
     return ValueGroup(max(set(exact), key=exact.count), tuple(run))
+
+
+def passage(store: AnnotationStore, figure: Figure) -> str:
+    """The sentence a figure stands in, from its article's kept text ("" if not kept)."""
+    version = store.library.current_version(figure.source.article)
+    text = store.library.text(version) if version is not None else None
+    if text is None:
+        return ""
+    start, end = figure.sentence
+    return " ".join(text[start:end].split())

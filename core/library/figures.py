@@ -43,6 +43,7 @@ class Figure:
     written: str
     subject: str
     source: Source
+    sentence: tuple[int, int] = (0, 0)  # the sentence it stands in, in the kept text
 
     def agrees(self, other: Figure) -> bool:
         """Whether two figures can be the same value told twice: their ranges (rounding,
@@ -71,7 +72,7 @@ def figure_of(fact: LibraryFact, approx_share: float = 0.1) -> Figure:
         low, high = min(low, value * (1 - approx_share)), max(high, value * (1 + approx_share))
     return Figure(value, low, high, row.approx, row.written, row.subject,
                   Source(fact.article, fact.title, fact.published, row.subject, row.written,
-                         row.start, row.end))
+                         row.start, row.end), (row.sentence_start, row.sentence_end))
 
 
 def _number(text: str) -> float:

@@ -105,6 +105,8 @@ KEYMAP: tuple[Binding, ...] = (
             tip="Every article kept, and search across them"),
     Binding("view.passages", "Pa&ssages", Menu.VIEW, ("Ctrl+Shift+P",), section=4,
             tip="Every annotation across the library, filtered by tags"),
+    Binding("view.timeline", "&Timeline", Menu.VIEW, ("Ctrl+Shift+T",), section=4,
+            tip="Dated events and figures across the library, and figure conflicts"),
     # Help
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),
