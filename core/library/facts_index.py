@@ -59,9 +59,10 @@ def fact_rows(version_id: int, analysis: dict[str, Any]) -> list[FactRow]:
         dated = fact.get("kind") == "date"
         number = float(value) if not dated and isinstance(value, int | float) else None
         first = bisect_left(starts, sentence["start"])
-        inside = takewhile(lambda m, last=sentence["end"]: m[0] < last, mentions[first:])
+        last: int = sentence["end"]
+        inside = takewhile(lambda m: m[0] < last, mentions[first:])
         names = dict.fromkeys(f"{label}{NAME_TYPE}{name}" for _start, end, label, name in inside
-                              if end <= sentence["end"])
+                              if end <= last)
         subject = " ".join(str(fact.get("subject") or "").split())
         rows.append(FactRow(
             version=version_id, seq=seq, kind=str(fact.get("kind")), subject=subject,
@@ -109,9 +110,11 @@ def catch_up(store: AnnotationStore) -> int:
 
     if store.read_only or not store.facts.available():
         return 0
-    store.facts.forget_missing()
+    behind = store.facts.behind(analyser_version())
+    if behind:  # tidy only when there is work: rows of a removed article never show anyway
+        store.facts.forget_missing()
     done = 0
-    for version in store.facts.behind(analyser_version()):
+    for version in behind:
         analysis = stored_analysis(store, version)
         if analysis is not None:
             store.facts.replace(version, analyser_version(), fact_rows(version, analysis))

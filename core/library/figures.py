@@ -136,14 +136,14 @@ def figure_groups(store: AnnotationStore, by: str = "unit", query: str | None = 
     for kind, unit, subject, period, entities, article, version, seq, number in \
             store.facts.figure_keys(chosen):
         measure = Measure(subject, unit, period, kind)
-        told = (version, seq, article, number)
+        entry = (version, seq, article, number)
         if by == "entity":
-            for key, (_label, name) in zip(entity_keys_of(entities), entities_of(entities),
-                                           strict=True):
-                names.setdefault(key, name)
-                keyed[(kind, unit, key)][measure].append(told)
+            for ident, (_label, name) in zip(entity_keys_of(entities), entities_of(entities),
+                                             strict=True):
+                names.setdefault(ident, name)
+                keyed[(kind, unit, ident)][measure].append(entry)
         else:  # counts of people, of students... share one scale, as in an article's chart
-            keyed[(kind, "" if kind == "count" else unit, "")][measure].append(told)
+            keyed[(kind, "" if kind == "count" else unit, "")][measure].append(entry)
     order = sorted(keyed, key=lambda k: (-sum(len(v) for v in keyed[k].values()), k))
     shown: list[tuple[tuple[str, str, str], list[Measure]]] = []
     for key in order[:MAX_GROUPS]:

@@ -109,10 +109,9 @@ def timeline_events(store: AnnotationStore, query: str | None = None,
         return []
     heads = store.facts.heads()
     events: list[TimelineEvent] = []
-    day, rows = None, []
-    for row in store.facts.dated(chosen):
-        if row[1] in NOT_EVENTS:
-            continue
+    day: str | None = None
+    rows: list[DatedRow] = []
+    for row in store.facts.dated(chosen, NOT_EVENTS):
         if row[0] != day:
             events += _events(day, rows, heads)
             day, rows = row[0], []
@@ -131,6 +130,11 @@ def _events(day: str | None, rows: list[DatedRow],
 def _grouped(rows: list[DatedRow], by_entity: bool) -> list[list[DatedRow]]:
     """Rows of one date joined when they share a subject (or, ``by_entity``, a named
     entity): union-find over the keys."""
+    if not by_entity:
+        by_subject: dict[str, list[DatedRow]] = defaultdict(list)
+        for row in rows:
+            by_subject[row[1]].append(row)
+        return list(by_subject.values())
     parent = list(range(len(rows)))
 
     def root(i: int) -> int:

@@ -26,7 +26,29 @@ class SourcesTip(Tip):
 
     @property
     def lines(self) -> list[str]:
-        return [line for line in (self.heading, self.wording, *self.sources) if line]
+        return [line for line in (self.heading, self.wording, *self.source_lines) if line]
+
+    @property
+    def source_lines(self) -> tuple[str, ...]:
+        return self.sources
+
+
+@dataclass(frozen=True)
+class EventTip(SourcesTip):
+    """An event's tooltip, its sources worded only when it is shown: a library's timeline
+    has thousands of events and the pointer rests on a few."""
+
+    event: TimelineEvent | None = None
+
+    @property
+    def source_lines(self) -> tuple[str, ...]:
+        if self.event is None:
+            return ()
+        sources = self.event.sources
+        lines = [f"• {s.heading}: {s.written or s.subject}" for s in sources[:MAX_TIP_SOURCES]]
+        if len(sources) > MAX_TIP_SOURCES:
+            lines.append(f"and {len(sources) - MAX_TIP_SOURCES:,} more")
+        return tuple(lines)
 
 
 @dataclass
@@ -56,23 +78,19 @@ def timeline_chart(events: list[TimelineEvent],
         ident = f"e{number}"
         chart.events[ident] = event
         when = format_date(event.date)
-        told = len(event.articles)
+        told = len({row[4] for row in event.rows})
         label = f"{when} · {short(event.label, LABEL_CHARS)}" + (f" ×{told}" if told > 1 else "")
         precision = "day" if period[0] == period[1] else (
             "month" if period[0].month == period[1].month else "year")
         chart.data.events.append(Event(ident, (start + end) / 2, start, end, precision, when,
-                                       label, event_tip(event)))
+                                       label, event_tip(event, when)))
     chart.data.events.sort(key=lambda e: e.x)
     return chart
 
 
-def event_tip(event: TimelineEvent) -> SourcesTip:
-    sources = event.sources
-    lines = [f"• {s.heading}: {s.written or s.subject}" for s in sources[:MAX_TIP_SOURCES]]
-    if len(sources) > MAX_TIP_SOURCES:
-        lines.append(f"and {len(sources) - MAX_TIP_SOURCES:,} more")
-    heading = f"{format_date(event.date)} · {count(len(event.articles), 'article')}"
-    return SourcesTip(heading, event.label, "", tuple(lines))
+def event_tip(event: TimelineEvent, when: str | None = None) -> EventTip:
+    heading = f"{when or format_date(event.date)} · {count(len(event.articles), 'article')}"
+    return EventTip(heading, event.label, "", event=event)
 
 
 def bars_chart(groups: list[FigureGroup]) -> LibraryChart:

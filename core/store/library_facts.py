@@ -113,13 +113,18 @@ class FactTables:
         return len(gone)
 
     @reads
-    def dated(self, articles: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+    def dated(self, articles: Iterable[int] | None = None,
+              leave_out: Iterable[str] = ()) -> list[tuple[Any, ...]]:
         """(day, subject_key, subject, entities, article, start, end, written) of the dated
         facts of current versions (of ``articles`` if given), by day: tuples, not rows,
-        since the whole library's timeline reads tens of thousands."""
+        since the whole library's timeline reads tens of thousands. ``leave_out``: subject
+        keys that are not events."""
+        left = list(leave_out)
+        where = "f.kind = 'date' AND f.day IS NOT NULL"
+        if left:
+            where += f" AND f.subject_key NOT IN ({', '.join(map(_quoted, left))})"
         return self._lean('f.day, f.subject_key, f.subject, f.entities, a.id, f.start, '
-                          'f."end", f.written', "f.kind = 'date' AND f.day IS NOT NULL",
-                          articles, "ORDER BY f.day")
+                          'f."end", f.written', where, articles, "ORDER BY f.day")
 
     @reads
     def figure_keys(self, articles: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
@@ -186,3 +191,7 @@ def _fact(r: Sequence[Any]) -> LibraryFact:
     row = FactRow(r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], r[11],
                   r[12], r[13], r[14], r[15], r[16])
     return LibraryFact(row, r[1], r[17], r[18], r[19])
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

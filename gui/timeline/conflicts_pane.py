@@ -82,8 +82,9 @@ class ConflictsPane(QWidget):
                     child.setToolTip(2, title)
                     top.addChild(child)
             self.tree.addTopLevelItem(top)
-        if conflicts:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _conflict_of(self, item: QTreeWidgetItem | None) -> Conflict | None:
         while item is not None and item.parent() is not None:
@@ -93,7 +94,8 @@ class ConflictsPane(QWidget):
     def _show(self, item: QTreeWidgetItem | None) -> None:
         """The selected conflict's values side by side, each with its passages."""
         while self.sides_layout.count():
-            old = self.sides_layout.takeAt(0).widget()
+            taken = self.sides_layout.takeAt(0)
+            old = taken.widget() if taken is not None else None
             if old is not None:
                 old.deleteLater()
         conflict = self._conflict_of(item)
