@@ -11,7 +11,6 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import takewhile
 from typing import Any
 
 from lectern.core.store import AnnotationStore
@@ -60,9 +59,12 @@ def fact_rows(version_id: int, analysis: dict[str, Any]) -> list[FactRow]:
         number = float(value) if not dated and isinstance(value, int | float) else None
         first = bisect_left(starts, sentence["start"])
         last: int = sentence["end"]
-        inside = takewhile(lambda m: m[0] < last, mentions[first:])
-        names = dict.fromkeys(f"{label}{NAME_TYPE}{name}" for _start, end, label, name in inside
-                              if end <= last)
+        names: dict[str, None] = {}
+        for start, end, label, name in mentions[first:]:
+            if start >= last:
+                break
+            if end <= last:
+                names[f"{label}{NAME_TYPE}{name}"] = None
         subject = " ".join(str(fact.get("subject") or "").split())
         rows.append(FactRow(
             version=version_id, seq=seq, kind=str(fact.get("kind")), subject=subject,
