@@ -79,10 +79,12 @@ def timeline_chart(events: list[TimelineEvent],
         chart.events[ident] = event
         when = format_date(event.date)
         told = len({row[4] for row in event.rows})
-        label = f"{when} · {short(event.label, LABEL_CHARS)}" + (f" ×{told}" if told > 1 else "")
+        # The count beside the date: a label cut short keeps its date, and so its count.
+        dated = f"{when} ×{told}" if told > 1 else when
+        label = f"{dated} · {short(event.label, LABEL_CHARS)}"
         precision = "day" if period[0] == period[1] else (
             "month" if period[0].month == period[1].month else "year")
-        chart.data.events.append(Event(ident, (start + end) / 2, start, end, precision, when,
+        chart.data.events.append(Event(ident, (start + end) / 2, start, end, precision, dated,
                                        label, event_tip(event, when)))
     chart.data.events.sort(key=lambda e: e.x)
     return chart

@@ -25,6 +25,7 @@ from lectern.core.readouts.wording import count
 from lectern.gui.widgets.empty_state import EmptyState
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1
+EXPANDED_UP_TO = 20  # conflicts listed open, each value beneath it; more start folded
 MAX_PASSAGES = 12  # of one value shown in full beside the list; the list has every one
 
 
@@ -41,8 +42,9 @@ class ConflictsPane(QWidget):
         self.tree.setObjectName("conflictsList")
         self.tree.setHeaderLabels(["Measure · value", "As written", "Article"])
         self.tree.setUniformRowHeights(True)
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 140)
+        self.tree.setColumnWidth(0, 230)
+        self.tree.setColumnWidth(1, 130)
+        self.tree.header().setStretchLastSection(True)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.tree.itemActivated.connect(lambda item, _col: self._open(item))
         self.sides = QWidget()
@@ -82,6 +84,7 @@ class ConflictsPane(QWidget):
                     child.setToolTip(2, title)
                     top.addChild(child)
             self.tree.addTopLevelItem(top)
+            top.setExpanded(len(conflicts) <= EXPANDED_UP_TO)
         first = self.tree.topLevelItem(0)
         if first is not None:
             self.tree.setCurrentItem(first)

@@ -78,7 +78,7 @@ class TimelineFeature(QObject):
             found = conflicts(store)
             heads = store.facts.heads()
             self.view.conflicts.set_conflicts(found, {a: h[0] for a, h in heads.items()})
-            self.view.set_summary(f"{count(len(found), 'conflict')} across the library")
+            self.view.set_summary(f"{count(len(found), 'conflict')} across the library", name)
         self.last_draw_ms = (time.perf_counter() - started) * 1000
 
     def _sentence(self, figure: Figure) -> str:

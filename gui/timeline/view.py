@@ -100,7 +100,9 @@ class TimelineView(QWidget):
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(lambda: self.scope_requested.emit(self.query.text()))
         self.summary = QLabel()
+        self.summary.setObjectName("timelineSummary")
         self.summary.setEnabled(False)
+        self._summaries: dict[str, str] = {}
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.png_button = QPushButton("Export PNG…")
         self.svg_button = QPushButton("Export SVG…")
@@ -138,6 +140,7 @@ class TimelineView(QWidget):
 
     def _tab_changed(self) -> None:
         self._update_buttons()
+        self._show_summary()
         self.tab_changed.emit(self.current_tab)
 
     def _update_buttons(self) -> None:
@@ -148,10 +151,16 @@ class TimelineView(QWidget):
 
     def show_chart(self, name: str, chart: LibraryChart, summary: str) -> None:
         self.charts[name].show_chart(chart)
-        self.set_summary(summary)
+        self.set_summary(summary, name)
         self._update_buttons()
 
-    def set_summary(self, text: str) -> None:
+    def set_summary(self, text: str, tab: str | None = None) -> None:
+        """What tab ``tab`` (the one shown, by default) shows, said beside the search."""
+        self._summaries[tab or self.current_tab] = text
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        text = self._summaries.get(self.current_tab, "")
         self.summary.setText(text)
         self.summary.setToolTip(text)
 

@@ -48,7 +48,7 @@ def test_the_timeline_draws_one_marker_per_grouped_event_with_its_count(shown, i
     assert tab.drawn and len(plot.markers.points()) == len(tab.chart.events)
     ident = relations_id(tab)
     labels = {e.fact_id: e.label for e in plot.data.events}
-    assert labels[ident].endswith("×2") and labels[ident].startswith("20 May 1992")
+    assert labels[ident].startswith("20 May 1992 ×2 · Diplomatic relations")
     assert "events" in shown.timeline.view.summary.text()
 
 
@@ -112,6 +112,7 @@ def test_bars_by_unit_and_by_entity_and_a_bar_click_opens_its_article(shown, qtb
 def test_the_conflict_is_listed_with_its_values_side_by_side_and_a_passage_opens(shown, qtbot):
     view = shown.timeline.view
     view.show_tab("conflicts")
+    assert view.summary.text() == "1 conflict across the library"
     pane = view.conflicts
     assert pane.tree.topLevelItemCount() == 1
     top = pane.tree.topLevelItem(0)
@@ -128,6 +129,8 @@ def test_the_conflict_is_listed_with_its_values_side_by_side_and_a_passage_opens
     qtbot.waitUntil(lambda: shown.article_view.selected_span() is not None, timeout=3000)
     start, end = shown.article_view.selected_span()
     assert shown.document.text[start:end] == "$52.3 million"
+    view.show_tab("timeline")  # each tab keeps its own summary
+    assert "events" in view.summary.text()
 
 
 def test_the_timeline_exports_to_png_with_a_title_band(shown, tmp_path):
