@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from lectern.core.store.facts_schema import FACTS_MIGRATION
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
+from lectern.core.store.structure_schema import STRUCTURE_MIGRATION
 
 T = TypeVar("T")
 
@@ -102,6 +103,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX links_by_target ON links (target_id);
     """,
     LIBRARY_MIGRATION,
+    STRUCTURE_MIGRATION,
     FACTS_MIGRATION,  # the facts index across the library (library_facts.py)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
