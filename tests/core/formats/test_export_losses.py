@@ -110,3 +110,12 @@ def test_label_studio_says_when_only_the_first_annotator_is_read(article, tmp_pa
     assert [a.exact for a in anchored.annotations] == ["Ana Costa"]
     assert any("results of 2 annotators; the first one's were read" in n
                for n in anchored.notices)
+
+
+def test_lectern_reads_its_own_article_notes_back_without_calling_them_unplaceable(
+        article, tmp_path):
+    note = Annotation.article_note("Check the ferry figures.", tags=("Todo",))
+    export(Format.W3C, article, tmp_path, [ANA, note])
+    anchored = anchor_file(tmp_path / "out.json", article)
+    assert sorted(a.note for a in anchored.annotations) == ["Check the ferry figures.", "first"]
+    assert not any("article note" in n for n in anchored.notices)
