@@ -22,6 +22,8 @@ COMMAND_MODULES = {
     "open": "lectern.core.cli.library_cli",
     "entities": "lectern.core.cli.entities_cli",
     "entity": "lectern.core.cli.entities_cli",
+    "timeline": "lectern.core.cli.timeline_cli",
+    "conflicts": "lectern.core.cli.timeline_cli",
 }
 
 

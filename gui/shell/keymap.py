@@ -112,6 +112,8 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("view.entities", "&Entities Across Library", Menu.VIEW, ("Ctrl+Shift+E",),
             section=4, tip="Every person, organisation and place the library names, "
             "one entry per name, to curate"),
+    Binding("view.timeline", "&Timeline", Menu.VIEW, ("Ctrl+Shift+T",), section=4,
+            tip="Dated events and figures across the library, and figure conflicts"),
     # Help
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),
