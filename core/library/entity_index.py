@@ -73,6 +73,8 @@ def index_analysis(store: AnnotationStore, version_id: int, analysis: dict[str, 
     """Take one stored analysis into the index (replacing the article's earlier rows)."""
     from lectern.core.library.analyses import analyser_version
 
+    if not store.entities.available():
+        return  # the store is at a schema before the index: the catch-up takes this in later
     version = store.library.version(version_id)
     if version is None or version.article is None:
         return

@@ -68,6 +68,13 @@ class EntityTables:
         self.write = write
         self.curation = EntityCurationRows(db, write)
 
+    @reads
+    def available(self) -> bool:
+        """Whether the store has the entity index's tables (a store opened at an older
+        schema has not: its analyses are taken in by the catch-up once it is migrated)."""
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                "name = 'entity_names'").fetchone() is not None
+
     # --- names ---------------------------------------------------------------------------
     @reads
     def resolve(self, keys: Iterable[NameKey]) -> dict[NameKey, int]:
