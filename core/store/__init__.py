@@ -39,6 +39,7 @@ from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.core.store.failures import as_lectern, reads, search_bound, storable, unencodable
 from lectern.core.store.library_tables import LibraryTables
 from lectern.core.store.opening import open_connection
+from lectern.core.store.report_tables import ReportTables
 from lectern.core.store.rows import (
     COLUMNS,
     STATUS,
@@ -101,6 +102,8 @@ class AnnotationStore:
         # Articles, versions, full-text search (library_tables.py): same connection, same
         # transactions, so an article and its annotations' move commit together.
         self.library = LibraryTables(connection, self._write)
+        # The quotes index and the reports' readings (report_tables.py): same transactions.
+        self.reports = ReportTables(connection, self._write)
 
     # --- opening -----------------------------------------------------------------
     @classmethod

@@ -11,6 +11,7 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
+from lectern.core.store.quotes_schema import QUOTES_MIGRATION
 
 T = TypeVar("T")
 
@@ -101,6 +102,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX links_by_target ON links (target_id);
     """,
     LIBRARY_MIGRATION,
+    QUOTES_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

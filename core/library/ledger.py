@@ -1,0 +1,181 @@
+"""The quote ledger: the same quotation in several articles, identical or nearly, with the
+earliest article first and what differs in each occurrence.
+
+Matching never compares all pairs. Identical wordings are one text; each distinct text is
+then blocked by its rarest words (the few it shares with the fewest other quotations), and
+only texts that share one of those are compared with rapidfuzz. A quotation cut to its
+first sentence keeps its rarest words inside the full one, so it finds it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from lectern.core.store import AnnotationStore
+from lectern.core.store.report_tables import LibraryQuote
+
+MIN_WORDS = 4  # shorter quotations ("no comment") recur without being the same quotation
+RARE_KEYS = 3  # each text is compared with the texts sharing one of its rarest words
+MAX_BLOCK = 400  # a word shared by more distinct texts than this tells nothing
+SAME_SCORE = 82.0  # rapidfuzz ratio of two wordings of one quotation (paraphrase included)
+CUT_SCORE = 95.0  # partial ratio of a shortened quotation inside the full one
+TRUNCATED, PARAPHRASED, ATTRIBUTION = "truncated", "paraphrased", "attribution"
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    quote: LibraryQuote
+    differs: str | None
+
+    @property
+    def article(self) -> int:
+        return self.quote.article
+
+    def to_json(self) -> dict[str, Any]:
+        q = self.quote
+        return {"article": q.article, "start": q.quote.start, "end": q.quote.end,
+                "speaker": q.quote.speaker or None, "differs": self.differs}
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """``text``: the fullest wording; ``occurrences``: the earliest article first."""
+
+    text: str
+    speakers: tuple[str, ...]
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def articles(self) -> int:
+        return len({o.article for o in self.occurrences})
+
+    @property
+    def flagged(self) -> int:
+        return sum(o.differs is not None for o in self.occurrences)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "speakers": list(self.speakers),
+                "occurrences": [o.to_json() for o in self.occurrences]}
+
+
+def quote_ledger(store: AnnotationStore) -> list[LedgerEntry]:
+    """The ledger of the library (analysing what is pending first)."""
+    from lectern.core.library.quote_index import bring_up_to_date
+
+    bring_up_to_date(store)
+    return ledger_of(store.reports.quotes())
+
+
+def ledger_of(quotes: list[LibraryQuote]) -> list[LedgerEntry]:
+    """Entries of quotations found in two articles or more, the earliest entry first."""
+    by_text: dict[str, list[LibraryQuote]] = defaultdict(list)
+    for quote in quotes:
+        if len(quote.quote.normalised.split()) >= MIN_WORDS:
+            by_text[quote.quote.normalised].append(quote)
+    texts = list(by_text)
+    groups = _groups(texts)
+    entries = []
+    for members in groups:
+        found = [q for i in members for q in by_text[texts[i]]]
+        if len({q.article for q in found}) >= 2:
+            entries.append(_entry(found))
+    entries.sort(key=lambda e: _when(e.occurrences[0].quote))
+    return entries
+
+
+def _groups(texts: list[str]) -> list[list[int]]:
+    """Indices of ``texts`` that are one quotation, by union of matching pairs."""
+    words = [set(text.split()) for text in texts]
+    frequency: Counter[str] = Counter(w for found in words for w in found)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, found in enumerate(words):
+        for word in found:
+            if frequency[word] > 1:
+                postings[word].append(index)
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for index, found in enumerate(words):
+        shared = sorted((frequency[w], w) for w in found if 1 < frequency[w] <= MAX_BLOCK)
+        seen: set[int] = set()
+        for _, word in shared[:RARE_KEYS]:
+            for other in postings[word]:
+                if other == index or other in seen:
+                    continue
+                seen.add(other)
+                if root(other) != root(index) and same_quotation(texts[index], texts[other]):
+                    parent[root(other)] = root(index)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(texts)):
+        groups[root(index)].append(index)
+    return list(groups.values())
+
+
+def same_quotation(a: str, b: str) -> bool:
+    """Two normalised wordings of one quotation: nearly identical, or one a cut of the other."""
+    if fuzz.ratio(a, b, score_cutoff=SAME_SCORE):
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short.split()) >= MIN_WORDS and bool(
+        fuzz.partial_ratio(short, long, score_cutoff=CUT_SCORE))
+
+
+def _when(quote: LibraryQuote) -> tuple[int, str, str, int, int]:
+    """Earliest first: by date (undated last), then when added."""
+    return (0 if quote.published else 1, quote.published, quote.added, quote.article,
+            quote.quote.start)
+
+
+def _entry(found: list[LibraryQuote]) -> LedgerEntry:
+    found.sort(key=_when)
+    fullest = max(enumerate(found), key=lambda n_q: (len(n_q[1].quote.normalised.split()),
+                                                       -n_q[0]))[1]
+    credited = next((q.quote.speaker_key for q in found if q.quote.speaker_key), "")
+    occurrences = tuple(Occurrence(q, _differs(q, fullest, credited)) for q in found)
+    speakers = tuple(dict.fromkeys(q.quote.speaker for q in found if q.quote.speaker))
+    return LedgerEntry(fullest.quote.text, speakers, occurrences)
+
+
+def _differs(quote: LibraryQuote, fullest: LibraryQuote, credited: str) -> str | None:
+    """How this occurrence departs from the entry: another speaker, fewer words, others."""
+    key = quote.quote.speaker_key
+    if key and credited and key != credited:
+        return ATTRIBUTION
+    mine, full = quote.quote.normalised, fullest.quote.normalised
+    if mine == full:
+        return None
+    if len(mine) < len(full) and fuzz.partial_ratio(mine, full, score_cutoff=CUT_SCORE):
+        return TRUNCATED
+    return PARAPHRASED
+
+
+def word_diff(reference: str, text: str) -> list[tuple[str, str]]:
+    """The words of ``reference`` and ``text`` in reading order, each ``same``, ``missing``
+    (in the reference, not here) or ``added`` (here, not in the reference)."""
+    ref_words, own_words = reference.split(), text.split()
+    matcher = difflib.SequenceMatcher(
+        a=[_plain(w) for w in ref_words], b=[_plain(w) for w in own_words], autojunk=False)
+    found: list[tuple[str, str]] = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            found += [(w, "same") for w in own_words[b0:b1]]
+            continue
+        found += [(w, "missing") for w in ref_words[a0:a1]]
+        found += [(w, "added") for w in own_words[b0:b1]]
+    return found
+
+
+def _plain(word: str) -> str:
+    from lectern.core.library.quote_index import normalised_quote
+
+    return normalised_quote(word)

@@ -1,0 +1,153 @@
+"""The SQL of the reports and the quote ledger: the quotes index (quotes_schema.py), tag
+counts per article, the tagged spans of each current version with its paragraph breaks,
+and who is quoted. Reached as ``store.reports``; writes join the store's transactions.
+
+Every reader joins ``articles.current``: rows of a version no longer current, or of an
+article removed from the library, are kept (an undo brings the article back) but never read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lectern.core.store.failures import reads
+from lectern.core.store.library_rows import Writer
+from lectern.core.store.rows import tags_of
+
+# A quote row of the index of a current version, joined to the article it belongs to.
+_CURRENT_QUOTES = """
+    FROM library_quotes q
+    JOIN quote_versions v ON v.version = q.version
+    JOIN documents d ON d.id = q.version AND d.fingerprint = v.fingerprint
+    JOIN articles a ON a.current = q.version"""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedQuote:
+    """What the index keeps of one quotation (``attribution``: named, unnamed or none)."""
+
+    start: int
+    end: int
+    text: str
+    normalised: str
+    speaker: str
+    speaker_key: str
+    attribution: str
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryQuote:
+    """A quotation of the library's current texts, with its article."""
+
+    article: int
+    title: str
+    outlet: str
+    published: str
+    added: str
+    quote: IndexedQuote
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    tag: str
+    article: int
+    title: str
+    outlet: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    speaker: str
+    attribution: str
+    quotes: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """One annotation of a current version: its extent and tags."""
+
+    version: int
+    annotation: str
+    start: int
+    end: int
+    tags: tuple[str, ...]
+
+
+class ReportTables:
+    def __init__(self, db: sqlite3.Connection, write: Writer) -> None:
+        self._db = db
+        self._write = write
+
+    # --- the quotes index ----------------------------------------------------------------
+    def replace_quotes(self, version: int, fingerprint: str, analyser: str, breaks: str,
+                       quotes: Sequence[IndexedQuote]) -> None:
+        """The version's quotes and paragraph breaks, in place of what was indexed before."""
+        with self._write() as db:
+            db.execute("DELETE FROM library_quotes WHERE version = ?", (version,))
+            db.execute("INSERT OR REPLACE INTO quote_versions (version, fingerprint, analyser,"
+                       " breaks) VALUES (?, ?, ?, ?)", (version, fingerprint, analyser, breaks))
+            db.executemany(
+                'INSERT OR REPLACE INTO library_quotes (version, start, "end", text, '
+                "normalised, speaker, speaker_key, attribution) VALUES (?,?,?,?,?,?,?,?)",
+                ((version, q.start, q.end, q.text, q.normalised, q.speaker, q.speaker_key,
+                  q.attribution) for q in quotes))
+
+    @reads
+    def unindexed(self, analyser: str) -> list[int]:
+        """Current versions analysed by ``analyser`` whose quotes are not indexed from it
+        (analyses stored before the index existed, or by another analyser)."""
+        rows = self._db.execute(
+            "SELECT a.current FROM articles a JOIN analyses n ON n.version = a.current "
+            "AND n.analyser = ? JOIN documents d ON d.id = a.current "
+            "LEFT JOIN quote_versions v ON v.version = a.current "
+            "AND v.fingerprint = d.fingerprint AND v.analyser = n.analyser "
+            "WHERE v.version IS NULL ORDER BY a.current", (analyser,))
+        return [int(version) for (version,) in rows]
+
+    @reads
+    def quotes(self) -> list[LibraryQuote]:
+        """Every indexed quotation of the current texts, by article and place."""
+        rows = self._db.execute(
+            'SELECT a.id, a.title, a.outlet, a.published, a.added, q.start, q."end", q.text, '
+            "q.normalised, q.speaker, q.speaker_key, q.attribution" + _CURRENT_QUOTES +
+            " ORDER BY a.id, q.start")
+        return [LibraryQuote(r[0], r[1], r[2], r[3], r[4], IndexedQuote(*r[5:])) for r in rows]
+
+    @reads
+    def speakers(self) -> list[SpeakerCount]:
+        """Quotes and articles per speaker (by key) and kind of attribution."""
+        rows = self._db.execute(
+            "SELECT min(q.speaker), q.attribution, count(*), count(DISTINCT a.id)" +
+            _CURRENT_QUOTES + " GROUP BY q.speaker_key, q.attribution")
+        return [SpeakerCount(*row) for row in rows]
+
+    # --- tags ------------------------------------------------------------------------------
+    @reads
+    def tag_counts(self) -> list[TagCount]:
+        """Annotations per tag and article (every version of the article, as the Library
+        counts them)."""
+        rows = self._db.execute(
+            "SELECT t.tag, a.id, a.title, a.outlet, count(*) FROM annotation_tags t "
+            "JOIN annotations x ON x.id = t.annotation_id "
+            "JOIN documents d ON d.fingerprint = x.fingerprint "
+            "JOIN articles a ON a.id = d.article_id GROUP BY t.tag, a.id")
+        return [TagCount(*row) for row in rows]
+
+    @reads
+    def tagged_spans(self) -> tuple[list[TaggedSpan], dict[int, str]]:
+        """The tagged annotations of the current versions, by version and start, and the
+        paragraph breaks of each indexed version (offsets, comma-separated)."""
+        spans = [TaggedSpan(r[0], r[1], r[2], r[3], tags_of(r[4])) for r in self._db.execute(
+            'SELECT d.id, x.id, x.start, x."end", x.tags FROM annotations x '
+            "JOIN documents d ON d.fingerprint = x.fingerprint "
+            "JOIN articles a ON a.current = d.id WHERE x.tags != '[]' "
+            "ORDER BY d.id, x.start")]
+        breaks = {int(r[0]): str(r[1]) for r in self._db.execute(
+            "SELECT v.version, v.breaks FROM quote_versions v "
+            "JOIN documents d ON d.id = v.version AND d.fingerprint = v.fingerprint "
+            "JOIN articles a ON a.current = v.version")}
+        return spans, breaks
