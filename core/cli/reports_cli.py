@@ -59,14 +59,12 @@ def _open(paths: AppPaths) -> AnnotationStore | None:
 
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from lectern.core.library.quote_index import bring_up_to_date
     from lectern.core.library.reports import report
 
     store = _open(paths)
     rows: list[Any] = []
     if store is not None:
         with store:
-            bring_up_to_date(store)
             rows = list(report(store, args.kind))
     kind = args.kind
     if args.out:

@@ -10,6 +10,7 @@ first sentence keeps its rarest words inside the full one, so it finds it.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,7 @@ from lectern.core.store.report_tables import LibraryQuote
 
 MIN_WORDS = 4  # shorter quotations ("no comment") recur without being the same quotation
 RARE_KEYS = 3  # each text is compared with the texts sharing one of its rarest words
-MAX_BLOCK = 400  # a word shared by more distinct texts than this tells nothing
+MAX_BLOCK = 300  # a word shared by more distinct texts than this tells nothing
 SAME_SCORE = 82.0  # rapidfuzz ratio of two wordings of one quotation (paraphrase included)
 CUT_SCORE = 95.0  # partial ratio of a shortened quotation inside the full one
 TRUNCATED, PARAPHRASED, ATTRIBUTION = "truncated", "paraphrased", "attribution"
@@ -77,7 +78,7 @@ def ledger_of(quotes: list[LibraryQuote]) -> list[LedgerEntry]:
     for quote in quotes:
         if len(quote.quote.normalised.split()) >= MIN_WORDS:
             by_text[quote.quote.normalised].append(quote)
-    texts = list(by_text)
+    texts = sorted(by_text, key=lambda t: (len(t), t))  # shorter first: see _groups
     groups = _groups(texts)
     entries = []
     for members in groups:
@@ -89,7 +90,9 @@ def ledger_of(quotes: list[LibraryQuote]) -> list[LedgerEntry]:
 
 
 def _groups(texts: list[str]) -> list[list[int]]:
-    """Indices of ``texts`` that are one quotation, by union of matching pairs."""
+    """Indices of ``texts`` (shortest first) that are one quotation, by union of matching
+    pairs. Each text is compared only with longer ones: a cut or a near copy keeps its rare
+    words inside the longer wording, so the shorter of two always finds the other."""
     words = [set(text.split()) for text in texts]
     frequency: Counter[str] = Counter(w for found in words for w in found)
     postings: dict[str, list[int]] = defaultdict(list)
@@ -109,8 +112,9 @@ def _groups(texts: list[str]) -> list[list[int]]:
         shared = sorted((frequency[w], w) for w in found if 1 < frequency[w] <= MAX_BLOCK)
         seen: set[int] = set()
         for _, word in shared[:RARE_KEYS]:
-            for other in postings[word]:
-                if other == index or other in seen:
+            posting = postings[word]  # in index order
+            for other in posting[bisect_right(posting, index):]:
+                if other in seen:
                     continue
                 seen.add(other)
                 if root(other) != root(index) and same_quotation(texts[index], texts[other]):
@@ -123,11 +127,21 @@ def _groups(texts: list[str]) -> list[list[int]]:
 
 def same_quotation(a: str, b: str) -> bool:
     """Two normalised wordings of one quotation: nearly identical, or one a cut of the other."""
-    if fuzz.ratio(a, b, score_cutoff=SAME_SCORE):
-        return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short.split()) >= MIN_WORDS and bool(
-        fuzz.partial_ratio(short, long, score_cutoff=CUT_SCORE))
+    # ratio is 2·matches / (len a + len b): past this length gap it cannot reach SAME_SCORE.
+    if 200 * len(short) / (len(short) + len(long)) >= SAME_SCORE and \
+            fuzz.ratio(a, b, score_cutoff=SAME_SCORE):
+        return True
+    return is_cut(short, long)
+
+
+def is_cut(short: str, long: str) -> bool:
+    """``short`` is ``long`` cut short: its beginning (the first sentence) or its end."""
+    if len(short.split()) < MIN_WORDS or len(short) >= len(long):
+        return False
+    size = len(short)
+    return bool(fuzz.ratio(short, long[:size], score_cutoff=CUT_SCORE)
+                or fuzz.ratio(short, long[-size:], score_cutoff=CUT_SCORE))
 
 
 def _when(quote: LibraryQuote) -> tuple[int, str, str, int, int]:
@@ -141,22 +155,29 @@ def _entry(found: list[LibraryQuote]) -> LedgerEntry:
     fullest = max(enumerate(found), key=lambda n_q: (len(n_q[1].quote.normalised.split()),
                                                        -n_q[0]))[1]
     credited = next((q.quote.speaker_key for q in found if q.quote.speaker_key), "")
-    occurrences = tuple(Occurrence(q, _differs(q, fullest, credited)) for q in found)
+    words: dict[str, str | None] = {}  # how each distinct wording departs from the fullest
+    for q in found:
+        mine = q.quote.normalised
+        if mine not in words:
+            words[mine] = _wording(mine, fullest.quote.normalised)
+    occurrences = tuple(Occurrence(q, _differs(q, credited, words[q.quote.normalised]))
+                        for q in found)
     speakers = tuple(dict.fromkeys(q.quote.speaker for q in found if q.quote.speaker))
     return LedgerEntry(fullest.quote.text, speakers, occurrences)
 
 
-def _differs(quote: LibraryQuote, fullest: LibraryQuote, credited: str) -> str | None:
-    """How this occurrence departs from the entry: another speaker, fewer words, others."""
+def _differs(quote: LibraryQuote, credited: str, wording: str | None) -> str | None:
+    """How this occurrence departs from the entry: another speaker first, then its words."""
     key = quote.quote.speaker_key
     if key and credited and key != credited:
         return ATTRIBUTION
-    mine, full = quote.quote.normalised, fullest.quote.normalised
+    return wording
+
+
+def _wording(mine: str, full: str) -> str | None:
     if mine == full:
         return None
-    if len(mine) < len(full) and fuzz.partial_ratio(mine, full, score_cutoff=CUT_SCORE):
-        return TRUNCATED
-    return PARAPHRASED
+    return TRUNCATED if is_cut(mine, full) else PARAPHRASED
 
 
 def word_diff(reference: str, text: str) -> list[tuple[str, str]]:

@@ -1,7 +1,8 @@
 """Reports across the library, as rows: tag frequencies per article (and outlet), tag
 co-occurrence, and sourcing (who is quoted, how often, in how many articles, named or not).
-One rule for the Reports view's charts and the ``report`` command; each brings the
-analyses and the quotes index up to date first.
+One rule for the Reports view's charts and the ``report`` command. ``report`` brings the
+analyses and the quotes index up to date first; the single reports read what is indexed
+(the window brings them up to date on a worker).
 
 Two annotations co-occur when they overlap or share a paragraph (a line of the text); each
 pair of annotations counts once for each pair of their tags. A tag against itself counts
@@ -78,15 +79,13 @@ def by_outlet(rows: Sequence[TagFrequency]) -> dict[str, Counter[str]]:
 
 def cooccurrence(store: AnnotationStore) -> list[Cooccurrence]:
     """Pairs of tags on annotations that overlap or share a paragraph, the most first."""
-    from lectern.core.library.quote_index import bring_up_to_date
-
-    bring_up_to_date(store)  # the paragraph breaks are indexed with the quotes
     spans, breaks = store.reports.tagged_spans()
     counts: Counter[tuple[str, str]] = Counter()
     by_version: dict[int, list[TaggedSpan]] = defaultdict(list)
     for span in spans:
         by_version[span.version].append(span)
     for version, found in by_version.items():
+        found.sort(key=lambda span: span.start)
         cuts = [int(b) for b in breaks.get(version, "").split(",") if b]
         _count_pairs(found, cuts, counts)
     rows = [Cooccurrence(a, b, n) for (a, b), n in counts.items()]
@@ -113,9 +112,6 @@ def _count_pairs(spans: list[TaggedSpan], cuts: list[int],
 
 def sources(store: AnnotationStore) -> list[Source]:
     """Who is quoted, the most quoted first; unnamed credits under their own words."""
-    from lectern.core.library.quote_index import bring_up_to_date
-
-    bring_up_to_date(store)
     rows = [Source(r.speaker if r.attribution != NONE else UNATTRIBUTED, r.quotes,
                    r.articles, r.attribution == NAMED) for r in store.reports.speakers()]
     rows.sort(key=lambda r: (-r.quotes, -r.articles, r.speaker.casefold()))
@@ -124,13 +120,17 @@ def sources(store: AnnotationStore) -> list[Source]:
 
 def report(store: AnnotationStore, kind: str) -> list[TagFrequency] | list[Cooccurrence] \
         | list[Source]:
+    """The report ``kind`` of the library, after analysing and indexing what is pending."""
+    from lectern.core.library.quote_index import bring_up_to_date
+
+    if kind not in KINDS:
+        raise LecternError(f"There is no report “{kind}”: choose {', '.join(KINDS)}.")
+    bring_up_to_date(store)
     if kind == "tags":
         return tag_frequencies(store)
     if kind == "cooccurrence":
         return cooccurrence(store)
-    if kind == "sources":
-        return sources(store)
-    raise LecternError(f"There is no report “{kind}”: choose {', '.join(KINDS)}.")
+    return sources(store)
 
 
 def cells(kind: str, row: TagFrequency | Cooccurrence | Source) -> tuple[object, ...]:

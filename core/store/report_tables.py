@@ -130,22 +130,34 @@ class ReportTables:
     def tag_counts(self) -> list[TagCount]:
         """Annotations per tag and article (every version of the article, as the Library
         counts them)."""
-        rows = self._db.execute(
-            "SELECT t.tag, a.id, a.title, a.outlet, count(*) FROM annotation_tags t "
-            "JOIN annotations x ON x.id = t.annotation_id "
-            "JOIN documents d ON d.fingerprint = x.fingerprint "
-            "JOIN articles a ON a.id = d.article_id GROUP BY t.tag, a.id")
-        return [TagCount(*row) for row in rows]
+        # One pass over the annotations' own tag lists: joining annotation_tags is 10x slower.
+        article_of: dict[str, int] = dict(self._db.execute(
+            "SELECT fingerprint, article_id FROM documents WHERE article_id IS NOT NULL"))
+        counts: dict[tuple[int, str], int] = {}
+        for fingerprint, tag_list in self._db.execute("SELECT fingerprint, tags FROM "
+                                                      "annotations WHERE tags != '[]'"):
+            article = article_of.get(fingerprint)
+            if article is not None:
+                for tag in tags_of(tag_list):
+                    counts[(article, tag)] = counts.get((article, tag), 0) + 1
+        heads = {row[0]: (row[1], row[2]) for row in self._db.execute(
+            "SELECT id, title, outlet FROM articles")}
+        return [TagCount(tag, article, *heads[article], n)
+                for (article, tag), n in counts.items() if article in heads]
 
     @reads
     def tagged_spans(self) -> tuple[list[TaggedSpan], dict[int, str]]:
-        """The tagged annotations of the current versions, by version and start, and the
-        paragraph breaks of each indexed version (offsets, comma-separated)."""
-        spans = [TaggedSpan(r[0], r[1], r[2], r[3], tags_of(r[4])) for r in self._db.execute(
-            'SELECT d.id, x.id, x.start, x."end", x.tags FROM annotations x '
-            "JOIN documents d ON d.fingerprint = x.fingerprint "
-            "JOIN articles a ON a.current = d.id WHERE x.tags != '[]' "
-            "ORDER BY d.id, x.start")]
+        """The tagged annotations of the current versions (in no order), and the paragraph
+        breaks of each indexed version (offsets, comma-separated)."""
+        current: dict[str, int] = dict(self._db.execute(
+            "SELECT d.fingerprint, d.id FROM documents d JOIN articles a ON a.current = d.id"))
+        spans = []
+        for fingerprint, id_, start, end, tag_list in self._db.execute(
+                'SELECT fingerprint, id, start, "end", tags FROM annotations '
+                "WHERE tags != '[]'"):
+            version = current.get(fingerprint)
+            if version is not None:
+                spans.append(TaggedSpan(version, id_, start, end, tags_of(tag_list)))
         breaks = {int(r[0]): str(r[1]) for r in self._db.execute(
             "SELECT v.version, v.breaks FROM quote_versions v "
             "JOIN documents d ON d.id = v.version AND d.fingerprint = v.fingerprint "

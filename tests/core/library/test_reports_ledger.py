@@ -145,5 +145,7 @@ def test_the_migration_from_the_library_schema_keeps_annotations_and_indexes(tmp
     db.close()
     with AnnotationStore.open(path) as store:
         assert store.count() == 1 and store.integrity_ok()
+        assert sources(store) == []  # the analysis stored before the index: not indexed yet
+        bring_up_to_date(store)
         assert [(r.tag, r.count) for r in tag_frequencies(store)] == [("Claim", 1)]
         assert {s.speaker for s in sources(store)} == {"Teymur Musayev", "officials"}
