@@ -13,8 +13,8 @@ from PySide6.QtGui import QBrush, QFontMetricsF
 
 from lectern.core.readouts.chart_data import Event
 from lectern.core.readouts.chart_layout import LANES, Placement, place_labels, unlabelled
-from lectern.gui.analysis.chart.axes import add_plot, set_title
-from lectern.gui.analysis.chart.style import ChartColours, small_font
+from lectern.gui.widgets.chart.axes import add_plot, set_title
+from lectern.gui.widgets.chart.style import ChartColours, small_font
 
 MAX_LABELS = 120  # beyond this, labels are markers' worth of text; tooltips name each event
 DAY = 86400.0
