@@ -105,6 +105,10 @@ KEYMAP: tuple[Binding, ...] = (
             tip="Every article kept, and search across them"),
     Binding("view.passages", "Pa&ssages", Menu.VIEW, ("Ctrl+Shift+P",), section=4,
             tip="Every annotation across the library, filtered by tags"),
+    Binding("view.reports", "&Reports", Menu.VIEW, ("Ctrl+Shift+J",), section=4,
+            tip="Tag frequencies, tag co-occurrence and sourcing across the library"),
+    Binding("view.quote_ledger", "&Quote Ledger", Menu.VIEW, ("Ctrl+Shift+U",), section=4,
+            tip="Quotations found in several articles, with their differences"),
     # Help
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),

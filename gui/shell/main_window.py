@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # event types only annotate overrides; creating them costs st
     from lectern.gui.annotating.workflow import AnnotationWorkflow
     from lectern.gui.library.feature import LibraryFeature
     from lectern.gui.reader.find_bar import FindBar
+    from lectern.gui.reports.feature import ReportsFeature
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ZOOM_STEP = 1.0
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
         self.library: LibraryFeature | None = None
+        self.reports: ReportsFeature | None = None
         self.shortcuts_dialog: QWidget | None = None
         if with_features:
             self.install_features()
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         from lectern.gui.annotating.workflow import AnnotationWorkflow
         from lectern.gui.library.feature import LibraryFeature
         from lectern.gui.reader.find_bar import FindBar
+        from lectern.gui.reports.feature import ReportsFeature
 
         self.menu_actions.build()
         self.find_bar = FindBar(self.article_view, self)
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationWorkflow(self)
         self.analysis = AnalysisPanels(self, sessions=self.annotations)
         self.library = LibraryFeature(self, sessions=self.annotations)
+        self.reports = ReportsFeature(self, self.library)
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
