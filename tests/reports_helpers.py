@@ -34,13 +34,15 @@ THIRD = (
     'cabinet".\n')
 
 
-def build(folder: Path) -> tuple[AnnotationStore, dict[str, int]]:
+def build(folder: Path, store_file: Path | None = None, analyse: bool = True
+          ) -> tuple[AnnotationStore, dict[str, int]]:
     """The store and the article id of each text (first, second, third)."""
     paths = [write(folder / "articles", f"{name}.txt", text)
              for name, text in (("first", FIRST), ("second", SECOND), ("third", THIRD))]
-    store = AnnotationStore.open(folder / "store.sqlite3")
+    store = AnnotationStore.open(store_file or folder / "store.sqlite3")
     add_paths(store, paths)
-    run_pending(store)
+    if analyse:
+        run_pending(store)
     ids = {a.title.split()[0]: a.id for a in store.library.articles()}
     return store, {"first": ids["Port"], "second": ids["Harbour"], "third": ids["Minister"]}
 
@@ -57,3 +59,12 @@ def tag(store: AnnotationStore, article: int, spans: list[tuple[str, list[str]]]
         puts.append((fingerprint, Annotation.from_span(text, start, start + len(phrase),
                                                        tuple(tags), "")))
     store.apply(puts)
+
+
+def tag_overlapping(store: AnnotationStore, ids: dict[str, int]) -> None:
+    """Tagged annotations that overlap and share paragraphs, in two articles."""
+    tag(store, ids["first"], [("harbour authority chief", ["Person"]),
+                              ("authority chief Teymur Musayev", ["Claim", "Person"]),
+                              ("Every berth", ["Figure"]),
+                              ("dredging contract", ["Claim"])])
+    tag(store, ids["third"], [("transport minister", ["Person"])])

@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from lectern.core.library.speakers import same_speaker
 from lectern.core.store import AnnotationStore
 from lectern.core.store.report_tables import LibraryQuote
 
@@ -162,14 +163,24 @@ def _entry(found: list[LibraryQuote]) -> LedgerEntry:
             words[mine] = _wording(mine, fullest.quote.normalised)
     occurrences = tuple(Occurrence(q, _differs(q, credited, words[q.quote.normalised]))
                         for q in found)
-    speakers = tuple(dict.fromkeys(q.quote.speaker for q in found if q.quote.speaker))
-    return LedgerEntry(fullest.quote.text, speakers, occurrences)
+    speakers: dict[str, str] = {}  # by key, a surname alone giving way to the full name
+    for q in found:
+        key = q.quote.speaker_key
+        if not key:
+            continue
+        known = next((k for k in speakers if same_speaker(k, key)), None)
+        if known is None:
+            speakers[key] = q.quote.speaker
+        elif len(key) > len(known):
+            speakers = {(key if k == known else k): (q.quote.speaker if k == known else v)
+                        for k, v in speakers.items()}
+    return LedgerEntry(fullest.quote.text, tuple(speakers.values()), occurrences)
 
 
 def _differs(quote: LibraryQuote, credited: str, wording: str | None) -> str | None:
     """How this occurrence departs from the entry: another speaker first, then its words."""
     key = quote.quote.speaker_key
-    if key and credited and key != credited:
+    if key and credited and not same_speaker(key, credited):
         return ATTRIBUTION
     return wording
 

@@ -23,11 +23,11 @@ from pathlib import Path
 from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.errors import LecternError
 from lectern.core.formats.csv_format import neutralise_cell
-from lectern.core.library.speakers import NAMED, NONE
+from lectern.core.library.speakers import NAMED, NONE, joined_surnames, key_of
 from lectern.core.output_paths import output_target
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
-from lectern.core.store.report_tables import TagCount, TaggedSpan
+from lectern.core.store.report_tables import SpeakerCount, TagCount, TaggedSpan
 
 UNATTRIBUTED = "(unattributed)"
 NO_OUTLET = "(no outlet)"
@@ -111,9 +111,22 @@ def _count_pairs(spans: list[TaggedSpan], cuts: list[int],
 
 
 def sources(store: AnnotationStore) -> list[Source]:
-    """Who is quoted, the most quoted first; unnamed credits under their own words."""
-    rows = [Source(r.speaker if r.attribution != NONE else UNATTRIBUTED, r.quotes,
-                   r.articles, r.attribution == NAMED) for r in store.reports.speakers()]
+    """Who is quoted, the most quoted first; unnamed credits under their own words. A
+    surname alone counts with the one full name across the library that it ends."""
+    found = store.reports.speakers()
+    named = {key_of(r.speaker): r.speaker for r in found if r.attribution == NAMED}
+    fuller = joined_surnames(set(named))
+    merged: dict[tuple[str, str], list[SpeakerCount]] = defaultdict(list)
+    for r in found:
+        key = key_of(r.speaker) if r.attribution == NAMED else r.speaker
+        merged[(fuller.get(key, key), r.attribution)].append(r)
+    rows = []
+    for (key, attribution), parts in merged.items():
+        speaker = named.get(key, parts[0].speaker) if attribution == NAMED else \
+            (parts[0].speaker if attribution != NONE else UNATTRIBUTED)
+        rows.append(Source(speaker, sum(p.quotes for p in parts),
+                           len(frozenset().union(*(p.articles for p in parts))),
+                           attribution == NAMED))
     rows.sort(key=lambda r: (-r.quotes, -r.articles, r.speaker.casefold()))
     return rows
 

@@ -45,6 +45,27 @@ def speaker_key(name: str, people: Iterable[str] = ()) -> str:
     return matches.pop() if len(matches) == 1 else found
 
 
+def same_speaker(a: str, b: str) -> bool:
+    """Two keys for one person: equal, or one a surname alone that ends the other (an
+    article that names "Musayev" only, another "Teymur Musayev")."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return " " not in short and long.rsplit(" ", 1)[-1] == short
+
+
+def joined_surnames(keys: set[str]) -> dict[str, str]:
+    """Each surname-alone key of ``keys`` mapped to the one full key it ends, where exactly
+    one does."""
+    found: dict[str, str] = {}
+    for key in keys:
+        if " " not in key:
+            fuller = [k for k in keys if k != key and k.rsplit(" ", 1)[-1] == key]
+            if len(fuller) == 1:
+                found[key] = fuller[0]
+    return found
+
+
 def key_of(speaker: str) -> str:
     """What speakers are grouped by: the key, case folded."""
     return speaker.casefold()

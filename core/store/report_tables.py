@@ -63,7 +63,7 @@ class SpeakerCount:
     speaker: str
     attribution: str
     quotes: int
-    articles: int
+    articles: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +121,11 @@ class ReportTables:
     def speakers(self) -> list[SpeakerCount]:
         """Quotes and articles per speaker (by key) and kind of attribution."""
         rows = self._db.execute(
-            "SELECT min(q.speaker), q.attribution, count(*), count(DISTINCT a.id)" +
+            "SELECT min(q.speaker), q.attribution, count(*), group_concat(DISTINCT a.id)" +
             _CURRENT_QUOTES + " GROUP BY q.speaker_key, q.attribution")
-        return [SpeakerCount(*row) for row in rows]
+        return [SpeakerCount(speaker, attribution, quotes,
+                             frozenset(int(i) for i in str(ids).split(",")))
+                for speaker, attribution, quotes, ids in rows]
 
     # --- tags ------------------------------------------------------------------------------
     @reads

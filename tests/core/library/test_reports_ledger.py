@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from library_helpers import write
-from reports_helpers import FIRST, SECOND, build, tag
+from reports_helpers import FIRST, SECOND, build, tag_overlapping
 
 from lectern.core.library.adding import add_paths
 from lectern.core.library.analyses import analyse_text, analyser_version
@@ -81,11 +81,7 @@ def test_sources_count_named_and_unnamed_credits(tmp_path):
 def test_tag_frequencies_and_cooccurrence(tmp_path):
     store, ids = build(tmp_path)
     with store:
-        tag(store, ids["first"], [("harbour authority chief", ["Person"]),
-                                  ("authority chief Teymur Musayev", ["Claim", "Person"]),
-                                  ("Every berth", ["Figure"]),
-                                  ("dredging contract", ["Claim"])])
-        tag(store, ids["third"], [("transport minister", ["Person"])])
+        tag_overlapping(store, ids)
         rows = {(r.tag, r.article): r for r in tag_frequencies(store)}
         assert rows[("Person", ids["first"])].count == 2
         assert rows[("Person", ids["first"])].outlet == "Harbour Post"
