@@ -145,3 +145,19 @@ def test_the_migration_from_the_library_schema_keeps_annotations_and_indexes(tmp
         bring_up_to_date(store)
         assert [(r.tag, r.count) for r in tag_frequencies(store)] == [("Claim", 1)]
         assert {s.speaker for s in sources(store)} == {"Teymur Musayev", "officials"}
+
+
+def test_a_surname_alone_counts_with_the_full_name_it_ends(tmp_path):
+    store, ids = build(tmp_path)
+    with store:
+        fourth = write(tmp_path / "articles", "fourth.txt", (
+            "Rail link delayed\n\nGANJA, March 9, 2024 (Caspian Wire) - The council met.\n\n"
+            '"We will not let the port fall behind its neighbours," Musayev told the council.\n'))
+        add_paths(store, [fourth])
+        bring_up_to_date(store)
+        found = {s.speaker: s for s in sources(store)}
+        assert "Musayev" not in found and found["Teymur Musayev"].quotes == 3
+        assert found["Teymur Musayev"].articles == 3
+        (entry,) = quote_ledger(store)
+        assert [o.differs for o in entry.occurrences][-1] == TRUNCATED  # not another speaker
+        assert entry.speakers == ("Teymur Musayev", "Nadia Orlova")
