@@ -49,7 +49,7 @@ def test_report_cooccurrence_and_sources(capsys, app_paths, tmp_path):
     assert found["Teymur Musayev"] == {"speaker": "Teymur Musayev", "quotes": 2,
                                        "articles": 2, "named": True}
     assert found["officials"]["named"] is False
-    code, out, _ = run(capsys, "report", "sources")
+    _, out, _ = run(capsys, "report", "sources")
     assert out.splitlines()[0].split() == ["Speaker", "Quotes", "Articles", "Named"]
     assert "Teymur Musayev" in out.splitlines()[1] and out.splitlines()[1].endswith("yes")
 
@@ -83,6 +83,6 @@ def test_quotes_ledger_json_and_the_flat_list(capsys, app_paths, tmp_path):
 
 
 def test_an_empty_home_reports_nothing_and_creates_no_store(capsys, lectern_home):
-    code, out, err = run(capsys, "report", "tags", "--format", "csv")
+    code, out, _ = run(capsys, "report", "tags", "--format", "csv")
     assert code == 0 and out == "tag,article,outlet,count\n"
     assert not any(lectern_home.rglob("*.sqlite3"))

@@ -148,7 +148,7 @@ def test_the_migration_from_the_library_schema_keeps_annotations_and_indexes(tmp
 
 
 def test_a_surname_alone_counts_with_the_full_name_it_ends(tmp_path):
-    store, ids = build(tmp_path)
+    store, _ = build(tmp_path)
     with store:
         fourth = write(tmp_path / "articles", "fourth.txt", (
             "Rail link delayed\n\nGANJA, March 9, 2024 (Caspian Wire) - The council met.\n\n"
