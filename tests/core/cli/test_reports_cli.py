@@ -44,7 +44,8 @@ def test_report_cooccurrence_and_sources(capsys, app_paths, tmp_path):
     code, out, _ = run(capsys, "report", "cooccurrence", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == ["tag_a", "tag_b", "count"] and rows[1] == ["Figure", "Person", "2"]
-    code, out, _ = run(capsys, "report", "sources", "--format", "json")
+    assert code == 0
+    _, out, _ = run(capsys, "report", "sources", "--format", "json")
     found = {row["speaker"]: row for row in json.loads(out)}
     assert found["Teymur Musayev"] == {"speaker": "Teymur Musayev", "quotes": 2,
                                        "articles": 2, "named": True}
