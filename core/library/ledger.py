@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import difflib
 from bisect import bisect_right
+from itertools import chain
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from lectern.core.library.speakers import same_speaker
 from lectern.core.store import AnnotationStore
@@ -111,19 +112,36 @@ def _groups(texts: list[str]) -> list[list[int]]:
 
     for index, found in enumerate(words):
         shared = sorted((frequency[w], w) for w in found if 1 < frequency[w] <= MAX_BLOCK)
-        seen: set[int] = set()
-        for _, word in shared[:RARE_KEYS]:
-            posting = postings[word]  # in index order
-            for other in posting[bisect_right(posting, index):]:
-                if other in seen:
-                    continue
-                seen.add(other)
-                if root(other) != root(index) and same_quotation(texts[index], texts[other]):
-                    parent[root(other)] = root(index)
+        mine = root(index)
+        candidates = [other for other in dict.fromkeys(chain.from_iterable(
+            postings[w][bisect_right(postings[w], index):] for _, w in shared[:RARE_KEYS]))
+            if root(other) != mine]
+        for other in _matching(texts[index], [texts[o] for o in candidates], candidates):
+            parent[root(other)] = mine
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(texts)):
         groups[root(index)].append(index)
     return list(groups.values())
+
+
+def _matching(text: str, others: list[str], ids: list[int]) -> set[int]:
+    """``ids`` of the ``others`` (each at least as long as ``text``) that are ``text``'s
+    quotation: what ``same_quotation`` decides for each pair, in three batched calls."""
+    if not others:
+        return set()
+    found = {ids[k] for _, _, k in process.extract(text, others, scorer=fuzz.ratio,
+                                                    score_cutoff=SAME_SCORE, limit=None)}
+    rest = [k for k in range(len(others)) if ids[k] not in found]
+    size = len(text)
+    for cut in (lambda o: o[:size], lambda o: o[-size:]):
+        if not rest:
+            break
+        pieces = [cut(others[k]) for k in rest]
+        hits = {rest[k] for _, _, k in process.extract(text, pieces, scorer=fuzz.ratio,
+                                                        score_cutoff=CUT_SCORE, limit=None)}
+        found |= {ids[k] for k in hits if len(others[k]) > size}
+        rest = [k for k in rest if k not in hits]
+    return found
 
 
 def same_quotation(a: str, b: str) -> bool:
@@ -138,7 +156,7 @@ def same_quotation(a: str, b: str) -> bool:
 
 def is_cut(short: str, long: str) -> bool:
     """``short`` is ``long`` cut short: its beginning (the first sentence) or its end."""
-    if len(short.split()) < MIN_WORDS or len(short) >= len(long):
+    if len(short) >= len(long) or len(short.split()) < MIN_WORDS:
         return False
     size = len(short)
     return bool(fuzz.ratio(short, long[:size], score_cutoff=CUT_SCORE)
@@ -153,36 +171,30 @@ def _when(quote: LibraryQuote) -> tuple[int, str, str, int, int]:
 
 def _entry(found: list[LibraryQuote]) -> LedgerEntry:
     found.sort(key=_when)
-    fullest = max(enumerate(found), key=lambda n_q: (len(n_q[1].quote.normalised.split()),
-                                                       -n_q[0]))[1]
+    wordings: dict[str, int] = {}  # each distinct wording at its earliest occurrence
+    for n, q in enumerate(found):
+        wordings.setdefault(q.quote.normalised, n)
+    fullest = found[max(wordings.values(), key=lambda n: (
+        len(found[n].quote.normalised.split()), -n))]
     credited = next((q.quote.speaker_key for q in found if q.quote.speaker_key), "")
-    words: dict[str, str | None] = {}  # how each distinct wording departs from the fullest
-    for q in found:
-        mine = q.quote.normalised
-        if mine not in words:
-            words[mine] = _wording(mine, fullest.quote.normalised)
-    occurrences = tuple(Occurrence(q, _differs(q, credited, words[q.quote.normalised]))
-                        for q in found)
+    # How each distinct wording departs from the fullest, and each speaker from the first.
+    words = {mine: _wording(mine, fullest.quote.normalised) for mine in wordings}
+    named = {q.quote.speaker_key: q.quote.speaker for q in reversed(found)}
+    other = {key: bool(key and credited and not same_speaker(key, credited)) for key in named}
+    occurrences = tuple(Occurrence(q, ATTRIBUTION if other[q.quote.speaker_key] else
+                                   words[q.quote.normalised]) for q in found)
     speakers: dict[str, str] = {}  # by key, a surname alone giving way to the full name
-    for q in found:
-        key = q.quote.speaker_key
+    for key in dict.fromkeys(q.quote.speaker_key for q in found):
         if not key:
             continue
+        speaker = named[key]
         known = next((k for k in speakers if same_speaker(k, key)), None)
         if known is None:
-            speakers[key] = q.quote.speaker
+            speakers[key] = speaker
         elif len(key) > len(known):
-            speakers = {(key if k == known else k): (q.quote.speaker if k == known else v)
+            speakers = {(key if k == known else k): (speaker if k == known else v)
                         for k, v in speakers.items()}
     return LedgerEntry(fullest.quote.text, tuple(speakers.values()), occurrences)
-
-
-def _differs(quote: LibraryQuote, credited: str, wording: str | None) -> str | None:
-    """How this occurrence departs from the entry: another speaker first, then its words."""
-    key = quote.quote.speaker_key
-    if key and credited and not same_speaker(key, credited):
-        return ATTRIBUTION
-    return wording
 
 
 def _wording(mine: str, full: str) -> str | None:

@@ -53,8 +53,9 @@ class ReportChart(pg.GraphicsLayoutWidget):
         extra = EXTRA_DARK if self.colours.dark else EXTRA_LIGHT
         return [*self.colours.bars, *(QColor(c) for c in extra)]
 
-    def _legend(self, plot: pg.PlotItem) -> pg.LegendItem:
-        legend = plot.addLegend(offset=(-10, 10), labelTextColor=self.colours.text,
+    def _legend(self, plot: pg.PlotItem, offset: tuple[int, int] = (-10, 10)
+                ) -> pg.LegendItem:
+        legend = plot.addLegend(offset=offset, labelTextColor=self.colours.text,
                                 labelTextSize="8pt")
         legend.setBrush(pg.mkBrush(self.colours.background))
         legend.setPen(pg.mkPen(self.colours.axis))
@@ -148,7 +149,7 @@ class SourcesChart(ReportChart):
         plot = self._fresh_plot("Who is quoted: quotations per source")
         shown = list(rows[:MAX_SPEAKERS])
         named, unnamed = self.colours.bars[0], self.colours.bars[2]
-        legend = self._legend(plot)
+        legend = self._legend(plot, (-10, -10))  # bottom right: the shortest bars are there
         for colour, label, keep in (
                 (named, "named", lambda s: s.named),
                 (unnamed, "unnamed credit", lambda s: not s.named and s.speaker != UNATTRIBUTED),
