@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 from bisect import bisect_right
-from itertools import chain
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz, process
