@@ -117,7 +117,7 @@ def _code(walk: _Walk, token: Any) -> None:
     builder = walk.builder
     builder.paragraph_break()
     handle = builder.open(BlockKind.CODE, block=True)
-    builder.preformatted(token.content.rstrip("\n"))
+    builder.preformatted(token.content.rstrip())  # blank last lines are nothing to show
     builder.close(handle)
     builder.paragraph_break()
 

@@ -3,7 +3,7 @@ so they are there whether Lectern runs from a checkout, an editable install or a
 
 from __future__ import annotations
 
-from importlib.resources import files
+from functools import cache
 from pathlib import Path
 
 from lectern.core.errors import LecternError
@@ -11,9 +11,16 @@ from lectern.core.errors import LecternError
 SAMPLE_ARTICLE_NAME = "tbilisi_tallinn_trade_talks.txt"
 
 
+@cache
+def _root() -> Path:
+    from importlib.resources import files  # a few ms: only once a resource is wanted
+
+    return Path(str(files("lectern.resources")))
+
+
 def resource_path(*parts: str) -> Path:
     """The file ``resources/<parts...>``; a LecternError that says so when it is missing."""
-    root = Path(str(files("lectern.resources")))
+    root = _root()
     path = root.joinpath(*parts)
     if not path.is_file():
         raise LecternError(f"Lectern's resource file “{'/'.join(parts)}” is missing from {root}; "
@@ -22,7 +29,7 @@ def resource_path(*parts: str) -> Path:
 
 
 def resource_folder(*parts: str) -> Path:
-    root = Path(str(files("lectern.resources")))
+    root = _root()
     path = root.joinpath(*parts)
     if not path.is_dir():
         raise LecternError(f"Lectern's resource folder “{'/'.join(parts)}” is missing from "

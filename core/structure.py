@@ -191,3 +191,32 @@ class TextBuilder:
     def _write(self, piece: str) -> None:
         self._parts.append(piece)
         self._length += len(piece)
+
+
+_KINDS = {kind.value: kind for kind in (*BlockKind, *InlineKind)}
+
+
+def structure_to_json(structure: Structure) -> list[list[list[int | str]]]:
+    """The spans as plain lists (``[start, end, kind, level]``), blocks then inlines."""
+    return [[[s.start, s.end, str(s.kind), s.level] for s in spans]
+            for spans in (structure.blocks, structure.inlines)]
+
+
+def structure_from_json(value: object, length: int) -> Structure | None:
+    """``structure_to_json``'s lists read back for a text of ``length``; None when they are
+    not what it writes (a span past the text, an unknown kind)."""
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    read: list[tuple[Span, ...]] = []
+    for spans in value:
+        if not isinstance(spans, list):
+            return None
+        found = []
+        for span in spans:
+            if not (isinstance(span, list) and len(span) == 4 and span[2] in _KINDS
+                    and all(type(n) is int for n in (span[0], span[1], span[3]))
+                    and 0 <= span[0] < span[1] <= length):
+                return None
+            found.append(Span(span[0], span[1], _KINDS[span[2]], span[3]))
+        read.append(tuple(found))
+    return Structure(read[0], read[1])

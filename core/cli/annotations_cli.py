@@ -158,7 +158,7 @@ def _import_project(path: str, paths: AppPaths) -> int:
         for notice in report.anchored.notices:
             print(notice, file=sys.stderr)
         print(report.summary(report.anchored.source.name), file=sys.stderr)
-    print(f"{len(reports)} text sources stored.", file=sys.stderr)
+    print(f"{len(reports)} text sources kept in the library.", file=sys.stderr)
     return 0
 
 

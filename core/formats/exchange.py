@@ -315,9 +315,10 @@ def import_into(session: AnnotationSession, anchored: AnchoredFile,
 
 
 def import_project(path: str | os.PathLike[str], store: AnnotationStore) -> list[ImportReport]:
-    """Bring every text source of a REFI-QDA project into the store as a document with its
-    annotations (the library will list them; for now they are stored documents)."""
+    """Bring every text source of a REFI-QDA project into the library as an article with
+    its annotations, each source one transaction (importing it again adds nothing)."""
     from lectern.core.editing.session import AnnotationSession
+    from lectern.core.library.keeping import keep
 
     path = Path(path)
     project = read_qdpx(path)
@@ -327,6 +328,8 @@ def import_project(path: str | os.PathLike[str], store: AnnotationStore) -> list
         placed, report = reanchor_all(source.parsed.annotations, document.text)
         anchored = AnchoredFile(path, Format.QDPX, placed, report, source.parsed.links,
                                 tuple(project.notices), project.colours)
-        session = AnnotationSession(document, store)
-        reports.append(import_into(session, anchored, f"Import {source.name}"))
+        with store.batch():
+            keep(store, document)
+            session = AnnotationSession(document, store)
+            reports.append(import_into(session, anchored, f"Import {source.name}"))
     return reports

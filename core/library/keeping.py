@@ -44,6 +44,9 @@ def keep(store: AnnotationStore, document: Document, info: ArticleInfo | None = 
     known = library.version_of(fingerprint)
     if known is not None and known.text_kept and known.article is not None:
         library.make_current(known.article, known.id)
+        if document.markup is not None and store.structures.get(
+                known.id, fingerprint, len(document.text)) is None:  # kept before layouts were
+            store.structures.put(known.id, fingerprint, document.markup)
         if opened:
             library.touch(known.article, path or known.path)
         return KeepResult(Kept.PRESENT, known.article, known.id, document.title)
@@ -58,6 +61,8 @@ def keep(store: AnnotationStore, document: Document, info: ArticleInfo | None = 
         if moves:
             store.apply([(fingerprint, a) for a in moves])
         article_id, version_id = library.put_version(new, article, opened=opened)
+        if document.markup is not None:  # read back when the file is gone
+            store.structures.put(version_id, fingerprint, document.markup)
         if report is not None and report.total:
             library.record_reanchoring(version_id, _summary(store, before, report))
     status = Kept.ADDED if article is None else Kept.VERSION

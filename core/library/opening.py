@@ -49,9 +49,11 @@ def open_version(store: AnnotationStore, version_id: int) -> Document:
 def _stored(store: AnnotationStore, version_id: int, text: str, title: str,
             path: str) -> Document:
     version = store.library.version(version_id)
+    markup = store.structures.get(version_id, version.fingerprint, len(text)) if version \
+        else None
     return Document(text=text, title=title or "Untitled", source=Path(path) if path else None,
                     encoding=version.encoding if version else "utf-8",
-                    format=version.format if version else "text")
+                    format=version.format if version else "text", markup=markup)
 
 
 def relocate(stored: str, start: int, end: int, text: str) -> tuple[int, int] | None:

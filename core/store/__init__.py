@@ -37,6 +37,7 @@ from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link
 from lectern.core.readouts.annotation_filter import AnnotationFilter
 from lectern.core.store.failures import as_lectern, reads, search_bound, storable, unencodable
+from lectern.core.store.library_structure import StructureTables
 from lectern.core.store.library_tables import LibraryTables
 from lectern.core.store.opening import open_connection
 from lectern.core.store.report_tables import ReportTables
@@ -102,6 +103,7 @@ class AnnotationStore:
         # Articles, versions, full-text search (library_tables.py): same connection, same
         # transactions, so an article and its annotations' move commit together.
         self.library = LibraryTables(connection, self._write)
+        self.structures = StructureTables(connection, self._write)  # each kept text's layout
         # The quotes index and the reports' readings (report_tables.py): same transactions.
         self.reports = ReportTables(connection, self._write)
 
@@ -134,8 +136,8 @@ class AnnotationStore:
         settings the damaged store file ``damaged`` still yields, row by row; rows this
         store already holds are kept as they are here. The damaged file is not changed."""
         salvaged = read_damaged(Path(damaged))
-        with self._write() as db:
-            return merge_salvaged(db, salvaged)
+        with self.batch():  # one transaction, the library's writes joining it
+            return merge_salvaged(self._db, salvaged, self.library)
 
     def close(self) -> None:
         if not self.read_only:

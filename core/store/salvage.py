@@ -18,14 +18,18 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lectern.core.annotations import Annotation
 from lectern.core.atomic_write import describe_os_error
 from lectern.core.errors import LecternError
 from lectern.core.readouts.wording import count
+from lectern.core.store.library_salvage import keep_library
 from lectern.core.store.recovery import SIDE_FILES
 from lectern.core.store.rows import COLUMNS, STATUS, annotation_row, fragments_of
+
+if TYPE_CHECKING:
+    from lectern.core.store.library_tables import LibraryTables
 
 Row = tuple[Any, ...]
 _MAX_ROWID = 2**63 - 1
@@ -39,6 +43,15 @@ WANTED = {
     "settings": ("key", "value"),
 }
 _WITHOUT_ROWID = {"hidden_entities"}
+# The library's tables, read under their own names (its ``documents`` are its versions).
+LIBRARY_WANTED = {
+    "library_articles": ("articles", ("id", "title", "outlet", "byline", "published", "path",
+                                      "current", "added", "opened")),
+    "library_versions": ("documents", ("id", "fingerprint", "article_id", "length", "words",
+                                       "format", "encoding", "title", "path")),
+    "library_texts": ("texts", ("version", "part", "body")),
+}
+_KEYED_BY = {"library_texts": "version"}  # WITHOUT ROWID, but probed by its first key
 
 
 @dataclass
@@ -62,10 +75,12 @@ class SalvageReport:
     hidden: int = 0
     settings: int = 0
     unreadable: int = 0
+    texts: int = 0  # library texts (versions) brought back, their articles with them
 
     def summary(self) -> str:
         text = (f"Recovered {count(self.annotations, 'annotation')} from {self.source.name}"
                 f" ({self.already:,} already there), {count(self.documents, 'article')}, "
+                f"{count(self.texts, 'kept text')}, "
                 f"{count(self.tags, 'tag')} and {count(self.hidden, 'hidden entity')}.")
         if self.unreadable:
             text += (f" {count(self.unreadable, 'damaged place')} could not be read; what "
@@ -100,6 +115,10 @@ def read_damaged(path: Path) -> Salvaged:
             for table, wanted in WANTED.items():
                 if table in tables:
                     _read_table(db, table, wanted, salvaged)
+            if "articles" in tables:  # a store from before the library has none of them
+                for key, (table, wanted) in LIBRARY_WANTED.items():
+                    if table in tables:
+                        _read_table(db, table, wanted, salvaged, key=key)
         finally:
             db.close()
     return salvaged
@@ -114,7 +133,8 @@ def _tables(db: sqlite3.Connection) -> set[str] | None:
 
 
 def _read_table(db: sqlite3.Connection, table: str, wanted: Sequence[str],
-                salvaged: Salvaged) -> None:
+                salvaged: Salvaged, key: str | None = None) -> None:
+    key = key or table
     try:
         present = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
     except sqlite3.DatabaseError:
@@ -125,10 +145,11 @@ def _read_table(db: sqlite3.Connection, table: str, wanted: Sequence[str],
     if table in _WITHOUT_ROWID:
         rows, bad = _scan_whole(db, f'SELECT {columns} FROM "{table}"')
     else:
-        rows, bad = _scan_by_rowid(db, f'SELECT rowid, {columns} FROM "{table}"')
-    check = _CHECKS[table]
+        order = _KEYED_BY.get(key, "rowid")
+        rows, bad = _scan_by_rowid(db, f'SELECT {order}, {columns} FROM "{table}"', order)
+    check = _CHECKS[key]
     kept = [row for row in rows if check(row)]
-    salvaged.rows[table] = kept
+    salvaged.rows[key] = kept
     salvaged.unreadable += bad + len(rows) - len(kept)
 
 
@@ -142,12 +163,14 @@ def _scan_whole(db: sqlite3.Connection, select: str) -> tuple[list[Row], int]:
     return rows, 0
 
 
-def _scan_by_rowid(db: sqlite3.Connection, select: str) -> tuple[list[Row], int]:
-    """Every row that can be read, in rowid order, skipping the damaged places."""
+def _scan_by_rowid(db: sqlite3.Connection, select: str, order: str = "rowid"
+                   ) -> tuple[list[Row], int]:
+    """Every row that can be read, in rowid (or ``order``) order, skipping the damaged
+    places; with another key, a failure inside one key's rows skips the rest of them."""
     rows: list[Row] = []
     bad = 0
     after = _MIN_ROWID
-    scan = f"{select} WHERE rowid > ? ORDER BY rowid"
+    scan = f"{select} WHERE {order} > ? ORDER BY {order}"
     while True:
         try:
             for row in db.execute(scan, (after,)):
@@ -226,14 +249,22 @@ _CHECKS: dict[str, Callable[[Row], bool]] = {
     and (row[3] is None or isinstance(row[3], str)),
     "hidden_entities": lambda row: _texts(row, (0, 1)),
     "settings": lambda row: isinstance(row[0], str) and _json_ok(row[1]),
+    "library_articles": lambda row: isinstance(row[0], int) and _texts(row, (1, 2, 3, 4, 5, 7, 8))
+    and (row[6] is None or isinstance(row[6], int)),
+    "library_versions": lambda row: isinstance(row[0], int) and _texts(row, (1, 5, 6, 7, 8))
+    and bool(row[1]) and all(v is None or isinstance(v, int) for v in row[2:5]),
+    "library_texts": lambda row: isinstance(row[0], int) and isinstance(row[1], int)
+    and isinstance(row[2], bytes),
 }
 
 
 # --- merging ------------------------------------------------------------------------------
-def merge_salvaged(db: sqlite3.Connection, salvaged: Salvaged) -> SalvageReport:
+def merge_salvaged(db: sqlite3.Connection, salvaged: Salvaged,
+                   library: LibraryTables | None = None) -> SalvageReport:
     """Add the salvaged rows to the store behind ``db``, inside the caller's transaction.
     What the store holds already wins: an annotation id it has, a document it knows (unless
-    known only by its fingerprint), a tag of the same name, a setting it has."""
+    known only by its fingerprint), a tag of the same name, a setting it has, a text it
+    keeps. ``library``: the store's, to bring back the articles' kept texts too."""
     rows = salvaged.rows
     annotations = [_annotation(row) for row in rows.get("annotations", [])]
     held = _held_ids(db, [a.id for _, a in annotations])
@@ -254,8 +285,9 @@ def merge_salvaged(db: sqlite3.Connection, salvaged: Salvaged) -> SalvageReport:
                        rows.get("hidden_entities", []))
     settings = _inserted(db, "INSERT OR IGNORE INTO settings VALUES (?, ?)",
                          rows.get("settings", []))
+    texts = keep_library(library, db, rows) if library is not None else 0
     return SalvageReport(salvaged.source, len(new), len(annotations) - len(new), documents,
-                         tags, hidden, settings, salvaged.unreadable)
+                         tags, hidden, settings, salvaged.unreadable, texts)
 
 
 def _annotation(row: Row) -> tuple[str, Annotation]:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
 from lectern.core.store.quotes_schema import QUOTES_MIGRATION
+from lectern.core.store.structure_schema import STRUCTURE_MIGRATION
 
 T = TypeVar("T")
 
@@ -102,6 +103,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX links_by_target ON links (target_id);
     """,
     LIBRARY_MIGRATION,
+    STRUCTURE_MIGRATION,
     QUOTES_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -36,12 +36,13 @@ def run_gui(args, paths: AppPaths, size: tuple[int, int], settled: Sequence[str]
     from PySide6.QtWidgets import QApplication
 
     from lectern.gui.shell.main_window import MainWindow
-    from lectern.gui.shell.theme import apply_theme
+    from lectern.gui.shell.theme import STYLE_ARGUMENTS, apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(sys.argv[:1] + STYLE_ARGUMENTS)
     app.setApplicationName("Lectern")
     app.setOrganizationName("Lectern")
-    apply_theme(app, dark=True if args.dark else None)
+    apply_theme(app, dark=True if args.dark else None, set_style=existing is not None)
     try:
         paths.ensure()
     except LecternError as error:

@@ -3,7 +3,6 @@ nothing of the window but what they are given."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from lectern.core.settings import Settings
 
 def about_text(paths: AppPaths) -> str:
     """Help › About: the version and where everything is kept."""
+    import html  # off the startup path
+
     return (f"<b>Lectern {html.escape(lectern_version())}</b><p>A reader for news articles: "
             "highlight and tag passages, write notes, and see who, where, when and how much."
             f"</p><p>Annotations and the library are kept in<br>"

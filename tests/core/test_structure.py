@@ -9,7 +9,7 @@ from collections import Counter
 
 import lxml.html
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lectern.core.document import Document, load_document
@@ -179,6 +179,7 @@ WORDS = st.from_regex(r"[A-Za-z]{1,8}", fullmatch=True)
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(MARKUP, WORDS), max_size=40))
+@example(["*"] * 21 + ["\n```\n", "*", "\n", "\n"])  # a fence ending in blank lines
 def test_no_letter_of_any_markdown_is_lost_and_every_span_is_exact(pieces):
     source = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
     text, structure = markdown_to_article(source)

@@ -184,7 +184,7 @@ def test_a_project_is_imported_into_the_store_without_an_article(capsys, stored,
     project = tmp_path / "p.qdpx"
     assert run(capsys, "export", str(stored), "--out", str(project))[0] == 0
     code, _, err = run(capsys, "import", str(project))
-    assert code == 0 and "1 text sources stored" in err
+    assert code == 0 and "1 text sources kept in the library" in err
 
 
 def test_import_without_into_needs_a_project(capsys, stored, tmp_path):

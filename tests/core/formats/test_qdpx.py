@@ -120,6 +120,11 @@ def test_a_project_brings_its_texts_into_the_store(tmp_path):
         bridge = Document.from_text(TEXT)
         assert len(store.annotations(bridge.fingerprint)) == 4
         assert len(store.links(bridge.fingerprint)) == 1
+        kept = {a.title: store.library.text(store.library.current_version(a.id) or 0)
+                for a in store.library.articles()}
+        assert kept == {"Bridge": TEXT, "Trams": other}  # in the library, read from it
+        again = import_project(path, store)
+        assert [r.added for r in again] == [0, 0] and len(store.library.articles()) == 2
 
 
 def test_a_project_from_another_tool_is_read(tmp_path):
