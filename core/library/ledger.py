@@ -129,19 +129,24 @@ def _matching(text: str, others: list[str], ids: list[int]) -> set[int]:
     quotation: what ``same_quotation`` decides for each pair, in three batched calls."""
     if not others:
         return set()
-    found = {ids[k] for _, _, k in process.extract(text, others, scorer=fuzz.ratio,
-                                                    score_cutoff=SAME_SCORE, limit=None)}
+    found = {ids[k] for k in _above(text, others, SAME_SCORE)}
     rest = [k for k in range(len(others)) if ids[k] not in found]
     size = len(text)
-    for cut in (lambda o: o[:size], lambda o: o[-size:]):
+    for cut in (slice(0, size), slice(-size, None)):  # its beginning, its end
         if not rest:
             break
-        pieces = [cut(others[k]) for k in rest]
-        hits = {rest[k] for _, _, k in process.extract(text, pieces, scorer=fuzz.ratio,
-                                                        score_cutoff=CUT_SCORE, limit=None)}
+        pieces = [others[k][cut] for k in rest]
+        hits = {rest[k] for k in _above(text, pieces, CUT_SCORE)}
         found |= {ids[k] for k in hits if len(others[k]) > size}
         rest = [k for k in rest if k not in hits]
     return found
+
+
+def _above(text: str, others: list[str], cutoff: float) -> list[int]:
+    """Where in ``others`` the rapidfuzz ratio with ``text`` reaches ``cutoff``."""
+    found = process.extract(text, others, scorer=fuzz.ratio,
+                            score_cutoff=cutoff, limit=None)
+    return [int(k) for _, _, k in found]
 
 
 def same_quotation(a: str, b: str) -> bool:
