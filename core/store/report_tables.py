@@ -24,7 +24,9 @@ _CURRENT_QUOTES = """
     JOIN articles a ON a.current = q.version"""
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass is built through object.__setattr__, and the ledger builds
+# two of these for each of the library's quotations.
+@dataclass(slots=True)
 class IndexedQuote:
     """What the index keeps of one quotation (``attribution``: named, unnamed or none)."""
 
@@ -37,7 +39,7 @@ class IndexedQuote:
     attribution: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LibraryQuote:
     """A quotation of the library's current texts, with its article."""
 
@@ -111,11 +113,20 @@ class ReportTables:
     @reads
     def quotes(self) -> list[LibraryQuote]:
         """Every indexed quotation of the current texts, by article and place."""
-        rows = self._db.execute(
-            'SELECT a.id, a.title, a.outlet, a.published, a.added, q.start, q."end", q.text, '
-            "q.normalised, q.speaker, q.speaker_key, q.attribution" + _CURRENT_QUOTES +
-            " ORDER BY a.id, q.start")
-        return [LibraryQuote(r[0], r[1], r[2], r[3], r[4], IndexedQuote(*r[5:])) for r in rows]
+        # The articles apart (10,000 rows, not one copy of each title per quotation).
+        heads = {row[0]: row[1:] for row in self._db.execute(
+            "SELECT a.current, a.id, a.title, a.outlet, a.published, a.added FROM articles a "
+            "JOIN quote_versions v ON v.version = a.current "
+            "JOIN documents d ON d.id = a.current AND d.fingerprint = v.fingerprint")}
+        found = []
+        for row in self._db.execute(
+                'SELECT version, start, "end", text, normalised, speaker, speaker_key, '
+                "attribution FROM library_quotes"):
+            head = heads.get(row[0])
+            if head is not None:
+                found.append(LibraryQuote(*head, IndexedQuote(*row[1:])))
+        found.sort(key=lambda q: (q.article, q.quote.start))
+        return found
 
     @reads
     def speakers(self) -> list[SpeakerCount]:
