@@ -124,7 +124,9 @@ class ReportTables:
                 "attribution FROM library_quotes"):
             head = heads.get(row[0])
             if head is not None:
-                found.append(LibraryQuote(*head, IndexedQuote(*row[1:])))
+                article, title, outlet, published, added = head
+                found.append(LibraryQuote(article, title, outlet, published, added,
+                                          IndexedQuote(*row[1:])))
         found.sort(key=lambda q: (q.article, q.quote.start))
         return found
 

@@ -5,7 +5,7 @@ are brought up to date on a worker thread with its own connection, then the view
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -19,12 +19,15 @@ from lectern.core.library.quote_index import bring_up_to_date
 from lectern.core.library.reports import cooccurrence, sources, tag_frequencies, write_csv
 from lectern.core.output_paths import output_target
 from lectern.core.readouts.chart_data import Captions
+from lectern.core.store import AnnotationStore
 from lectern.gui.reports.ledger_view import QuoteLedgerView
 from lectern.gui.reports.reports_view import ReportsView, summary
 from lectern.gui.shell.api import LibraryNavigator, WindowApi
 
 TITLES = {"tags": "Tag frequencies by outlet", "cooccurrence": "Tag co-occurrence",
           "sources": "Sourcing: who is quoted"}
+REPORTS: dict[str, Callable[[AnnotationStore], Sequence[object]]] = {
+    "tags": tag_frequencies, "cooccurrence": cooccurrence, "sources": sources}
 FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)", ".csv": "CSV (*.csv)"}
 
 
@@ -38,8 +41,6 @@ class CatchUp(QThread):
         self.store_file = store_file
 
     def run(self) -> None:
-        from lectern.core.store import AnnotationStore
-
         try:
             with AnnotationStore.open(self.store_file) as store:
                 bring_up_to_date(store)
@@ -60,6 +61,8 @@ class ReportsFeature(QObject):
         window.action("view.quote_ledger", self.show_ledger)
         self.reports_view.refresh_requested.connect(lambda: self._bring_up(self.fill_reports))
         self.reports_view.export_requested.connect(self.export)
+        self.reports_view.tabs.currentChanged.connect(lambda _: self._fill_shown())
+        self._stale: set[str] = set(REPORTS)  # reports not drawn since the last refresh
         self.ledger_view.refresh_requested.connect(lambda: self._bring_up(self.fill_ledger))
         self.ledger_view.occurrence_activated.connect(self.open_occurrence)
         self.catch_up: CatchUp | None = None
@@ -105,13 +108,21 @@ class ReportsFeature(QObject):
             then()
 
     def fill_reports(self) -> None:
+        """The report on show now; the others when their tab is chosen (each takes up to a
+        second at 10,000 articles, and most visits look at one)."""
+        self._stale = set(REPORTS)
+        self._fill_shown()
+
+    def _fill_shown(self) -> None:
+        kind = self.reports_view.current_kind()
+        if kind not in self._stale:
+            return
         try:
-            store = self.library.store
-            self.reports_view.set_report("tags", tag_frequencies(store))
-            self.reports_view.set_report("cooccurrence", cooccurrence(store))
-            self.reports_view.set_report("sources", sources(store))
+            self.reports_view.set_report(kind, REPORTS[kind](self.library.store))
         except LecternError as error:
             self.window.show_error("The reports cannot be made", str(error))
+            return
+        self._stale.discard(kind)
 
     def fill_ledger(self) -> None:
         try:

@@ -28,7 +28,11 @@ def test_each_report_draws_its_chart_and_exports(qtbot, app_paths, tmp_path, sam
     window = show_window(qtbot, app_paths, sample_article)
     window.menu_actions.actions["view.reports"].trigger()
     assert window.views.current == "reports"
-    pages = window.reports.reports_view.pages
+    view = window.reports.reports_view
+    pages = view.pages
+    assert pages["tags"].chart is not None and pages["sources"].chart is None  # on show only
+    for tab in (1, 2):
+        view.tabs.setCurrentIndex(tab)  # each report is made when its tab is chosen
     tags, heat, who = (pages[k].chart for k in ("tags", "cooccurrence", "sources"))
     assert isinstance(tags, TagChart) and isinstance(heat, HeatMap)
     assert isinstance(who, SourcesChart)
@@ -91,6 +95,8 @@ def test_pending_analyses_run_on_a_worker_before_the_ledger_fills(qtbot, app_pat
 def test_an_empty_library_says_what_fills_each_view(qtbot, app_paths, sample_article):
     window = show_window(qtbot, app_paths, sample_article)
     window.menu_actions.actions["view.reports"].trigger()
+    for tab in (1, 2):
+        window.reports.reports_view.tabs.setCurrentIndex(tab)
     for page in window.reports.reports_view.pages.values():
         assert page.stack.currentWidget() is page.empty and page.chart is None
         assert not page.buttons[".png"].isEnabled()
