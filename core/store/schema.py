@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from lectern.core.store.facts_schema import FACTS_MIGRATION
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
 from lectern.core.store.quotes_schema import QUOTES_MIGRATION
 from lectern.core.store.structure_schema import STRUCTURE_MIGRATION
@@ -104,6 +105,7 @@ MIGRATIONS: list[str] = [
     """,
     LIBRARY_MIGRATION,
     STRUCTURE_MIGRATION,
+    FACTS_MIGRATION,  # the facts index across the library (library_facts.py)
     QUOTES_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

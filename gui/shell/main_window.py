@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # event types only annotate overrides; creating them costs st
     from lectern.gui.library.feature import LibraryFeature
     from lectern.gui.reader.find_bar import FindBar
     from lectern.gui.reports.feature import ReportsFeature
+    from lectern.gui.timeline.feature import TimelineFeature
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ZOOM_STEP = 1.0
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
         self.library: LibraryFeature | None = None
+        self.timeline: TimelineFeature | None = None
         self.reports: ReportsFeature | None = None
         self.shortcuts_dialog: QWidget | None = None
         if with_features:
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         from lectern.gui.library.feature import LibraryFeature
         from lectern.gui.reader.find_bar import FindBar
         from lectern.gui.reports.feature import ReportsFeature
+        from lectern.gui.timeline.feature import TimelineFeature
 
         self.menu_actions.build()
         self.find_bar = FindBar(self.article_view, self)
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationWorkflow(self)
         self.analysis = AnalysisPanels(self, sessions=self.annotations)
         self.library = LibraryFeature(self, sessions=self.annotations)
+        self.timeline = TimelineFeature(self, self.library)
         self.reports = ReportsFeature(self, self.library)
         if self.document is not None:
             self.annotations.open_session(self.document)

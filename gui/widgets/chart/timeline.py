@@ -77,7 +77,10 @@ class Timeline:
         plot.setXRange(self.xs.min() - pad, self.xs.max() + pad, padding=0)
         plot.vb.sigResized.connect(self.place)
         plot.vb.sigXRangeChanged.connect(self.place)
-        self.place()
+        # A new plot is laid out (and resized, which places) after this; placing now, at
+        # the default size, would do the work twice: ~0.1 s for a library's 3,000 events.
+        if len(events) <= MAX_LABELS:
+            self.place()
 
     @property
     def unlabelled(self) -> int:
