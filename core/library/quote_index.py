@@ -61,6 +61,8 @@ def index_analysis(store: AnnotationStore, version_id: int, analysis: dict[str, 
     """Index one stored analysis (the seam of INDEXER_MODULES)."""
     from lectern.core.library.analyses import analyser_version
 
+    if not store.reports.available():
+        return  # a store from before the index: the catch-up indexes it once migrated
     version = store.library.version(version_id)
     text = store.library.text(version_id)
     if version is None or text is None:
@@ -73,6 +75,8 @@ def catch_up(store: AnnotationStore) -> int:
     """Index every stored analysis of a current version not indexed yet; returns how many."""
     from lectern.core.library.analyses import analyser_version, stored_analysis
 
+    if not store.reports.available():
+        return 0
     versions = store.reports.unindexed(analyser_version())
     with store.batch():
         for version in versions:

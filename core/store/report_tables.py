@@ -85,6 +85,13 @@ class ReportTables:
         self._write = write
 
     # --- the quotes index ----------------------------------------------------------------
+    @reads
+    def available(self) -> bool:
+        """Whether the store has the quotes index (one from before it, opened read-only or
+        kept at its schema, is read as it is and indexed once migrated)."""
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                "name = 'library_quotes'").fetchone() is not None
+
     def replace_quotes(self, version: int, fingerprint: str, analyser: str, breaks: str,
                        quotes: Sequence[IndexedQuote]) -> None:
         """The version's quotes and paragraph breaks, in place of what was indexed before."""
