@@ -24,6 +24,8 @@ COMMAND_MODULES = {
     "entity": "lectern.core.cli.entities_cli",
     "timeline": "lectern.core.cli.timeline_cli",
     "conflicts": "lectern.core.cli.timeline_cli",
+    "report": "lectern.core.cli.reports_cli",
+    "quotes": "lectern.core.cli.reports_cli",
 }
 
 

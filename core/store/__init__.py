@@ -42,6 +42,7 @@ from lectern.core.store.library_facts import FactTables
 from lectern.core.store.library_structure import StructureTables
 from lectern.core.store.library_tables import LibraryTables
 from lectern.core.store.opening import open_connection
+from lectern.core.store.report_tables import ReportTables
 from lectern.core.store.rows import (
     COLUMNS,
     STATUS,
@@ -107,6 +108,8 @@ class AnnotationStore:
         self.facts = FactTables(connection, self._write)  # the facts index (library_facts.py)
         self.structures = StructureTables(connection, self._write)  # each kept text's layout
         self.entities = EntityTables(connection, self._write)  # the library's entity index
+        # The quotes index and the reports' readings (report_tables.py): same transactions.
+        self.reports = ReportTables(connection, self._write)
 
     # --- opening -----------------------------------------------------------------
     @classmethod

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from lectern.core.store.entity_schema import ENTITY_MIGRATION
 from lectern.core.store.facts_schema import FACTS_MIGRATION
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
+from lectern.core.store.quotes_schema import QUOTES_MIGRATION
 from lectern.core.store.structure_schema import STRUCTURE_MIGRATION
 
 T = TypeVar("T")
@@ -107,6 +108,7 @@ MIGRATIONS: list[str] = [
     STRUCTURE_MIGRATION,
     FACTS_MIGRATION,  # the facts index across the library (library_facts.py)
     ENTITY_MIGRATION,
+    QUOTES_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -114,6 +114,10 @@ KEYMAP: tuple[Binding, ...] = (
             "one entry per name, to curate"),
     Binding("view.timeline", "&Timeline", Menu.VIEW, ("Ctrl+Shift+T",), section=4,
             tip="Dated events and figures across the library, and figure conflicts"),
+    Binding("view.reports", "&Reports", Menu.VIEW, ("Ctrl+Shift+J",), section=4,
+            tip="Tag frequencies, tag co-occurrence and sourcing across the library"),
+    Binding("view.quote_ledger", "&Quote Ledger", Menu.VIEW, ("Ctrl+Shift+U",), section=4,
+            tip="Quotations found in several articles, with their differences"),
     # Help
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),

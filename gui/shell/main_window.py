@@ -42,8 +42,10 @@ if TYPE_CHECKING:  # event types only annotate overrides; creating them costs st
 
     from lectern.gui.analysis.feature import AnalysisPanels
     from lectern.gui.annotating.workflow import AnnotationWorkflow
+    from lectern.gui.entities.feature import EntitiesFeature
     from lectern.gui.library.feature import LibraryFeature
     from lectern.gui.reader.find_bar import FindBar
+    from lectern.gui.reports.feature import ReportsFeature
     from lectern.gui.timeline.feature import TimelineFeature
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -104,7 +106,9 @@ class MainWindow(QMainWindow):
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
         self.library: LibraryFeature | None = None
+        self.entities: EntitiesFeature | None = None
         self.timeline: TimelineFeature | None = None
+        self.reports: ReportsFeature | None = None
         self.shortcuts_dialog: QWidget | None = None
         if with_features:
             self.install_features()
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         from lectern.gui.entities.feature import EntitiesFeature
         from lectern.gui.library.feature import LibraryFeature
         from lectern.gui.reader.find_bar import FindBar
+        from lectern.gui.reports.feature import ReportsFeature
         from lectern.gui.timeline.feature import TimelineFeature
 
         self.menu_actions.build()
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
         self.library = LibraryFeature(self, sessions=self.annotations)
         self.entities = EntitiesFeature(self, self.library)
         self.timeline = TimelineFeature(self, self.library)
+        self.reports = ReportsFeature(self, self.library)
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
