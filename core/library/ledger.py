@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from lectern.core.library.curated_speakers import curated_names
 from lectern.core.library.speakers import same_speaker
 from lectern.core.store import AnnotationStore
 from lectern.core.store.report_tables import LibraryQuote
@@ -71,7 +72,13 @@ def quote_ledger(store: AnnotationStore) -> list[LedgerEntry]:
     from lectern.core.library.quote_index import bring_up_to_date
 
     bring_up_to_date(store)
-    return ledger_of(store.reports.quotes())
+    quotes = store.reports.quotes()
+    curated = curated_names(store, (q.quote.speaker for q in quotes))
+    for found in quotes:  # the speaker as the reader's entity curation names them
+        name = curated.get(found.quote.speaker)
+        if name is not None:
+            found.quote.speaker = found.quote.speaker_key = name
+    return ledger_of(quotes)
 
 
 def ledger_of(quotes: list[LibraryQuote]) -> list[LedgerEntry]:

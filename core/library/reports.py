@@ -17,12 +17,13 @@ import os
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.errors import LecternError
 from lectern.core.formats.csv_format import neutralise_cell
+from lectern.core.library.curated_speakers import curated_names
 from lectern.core.library.speakers import NAMED, NONE, joined_surnames, key_of
 from lectern.core.output_paths import output_target
 from lectern.core.paths import AppPaths
@@ -114,6 +115,9 @@ def sources(store: AnnotationStore) -> list[Source]:
     """Who is quoted, the most quoted first; unnamed credits under their own words. A
     surname alone counts with the one full name across the library that it ends."""
     found = store.reports.speakers()
+    curated = curated_names(store, (r.speaker for r in found if r.attribution == NAMED))
+    found = [replace(r, speaker=curated[r.speaker]) if r.attribution == NAMED
+             and r.speaker in curated else r for r in found]
     named = {key_of(r.speaker): r.speaker for r in found if r.attribution == NAMED}
     fuller = joined_surnames(set(named))
     merged: dict[tuple[str, str], list[SpeakerCount]] = defaultdict(list)

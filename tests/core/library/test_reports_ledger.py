@@ -175,3 +175,23 @@ def test_analyses_stored_before_the_index_are_indexed_once_it_exists(tmp_path, m
         bring_up_to_date(store)
         (entry,) = quote_ledger(store)
         assert len(entry.occurrences) == 3
+
+
+def test_the_ledger_and_the_sources_follow_the_entity_curation(tmp_path):
+    from lectern.core.library.curation import merge, rename, undo
+    from lectern.core.library.entities import list_entities
+
+    store, _ = build(tmp_path)
+    with store:
+        people = {e.name: e.id for e in list_entities(store, "PERSON")}
+        merge(store, people["Teymur Musayev"], people["Nadia Orlova"])  # one speaker, truly
+        (entry,) = quote_ledger(store)
+        assert ATTRIBUTION not in [o.differs for o in entry.occurrences]
+        assert entry.speakers == ("Teymur Musayev",)
+        rename(store, people["Teymur Musayev"], "Minister Teymur Musayev")
+        assert quote_ledger(store)[0].speakers == ("Minister Teymur Musayev",)
+        named = {s.speaker: s.quotes for s in sources(store) if s.named}
+        assert "Nadia Orlova" not in named and named["Minister Teymur Musayev"] >= 3
+        undo(store)
+        undo(store)
+        assert quote_ledger(store)[0].speakers == ("Teymur Musayev", "Nadia Orlova")
