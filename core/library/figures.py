@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from lectern.core.library.curated_names import REJECTED, curated_entities
 from lectern.core.library.facts_index import catch_up, entities_of, entity_keys_of
 from lectern.core.library.timeline import Source, scope_articles
 from lectern.core.store import AnnotationStore
@@ -133,13 +134,20 @@ def figure_groups(store: AnnotationStore, by: str = "unit", query: str | None = 
     keyed: dict[tuple[str, str, str], dict[Measure, list[tuple[int, int, int, float]]]] = \
         defaultdict(lambda: defaultdict(list))
     names: dict[str, str] = {}
-    for kind, unit, subject, period, entities, article, version, seq, number in \
-            store.facts.figure_keys(chosen):
+    figure_rows = store.facts.figure_keys(chosen)
+    curated = curated_entities(store, (pair for row in figure_rows
+                                       for pair in entities_of(row[4]))) if by == "entity" \
+        else {}
+    for kind, unit, subject, period, entities, article, version, seq, number in figure_rows:
         measure = Measure(subject, unit, period, kind)
         entry = (version, seq, article, number)
         if by == "entity":
-            for ident, (_label, name) in zip(entity_keys_of(entities), entities_of(entities),
-                                             strict=True):
+            for ident, pair in zip(entity_keys_of(entities), entities_of(entities),
+                                   strict=True):
+                entity_id, name = curated.get(pair, (0, pair[1]))
+                if entity_id == REJECTED:
+                    continue  # a false positive the reader took out
+                ident = f"entity:{entity_id}" if entity_id else ident
                 names.setdefault(ident, name)
                 keyed[(kind, unit, ident)][measure].append(entry)
         else:  # counts of people, of students... share one scale, as in an article's chart

@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from lectern.core.library.curated_speakers import curated_names
+from lectern.core.library.curated_names import curated_names
 from lectern.core.library.speakers import same_speaker
 from lectern.core.store import AnnotationStore
 from lectern.core.store.report_tables import LibraryQuote

@@ -23,7 +23,7 @@ from pathlib import Path
 from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.errors import LecternError
 from lectern.core.formats.csv_format import neutralise_cell
-from lectern.core.library.curated_speakers import curated_names
+from lectern.core.library.curated_names import curated_names
 from lectern.core.library.speakers import NAMED, NONE, joined_surnames, key_of
 from lectern.core.output_paths import output_target
 from lectern.core.paths import AppPaths

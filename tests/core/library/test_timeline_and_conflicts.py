@@ -166,3 +166,17 @@ def test_keys_ignore_case_accents_punctuation_and_filler_words():
     assert subject_key("Tamás' budget") == subject_key("tamas budget")
     assert entity_key("U.S.  Treasury", "ORG") == entity_key("u.s. treasury", "ORG")
     assert entity_key("Georgia", "GPE") != entity_key("Georgia", "PERSON")
+
+
+def test_figures_by_entity_follow_the_curation(store, library):
+    from lectern.core.library.curation import reject, rename
+    from lectern.core.library.entities import list_entities
+
+    places = {e.name: e.id for e in list_entities(store)}
+    assert any(g.entity == "Batumi" for g in figure_groups(store, by="entity"))
+    rename(store, places["Batumi"], "Batumi (port city)")
+    entities = {g.entity for g in figure_groups(store, by="entity")}
+    assert "Batumi (port city)" in entities and "Batumi" not in entities
+    reject(store, places["Batumi"])
+    assert not any(g.entity and "Batumi" in g.entity
+                   for g in figure_groups(store, by="entity"))
