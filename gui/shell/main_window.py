@@ -388,7 +388,9 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.set("window_geometry", _base64(self.saveGeometry()))
-        self.settings.set("window_state", _base64(self.saveState()))
+        state = self.views.article_state  # a view on show has put the panels away
+        self.settings.set("window_state", _base64(state if state is not None
+                                                  else self.saveState()))
         self.panels.save()
         self._settings_timer.stop()
         self._save_settings()
