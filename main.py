@@ -42,7 +42,8 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--annotations", metavar="ANN.json",
                         help="load this annotation file onto the article")
     parser.add_argument("--dark", action="store_true", help="use the dark palette")
-    parser.add_argument("--show", choices=("article", "library", "passages"),
+    parser.add_argument("--show", choices=("article", "library", "passages", "timeline",
+                                           "entities", "reports", "ledger"),
                         help="bring this view forward (with --screenshot: to look at it)")
     parser.add_argument("--home", metavar="DIR", help=HOME_HELP)
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)

@@ -16,7 +16,7 @@ QT = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6")
 # Feature folders of gui/: each may use core, the shared widgets, the reader (the one
 # article surface everything paints on) and the shell's interface modules, never another
 # feature or the window that assembles them.
-FEATURES = ("annotating", "analysis", "library")
+FEATURES = ("annotating", "analysis", "library", "timeline", "reports", "entities")
 SHELL_INTERFACE = ("api", "actions", "keymap", "theme", "errors")
 SOURCE_FOLDERS = ("core", "gui")
 

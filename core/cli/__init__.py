@@ -20,6 +20,12 @@ COMMAND_MODULES = {
     "find": "lectern.core.cli.library_cli",
     "remove": "lectern.core.cli.library_cli",
     "open": "lectern.core.cli.library_cli",
+    "entities": "lectern.core.cli.entities_cli",
+    "entity": "lectern.core.cli.entities_cli",
+    "timeline": "lectern.core.cli.timeline_cli",
+    "conflicts": "lectern.core.cli.timeline_cli",
+    "report": "lectern.core.cli.reports_cli",
+    "quotes": "lectern.core.cli.reports_cli",
 }
 
 

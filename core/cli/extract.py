@@ -1,4 +1,5 @@
-"""``lectern extract FILE``: print the entities, facts and quotes found in an article."""
+"""``lectern extract FILE``: print the entities, facts and quotes found in an article, with the
+library's entity curation applied (``--raw``: as the analyser found them)."""
 
 from __future__ import annotations
 
@@ -53,12 +54,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="builtin",
         help="builtin (default, no download) or spacy (needs a spaCy English model)",
     )
+    parser.add_argument(
+        "--raw", action="store_true",
+        help="the analyser's own output, without the library's curation (renamed, merged "
+        "and rejected entities)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """Analyse ``args.file`` and write the result to stdout; LecternError propagates (exit 1)."""
-    analysis = analyze(load_document(args.file), backend=args.backend)
+    document = load_document(args.file)
+    analysis = analyze(document, backend=args.backend)
+    if not args.raw:
+        analysis = curated(analysis, document.text, paths)
     output = to_csv(analysis) if args.format == "csv" else to_json_text(analysis)
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:  # a replaced stdout (tests) takes text
@@ -67,6 +76,19 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         stream.write(output.encode("utf-8"))
         stream.flush()
     return 0
+
+
+def curated(analysis: Analysis, text: str, paths: AppPaths) -> Analysis:
+    """The analysis with the library's curation applied (none without a store)."""
+    if not paths.store_file.exists():
+        return analysis
+    from lectern.core.library.curation_apply import apply_curation, curation_for
+    from lectern.core.library.entity_index import ensure_index
+    from lectern.core.store import AnnotationStore
+
+    with AnnotationStore.open(paths.store_file) as store:
+        ensure_index(store)
+        return apply_curation(analysis, curation_for(store, analysis), text)
 
 
 def to_json_text(analysis: Analysis) -> str:

@@ -12,6 +12,7 @@ from lectern.core.extract.gazetteers import (
     lexicon_words,
     month_abbreviations,
 )
+from lectern.core.extract.plurals import counted_after
 from lectern.core.extract.spans import Candidate, anchored_matches
 
 MONTHS = lexicon_numbers("months")
@@ -146,7 +147,6 @@ _LEAD_WORDS = frozenset(
     + [str(n) for n in range(1, 32)]
     + [f"{n}{s}" for n in range(1, 32) for s in ("st", "nd", "rd", "th")]
 )
-_PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z]+s|people)\b")
 _MONTH_LEAD = re.compile(
     rf"(?<![\w-])(?:{'|'.join(sorted(lexicon_words('month_lead_words')))})[ \u00a0-]$", re.I
 )
@@ -165,8 +165,8 @@ def find_dates(
         anchors = scan_anchors(text, start, end)[0]
     for match in anchored_matches(DATE_PATTERN, anchors, text, start, end, _LEAD_WORDS):
         kind = match.lastgroup
-        if kind == "bare_year" and _PLURAL_AFTER.match(text, match.end()):
-            continue  # "2000 people" is a count
+        if kind == "bare_year" and counted_after(text, match.end()):
+            continue  # "2000 people", "1709 schoolchildren" are counts
         if kind == "duration" and match.group(0)[:2].lower() in ("a ", "an"):
             continue  # "a year" alone is vague; "a day after" is not a date mention
         if kind == "bare_month" and not _MONTH_LEAD.search(

@@ -12,6 +12,7 @@ from lectern.core.extract.gazetteers import (
     lexicon_table,
     lexicon_words,
 )
+from lectern.core.extract.plurals import counted_after
 from lectern.core.extract.spans import Candidate, anchored_matches
 
 WORD_VALUES = lexicon_numbers("number_words")
@@ -61,7 +62,6 @@ _LEAD_WORDS = (
 )
 # Four-digit numbers that read as years are left to the date recogniser.
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
-_PLURAL_AFTER = re.compile(r"[ \u00a0]+[a-z]+s\b")
 # "won 3-2", "a 1–1 draw": a score, not a count (a range of things, "10-12 people", stays)
 _SCORE_REST = re.compile(r"[–-]\d{1,2}(?![\d.,:/%])")
 
@@ -158,11 +158,11 @@ def amount_candidate(text: str, match: re.Match[str]) -> Candidate | None:
         if unit in ("m", "g") and not number[0].isdigit():
             return None  # "two m" is not a measurement
         return Candidate(start, end, "QUANTITY", value=value, unit=unit, approx=approx)
-    if not scale and not approx and _YEAR.fullmatch(number) and not _PLURAL_AFTER.match(text, end):
+    if not scale and not approx and _YEAR.fullmatch(number) and not counted_after(text, end):
         return None  # a year: the date recogniser owns it
     if not scale and len(number) <= 2 and number.isdigit():
         score = _SCORE_REST.match(text, end)
-        if score and not _PLURAL_AFTER.match(text, score.end()):
+        if score and not counted_after(text, score.end()):
             return None
     if scale and scale.strip() in ("m", "k", "bn"):
         return None  # "5m" without a currency is too ambiguous to call a count

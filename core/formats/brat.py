@@ -48,6 +48,8 @@ class BratExport:
     skipped: int = 0
     conf: str = ""
     skipped_links: int = 0
+    renamed: tuple[tuple[str, str], ...] = ()  # (tag, the brat type it became)
+    shared_spans: int = 0  # annotations on exactly the words of an earlier one
 
 
 def fragments_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -90,12 +92,16 @@ def dumps_brat(text: str, annotations: Iterable[Annotation],
     trigger_types: dict[str, str] = {}
     number = note_number = skipped = 0
     ordered = sorted(annotations, key=Annotation.sort_key)
+    seen_offsets: set[str] = set()
+    shared = 0
     for annotation in ordered:
         pieces = brat_pieces(text, annotation)
         if not pieces:
             skipped += 1
             continue
         offsets = ";".join(f"{s} {e}" for s, e in pieces)
+        shared += offsets in seen_offsets  # read back, T lines of one span are one annotation
+        seen_offsets.add(offsets)
         quote = " ".join(text[s:e] for s, e in pieces)
         first_t[annotation.id] = number + 1
         for tag in annotation.tags or (UNTAGGED_LABEL,):
@@ -145,8 +151,11 @@ def dumps_brat(text: str, annotations: Iterable[Annotation],
     entities = [brat_label(t) for a in ordered if a.id in first_t
                 for t in (a.tags or (UNTAGGED_LABEL,))]
     conf = annotation_conf(entities, relations, events)
+    renamed = tuple(sorted({(tag, brat_label(tag)) for a in ordered if a.id in first_t
+                            for tag in a.tags if brat_label(tag) != tag}))
     return BratExport(txt=text, ann="".join(line + "\n" for line in lines), skipped=skipped,
-                      conf=conf, skipped_links=len(links) - len(kept))
+                      conf=conf, skipped_links=len(links) - len(kept), renamed=renamed,
+                      shared_spans=shared)
 
 
 def _ref(annotation_id: str, first_t: dict[str, int], event_ids: dict[str, int]) -> str:

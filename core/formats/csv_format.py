@@ -19,6 +19,7 @@ from lectern.core.atomic_write import atomic_write_bytes
 
 CSV_COLUMNS = ("start", "end", "quote", "tags", "note", "created", "status")
 TAG_SEPARATOR = "; "
+FRAGMENT_JOIN = " … "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -37,7 +38,7 @@ def dumps_csv(annotations: Iterable[Annotation]) -> str:
         cells = (
             str(annotation.start) if known else "",
             str(annotation.end) if known else "",
-            annotation.exact,
+            _quote(annotation),
             TAG_SEPARATOR.join(annotation.tags),
             annotation.note,
             annotation.created,
@@ -45,6 +46,16 @@ def dumps_csv(annotations: Iterable[Annotation]) -> str:
         )
         writer.writerow([neutralise_cell(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def _quote(annotation: Annotation) -> str:
+    """The words annotated: a fragmented annotation's pieces joined by " … " (its exact
+    covers the gaps too), as brat writes a discontinuous span."""
+    if not annotation.fragments or annotation.is_orphan:
+        return annotation.exact
+    base = annotation.start
+    return FRAGMENT_JOIN.join(annotation.exact[s - base:e - base]
+                              for s, e in annotation.fragments)
 
 
 def save_csv(path: str | os.PathLike[str], annotations: Iterable[Annotation]) -> None:

@@ -23,6 +23,7 @@ from lectern.core.formats.csv_format import dumps_csv
 from lectern.core.formats.doccano import dumps_doccano, read_doccano
 from lectern.core.formats.labelling import record_for
 from lectern.core.formats.labelstudio import dumps_labelstudio, read_labelstudio
+from lectern.core.formats.losses import brat_changes, dropped_links, joined_links, link_losses
 from lectern.core.formats.parsed import ParsedFile, read_annotation_bytes, utf8
 from lectern.core.formats.prodigy import dumps_prodigy, read_prodigy
 from lectern.core.formats.qdpx import QdaSource, dumps_qdpx
@@ -142,16 +143,19 @@ def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Docum
                            "declare every type this export uses.")
         else:
             files.append((conf, utf8(export.conf)))
-        notices += _dropped_links(export.skipped_links, fmt)
+        notices += dropped_links(export.skipped_links)
+        notices += brat_changes(export)
     elif fmt is Format.CSV:
         files = [(targets[0], b"\xef\xbb\xbf" + utf8(dumps_csv(annotations)))]
+        notices += dropped_links(len(links), "CSV has no place for links")
     elif fmt is Format.DOCCANO:
         line, skipped = dumps_doccano(text, annotations, links)
         files = [(targets[0], utf8(line))]
     elif fmt is Format.PRODIGY:
         line, skipped, dropped = dumps_prodigy(text, annotations, links)
         files = [(targets[0], utf8(line))]
-        notices += _dropped_links(dropped, fmt, "Prodigy's relations need its tokens")
+        unjoined = len(links) - len(joined_links(annotations, links))
+        notices += dropped_links(dropped + unjoined, "Prodigy's relations need its tokens")
     elif fmt is Format.LABELSTUDIO:
         tasks, skipped = dumps_labelstudio(text, annotations, links)
         files = [(targets[0], utf8(tasks))]
@@ -159,6 +163,13 @@ def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Docum
         source = QdaSource(document.display_name, text, list(annotations), list(links))
         data, skipped = dumps_qdpx([source], tag_colours or {}, document.display_name)
         files = [(targets[0], data)]
+    if fmt in (Format.DOCCANO, Format.LABELSTUDIO, Format.QDPX):
+        notices += link_losses(FORMAT_NAMES[fmt], annotations, links,
+                               keeps_notes=fmt is Format.QDPX)
+    if fmt is Format.QDPX and (tagged := sum(1 for a in annotations
+                                             if a.is_article_note and a.note and a.tags)):
+        notices.append(f"The tags of {count(tagged, 'article note')} are not kept: a "
+                       "REFI-QDA note holds its text only.")
     unplaced = skipped - orphans if fmt is not Format.CSV else 0
     if unplaced > 0:
         notices.append(f"{count(unplaced, 'annotation')} with no stretch of text (article "
@@ -167,13 +178,6 @@ def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Docum
     atomic_write_files(dict(files), paths.pending_writes)
     return ExportReport(fmt, tuple(path for path, _ in files), len(annotations) - skipped,
                         min(skipped, orphans), tuple(notices))
-
-
-def _dropped_links(dropped: int, fmt: Format, why: str = "") -> list[str]:
-    if not dropped:
-        return []
-    why = why or "an annotation it joins is not in the file"
-    return [f"{count(dropped, 'link')} left out ({why})."]
 
 
 # --- import -------------------------------------------------------------------------------

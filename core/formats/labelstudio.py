@@ -85,7 +85,12 @@ def read_labelstudio(raw: bytes, name: str, article: str | None) -> tuple[str, P
     index = record_for(texts, article, name, "task")
     task, text = tasks[index], texts[index]
     where = f"“{name}”, task {index + 1}"
-    parsed = _results(_chosen_results(task, where), text, where, name, task.get(LECTERN_KEY))
+    chosen, others = _chosen_results(task, where)
+    parsed = _results(chosen, text, where, name, task.get(LECTERN_KEY))
+    if others:
+        parsed.notices.append(f"{where} holds the results of {others + 1} annotators; the "
+                              "first one's were read (an article keeps one set of "
+                              "annotations).")
     return text, parsed
 
 
@@ -100,18 +105,20 @@ def _task_text(task: dict[str, Any], where: str) -> str:
     return found[0]
 
 
-def _chosen_results(task: dict[str, Any], where: str) -> list[Any]:
+def _chosen_results(task: dict[str, Any], where: str) -> tuple[list[Any], int]:
+    """The first annotator's results (annotations, else predictions), and how many other
+    annotators' results the task holds."""
     for key in ("annotations", "completions", "predictions"):
         entries = task.get(key) or []
         if not isinstance(entries, list):
             raise LecternError(f"{where}: “{key}” must be a list.")
-        for entry in entries:
-            if isinstance(entry, dict) and not entry.get("was_cancelled"):
-                result = entry.get("result", [])
-                if not isinstance(result, list):
-                    raise LecternError(f"{where}: a “result” must be a list.")
-                return result
-    return []
+        usable = [e for e in entries if isinstance(e, dict) and not e.get("was_cancelled")]
+        if usable:
+            result = usable[0].get("result", [])
+            if not isinstance(result, list):
+                raise LecternError(f"{where}: a “result” must be a list.")
+            return result, len(usable) - 1
+    return [], 0
 
 
 def _results(result: list[Any], text: str, where: str, name: str, meta: Any) -> ParsedFile:

@@ -102,6 +102,8 @@ def project_xml(sources: Sequence[QdaSource], colours: Mapping[str, str],
             if a.is_article_note:
                 if a.note:
                     source_notes.append(_note(notes, a, source.name))
+                else:
+                    skipped += 1  # tags alone: a project note is its text, nothing else
                 continue
             pieces = [(s, e) for s, e in a.spans if 0 <= s < e <= len(source.text)]
             if a.is_orphan or not pieces:

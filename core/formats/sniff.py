@@ -53,10 +53,10 @@ def _json_kind(head: bytes) -> str | None:
 def _record_kind(record: dict[str, Any]) -> str | None:
     if isinstance(record.get("data"), dict):
         return "labelstudio"
+    if isinstance(record.get("spans"), list) and is_prodigy(record):
+        return "prodigy"  # before doccano: Prodigy's "label" is a string, never spans
     if is_doccano(record):
         return "doccano"
-    if "spans" in record and is_prodigy(record):
-        return "prodigy"
     return None
 
 

@@ -196,7 +196,9 @@ def targets(target: Any, fingerprint_keys: tuple[str, ...],
             continue
         pieces.append(piece)
     if not pieces:
-        raise Unplaceable(why)
+        noted = all(isinstance(one, dict) and "selector" not in one
+                    and any(key in one for key in fingerprint_keys) for one in listed)
+        raise Unplaceable("" if noted else why)  # "": a note on this very text, by intent
     return pieces
 
 

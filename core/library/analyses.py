@@ -31,7 +31,9 @@ Progress = Callable[[int, int], None]  # (analysed, pending)
 # Library-wide indexes (entities, facts, quotes) kept in step with the stored analyses:
 # ``"module"``s whose ``index_analysis(store, version_id, analysis_json)`` runs after each
 # analysis is stored. Modules, not imports, so adding articles loads only what it needs.
-INDEXER_MODULES: tuple[str, ...] = ()
+INDEXER_MODULES: tuple[str, ...] = ("lectern.core.library.facts_index",
+                                    "lectern.core.library.entity_index",
+                                    "lectern.core.library.quote_index")
 
 
 @lru_cache(maxsize=1)

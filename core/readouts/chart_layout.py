@@ -58,6 +58,10 @@ def place_labels(xs_px: list[float], widths_px: list[float], plot_px: float,
     # with the last row kept for unlabelled markers, a crowded one. Keep whichever labels
     # the most events (then shows the most text).
     lanes = max(1, lanes)
+    if not any(w > 0 for w in widths_px):  # no labels (a library's thousands of events):
+        # every plan below labels nothing and the first wins the tie, so compute it alone.
+        return [Placement(lane) for lane in _assign_lanes(xs_px, widths_px, least, bands,
+                                                          plot_px, lanes, gap_px, marker_px)]
     rows = [_assign_lanes(xs_px, claim, least, bands, plot_px, lanes, gap_px, marker_px)
             for claim in (widths_px, least)]
     if lanes > 1:

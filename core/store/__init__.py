@@ -36,10 +36,13 @@ from lectern.core.errors import LecternError
 from lectern.core.gc_control import paused_gc
 from lectern.core.links import Link
 from lectern.core.readouts.annotation_filter import AnnotationFilter
+from lectern.core.store.entity_tables import EntityTables
 from lectern.core.store.failures import as_lectern, reads, search_bound, storable, unencodable
+from lectern.core.store.library_facts import FactTables
 from lectern.core.store.library_structure import StructureTables
 from lectern.core.store.library_tables import LibraryTables
 from lectern.core.store.opening import open_connection
+from lectern.core.store.report_tables import ReportTables
 from lectern.core.store.rows import (
     COLUMNS,
     STATUS,
@@ -102,7 +105,11 @@ class AnnotationStore:
         # Articles, versions, full-text search (library_tables.py): same connection, same
         # transactions, so an article and its annotations' move commit together.
         self.library = LibraryTables(connection, self._write)
+        self.facts = FactTables(connection, self._write)  # the facts index (library_facts.py)
         self.structures = StructureTables(connection, self._write)  # each kept text's layout
+        self.entities = EntityTables(connection, self._write)  # the library's entity index
+        # The quotes index and the reports' readings (report_tables.py): same transactions.
+        self.reports = ReportTables(connection, self._write)
 
     # --- opening -----------------------------------------------------------------
     @classmethod

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from lectern.core.store.entity_schema import ENTITY_MIGRATION
+from lectern.core.store.facts_schema import FACTS_MIGRATION
 from lectern.core.store.library_compact import COMPACT_MIGRATION, KeptText
 from lectern.core.store.library_schema import LIBRARY_MIGRATION
+from lectern.core.store.quotes_schema import QUOTES_MIGRATION
 from lectern.core.store.structure_schema import STRUCTURE_MIGRATION
 
 T = TypeVar("T")
@@ -104,7 +107,10 @@ MIGRATIONS: list[str] = [
     """,
     LIBRARY_MIGRATION,
     STRUCTURE_MIGRATION,
-    COMPACT_MIGRATION,
+    FACTS_MIGRATION,  # the facts index across the library (library_facts.py)
+    ENTITY_MIGRATION,
+    QUOTES_MIGRATION,
+    COMPACT_MIGRATION,  # smaller library indexes, passage_tags (library_compact.py)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

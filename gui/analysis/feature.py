@@ -7,6 +7,7 @@ thread and pyqtgraph once the article has been painted. It sees the window only 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -16,6 +17,7 @@ from lectern.core.document import Document
 from lectern.core.editing.session import AnnotateReport
 from lectern.core.errors import LecternError
 from lectern.core.extract.model import Entity
+from lectern.core.library.curation_apply import curated_analysis, curation_stamp
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.chart.panel import ChartPanel
 from lectern.gui.analysis.entities_panel import EntitiesPanel
@@ -65,6 +67,7 @@ class AnalysisPanels(QObject):
 
         self._build_actions()
         window.document_opened.connect(self.analyse)
+        self.entities.installEventFilter(self)  # shown again when a library view steps aside
         self.runner.progress.connect(self._progress)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
@@ -102,6 +105,9 @@ class AnalysisPanels(QObject):
 
     # --- first paint: then load the chart library --------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.entities and event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self._recurate)  # back from a library view: curation may differ
+            return False
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             watched.removeEventFilter(self)
@@ -118,7 +124,9 @@ class AnalysisPanels(QObject):
         self.chart.waiting(document)
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(len(document.text) >= PROGRESS_MIN_CHARS)
-        self.runner.start(document, self._stored(document))
+        store_file = self.window.paths.store_file
+        self.runner.start(document, lambda analysis, doc: curated_analysis(
+            store_file, analysis, doc.text), stored=self._stored(document))
 
     def _stored(self, document: Document) -> tuple[str, bytes] | None:
         """The library's stored analysis of the text (one indexed read; decoded on the
@@ -136,6 +144,21 @@ class AnalysisPanels(QObject):
 
     def _progress(self, fraction: float) -> None:
         self.progress_bar.setValue(round(fraction * 100))
+
+    def _recurate(self) -> None:
+        """The library's curation changed since the article was analysed (a merge or a
+        rejection in the Entities view): the panels show it, without analysing again."""
+        result = self.result
+        if result is None or result.raw is None:
+            return
+        store_file = self.window.paths.store_file
+        if curation_stamp(store_file) == result.curation:
+            return
+        from lectern.core.readouts.mention_index import AnalysisIndex
+
+        analysis, stamp = curated_analysis(store_file, result.raw, result.document.text)
+        self._finished(replace(result, analysis=analysis, index=AnalysisIndex(analysis),
+                               curation=stamp))
 
     def _finished(self, result: AnalysisResult) -> None:
         if result.document is not self.window.document:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from lectern.core.document import Document
 
 PROGRESS_STEP = 0.01  # emit at most ~100 progress signals per run
+# (Analysis, Document) -> (the curated Analysis, a token naming the curation applied)
+Curate = Callable[[Any, Document], tuple[Any, Any]]
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class AnalysisResult:
     index: Any  # gui.analysis_index.AnalysisIndex
     chart: Any = None  # gui.panels.chart_data.ChartData
     fact_cells: list | None = None  # core.readouts.facts_table.display_rows(analysis.facts)
+    raw: Any = None  # the analyser's own Analysis, before the library's curation
+    curation: Any = None  # the token of the curation applied (to see when it changed)
     stored: bool = False  # read back from the library's stored analysis, not analysed now
 
 
@@ -47,8 +52,10 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(self, generation: int, document: Document, relay: _Relay,
-                 stop: threading.Event, stored: tuple[str, bytes] | None = None) -> None:
+                 stop: threading.Event, curate: Curate | None = None,
+                 stored: tuple[str, bytes] | None = None) -> None:
         super().__init__()
+        self.curate = curate
         self.setAutoDelete(True)
         self.generation = generation
         self.document = document
@@ -73,6 +80,9 @@ class _Job(QRunnable):
                                        cancelled=self.stop.is_set)
                 if self.stop.is_set():
                     raise AnalysisCancelled("cancelled")
+                raw, curation = analysis, None
+                if self.curate is not None:  # the library's curation, before any index is made
+                    analysis, curation = self.curate(analysis, self.document)
                 index = AnalysisIndex(analysis)
                 chart = chart_data(analysis.facts, self.document.text)
                 cells = display_rows(analysis.facts)
@@ -82,7 +92,7 @@ class _Job(QRunnable):
                 self.relay.cancelled.emit(self.generation)
                 return
             self.relay.finished.emit(self.generation, AnalysisResult(
-                self.document, analysis, index, chart, cells, stored))
+                self.document, analysis, index, chart, cells, raw, curation, stored))
         except Exception as error:  # a bug in analysis must not kill the reader
             self.relay.failed.emit(self.generation, f"{type(error).__name__}: {error}")
 
@@ -130,9 +140,12 @@ class AnalysisRunner(QObject):
     def running(self) -> bool:
         return self._stop is not None
 
-    def start(self, document: Document, stored: tuple[str, bytes] | None = None) -> None:
-        """Analyse ``document`` (``stored``: the library's stored analysis of its text, as
-        ``analyses.stored_body`` gives it, used when the current analyser made it)."""
+    def start(self, document: Document, curate: Curate | None = None, *,
+              stored: tuple[str, bytes] | None = None) -> None:
+        """Analyse ``document``; ``curate(analysis, document)`` (run on the worker) returns
+        the analysis with the library's curation applied. ``stored``: the library's stored
+        analysis of its text, as ``analyses.stored_body`` gives it, read back instead of
+        analysing when the current analyser made it."""
         self.cancel()
         self._generation += 1
         stop = threading.Event()
@@ -144,7 +157,7 @@ class AnalysisRunner(QObject):
         self._relays[self._generation] = relay
         self._stop = stop
         self.started.emit(document)
-        self.pool.start(_Job(self._generation, document, relay, stop, stored))
+        self.pool.start(_Job(self._generation, document, relay, stop, curate, stored))
 
     def cancel(self) -> None:
         if self._stop is not None:

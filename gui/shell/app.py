@@ -143,9 +143,12 @@ def _load_annotations(window, path: str) -> bool:
     return False
 
 
+SHOW_ACTIONS = {"ledger": "view.quote_ledger"}  # --show names whose action is named otherwise
+
+
 def _show_view(window, name: str) -> None:
     """A view through its action, as a reader brings it (the feature fills it first)."""
-    action = window.menu_actions.actions.get(f"view.{name}")
+    action = window.menu_actions.actions.get(SHOW_ACTIONS.get(name, f"view.{name}"))
     if action is not None and action.isEnabled():
         action.trigger()
 

@@ -72,6 +72,10 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("edit.sticky", "&Sticky Tag Mode", Menu.EDIT, ("Ctrl+T",), section=1,
             checkable=True, tip="Tag every new selection with the current tag"),
     Binding("edit.note", "Edit &Note", Menu.EDIT, ("Ctrl+Shift+N",), section=1),
+    Binding("edit.add_entity_mention", "Add Selection to an &Entity…", Menu.EDIT,
+            ("Ctrl+Shift+M",), section=1, scope=Scope.ARTICLE,
+            tip="Add the selected words as a mention of a library entity (one the analysis "
+            "missed)"),
     Binding("edit.remove_highlight", "Remove &Highlight", Menu.EDIT,
             ("Ctrl+Shift+Backspace",), section=1),
     Binding("edit.find", "&Find…", Menu.EDIT, ("Ctrl+F",), section=2),
@@ -105,6 +109,15 @@ KEYMAP: tuple[Binding, ...] = (
             tip="Every article kept, and search across them"),
     Binding("view.passages", "Pa&ssages", Menu.VIEW, ("Ctrl+Shift+P",), section=4,
             tip="Every annotation across the library, filtered by tags"),
+    Binding("view.entities", "&Entities Across Library", Menu.VIEW, ("Ctrl+Shift+E",),
+            section=4, tip="Every person, organisation and place the library names, "
+            "one entry per name, to curate"),
+    Binding("view.timeline", "&Timeline", Menu.VIEW, ("Ctrl+Shift+T",), section=4,
+            tip="Dated events and figures across the library, and figure conflicts"),
+    Binding("view.reports", "&Reports", Menu.VIEW, ("Ctrl+Shift+J",), section=4,
+            tip="Tag frequencies, tag co-occurrence and sourcing across the library"),
+    Binding("view.quote_ledger", "&Quote Ledger", Menu.VIEW, ("Ctrl+Shift+U",), section=4,
+            tip="Quotations found in several articles, with their differences"),
     # Help
     Binding("help.shortcuts", "&Keyboard Shortcuts", Menu.HELP, ("Ctrl+/",)),
     Binding("help.about", "&About Lectern", Menu.HELP),

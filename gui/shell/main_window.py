@@ -42,8 +42,11 @@ if TYPE_CHECKING:  # event types only annotate overrides; creating them costs st
 
     from lectern.gui.analysis.feature import AnalysisPanels
     from lectern.gui.annotating.workflow import AnnotationWorkflow
+    from lectern.gui.entities.feature import EntitiesFeature
     from lectern.gui.library.feature import LibraryFeature
     from lectern.gui.reader.find_bar import FindBar
+    from lectern.gui.reports.feature import ReportsFeature
+    from lectern.gui.timeline.feature import TimelineFeature
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 ZOOM_STEP = 1.0
@@ -103,6 +106,9 @@ class MainWindow(QMainWindow):
         self.analysis: AnalysisPanels | None = None
         self.annotations: AnnotationWorkflow | None = None
         self.library: LibraryFeature | None = None
+        self.entities: EntitiesFeature | None = None
+        self.timeline: TimelineFeature | None = None
+        self.reports: ReportsFeature | None = None
         self.shortcuts_dialog: QWidget | None = None
         if with_features:
             self.install_features()
@@ -119,8 +125,11 @@ class MainWindow(QMainWindow):
             return
         from lectern.gui.analysis.feature import AnalysisPanels
         from lectern.gui.annotating.workflow import AnnotationWorkflow
+        from lectern.gui.entities.feature import EntitiesFeature
         from lectern.gui.library.feature import LibraryFeature
         from lectern.gui.reader.find_bar import FindBar
+        from lectern.gui.reports.feature import ReportsFeature
+        from lectern.gui.timeline.feature import TimelineFeature
 
         self.menu_actions.build()
         self.find_bar = FindBar(self.article_view, self)
@@ -129,6 +138,9 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationWorkflow(self)
         self.analysis = AnalysisPanels(self, sessions=self.annotations)
         self.library = LibraryFeature(self, sessions=self.annotations)
+        self.entities = EntitiesFeature(self, self.library)
+        self.timeline = TimelineFeature(self, self.library)
+        self.reports = ReportsFeature(self, self.library)
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
@@ -376,7 +388,9 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.set("window_geometry", _base64(self.saveGeometry()))
-        self.settings.set("window_state", _base64(self.saveState()))
+        state = self.views.article_state  # a view on show has put the panels away
+        self.settings.set("window_state", _base64(state if state is not None
+                                                  else self.saveState()))
         self.panels.save()
         self._settings_timer.stop()
         self._save_settings()

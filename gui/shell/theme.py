@@ -76,6 +76,10 @@ def light_palette() -> QPalette:
     }
     for colour_role, value in colours.items():
         palette.setColor(colour_role, QColor(value))
+    # Set for every group above: without this a disabled button reads as an enabled one.
+    disabled = QPalette.ColorGroup.Disabled
+    for colour_role in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(disabled, colour_role, QColor("#9a968d"))
     return palette
 
 

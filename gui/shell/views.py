@@ -3,8 +3,8 @@ as the Library or the Passages, which put the article's panels away while they s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from lectern.gui.shell.panel_layout import PanelLayout
 
@@ -18,6 +18,9 @@ class CentralViews(QStackedWidget):
         self.pages: dict[str, QWidget] = {ARTICLE: reading_pane}
         self.panels: PanelLayout | None = None
         self._panels_put_away = False
+        # The window's docks as they were beside the article, while a view has put them
+        # away: what the window saves, so the next start has its panels.
+        self.article_state: QByteArray | None = None
 
     def add_view(self, name: str, widget: QWidget) -> None:
         self.pages[name] = widget
@@ -36,9 +39,13 @@ class CentralViews(QStackedWidget):
         if panels is not None:
             if name == ARTICLE and self._panels_put_away:
                 self._panels_put_away = False
+                self.article_state = None
                 panels.set_hidden(False)
             elif name != ARTICLE and not panels.hidden:
                 self._panels_put_away = True  # the article's panels beside a list of articles
+                window = self.window()
+                if isinstance(window, QMainWindow):
+                    self.article_state = window.saveState()
                 panels.set_hidden(True)
         self.setCurrentWidget(page)
         self.updateGeometry()

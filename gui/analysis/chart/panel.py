@@ -34,7 +34,7 @@ from lectern.gui.shell.theme import is_dark
 
 if TYPE_CHECKING:  # pyqtgraph is heavy: the plot module is imported after the first paint
     from lectern.core.document import Document
-    from lectern.gui.analysis.chart.plot import FactChart
+    from lectern.gui.widgets.chart.plot import FactChart
 
 ORIGIN = Origin.CHART
 LOG_RATIO = 100  # offer the log scale when a group's values differ by this factor
@@ -118,7 +118,7 @@ class ChartPanel(AnalysisPanel):
         """Import pyqtgraph and build the plot widget (call after the first paint)."""
         if self.plot is not None:
             return
-        from lectern.gui.analysis.chart.plot import FactChart  # heavy: pyqtgraph and numpy
+        from lectern.gui.widgets.chart.plot import FactChart  # heavy: pyqtgraph and numpy
 
         plot = self.plot = FactChart(is_dark(self.palette()))
         plot.setObjectName("factChart")

@@ -33,6 +33,14 @@ def test_dates_normalise_to_iso(expression, iso):
     assert [c.value for c in found] == [iso]
 
 
+@pytest.mark.parametrize("text", [
+    "A survey of 1709 schoolchildren was made.", "Some 2000 people came.",
+    "About 1850 women and 1900 men signed.", "It sent 1600 troops.",
+])
+def test_a_year_like_number_before_what_it_counts_is_no_date(text):
+    assert list(find_dates(text)) == []
+
+
 def test_relative_dates_and_durations_are_found_without_values():
     text = "Last week, nearly two decades of war; the past 30 days and two years ago."
     found = [text[c.start : c.end] for c in find_dates(text)]

@@ -62,7 +62,7 @@ def chart_of(qtbot):
     """A FactChart of an article's text, ``width`` pixels wide, drawn."""
     from lectern.core.extract import analyze
     from lectern.core.readouts.chart_data import chart_data
-    from lectern.gui.analysis.chart.plot import FactChart
+    from lectern.gui.widgets.chart.plot import FactChart
 
     def make(text: str, width: int, height: int = 230, dark: bool = False) -> FactChart:
         document = Document.from_text(text)
@@ -330,7 +330,7 @@ def _distance(a: QColor, b: QColor) -> int:
 
 @pytest.mark.parametrize("dark", [False, True])
 def test_an_exported_png_has_a_title_band_and_a_source_line(analysed, tmp_path, dark):
-    from lectern.gui.analysis.chart.export import Bands
+    from lectern.gui.widgets.chart.export import Bands
 
     chart = analysed.analysis.chart
     if dark:  # the same article drawn in the dark palette's colours

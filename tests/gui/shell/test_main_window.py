@@ -236,3 +236,16 @@ def test_a_notice_is_shown_without_blocking_and_is_not_an_error(qtbot, app_paths
     box = window.last_notice_box
     assert box is not None and box.isVisible() and "a.ann" in box.text()
     assert window.last_error_box is None
+
+
+def test_quitting_in_a_library_view_keeps_the_article_panels_for_the_next_start(
+        qtbot, app_paths):
+    first = show_window(qtbot, app_paths)
+    shown = {name for name, dock in first.panels.docks.items() if dock.isVisible()}
+    assert shown
+    first.show_view("library")
+    assert not any(dock.isVisible() for dock in first.panels.docks.values())
+    first.save_layout()
+    first.close()
+    second = show_window(qtbot, app_paths)
+    qtbot.waitUntil(lambda: all(second.panels.docks[name].isVisible() for name in shown))

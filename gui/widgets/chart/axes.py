@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from lectern.gui.analysis.chart.style import ChartColours, small_font
+from lectern.gui.widgets.chart.style import ChartColours, small_font
 
 TITLE_PT = 9
 TITLE_MARGIN_PX = 10.0  # the title label's own margins, and a little air

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
 from lectern.core.readouts.chart_data import Captions, ChartData, Tip
 from lectern.core.readouts.chart_layout import column_widths
-from lectern.gui.analysis.chart.axes import title_width
-from lectern.gui.analysis.chart.bars import BarPlot, width_needed
-from lectern.gui.analysis.chart.export import export_chart
-from lectern.gui.analysis.chart.style import ChartColours, tips_html, tips_text
-from lectern.gui.analysis.chart.timeline import Timeline
+from lectern.gui.widgets.chart.axes import title_width
+from lectern.gui.widgets.chart.bars import BarPlot, width_needed
+from lectern.gui.widgets.chart.export import export_chart
+from lectern.gui.widgets.chart.style import ChartColours, tips_html, tips_text
+from lectern.gui.widgets.chart.timeline import Timeline
 
 STACK_BELOW_PX = 900  # narrower than this, the timeline sits above the bars, not beside
 STACK_MIN_HEIGHT_PX = 190  # lower than this, rows would leave each plot too short to read

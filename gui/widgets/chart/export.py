@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage, QImageWriter, QPaintDevi
 
 from lectern.core.atomic_write import atomic_write_bytes
 from lectern.core.readouts.chart_data import Captions
-from lectern.gui.analysis.chart.style import ChartColours
+from lectern.gui.widgets.chart.style import ChartColours
 
 if TYPE_CHECKING:
     from pyqtgraph import GraphicsLayoutWidget

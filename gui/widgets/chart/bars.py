@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from lectern.core.readouts.chart_data import BarGroup
-from lectern.gui.analysis.chart.axes import add_plot, set_title, title_width
-from lectern.gui.analysis.chart.style import ChartColours, small_font
+from lectern.gui.widgets.chart.axes import add_plot, set_title, title_width
+from lectern.gui.widgets.chart.style import ChartColours, small_font
 
 MAX_VALUE_LABELS = 12  # per bar group: beyond this, values overlap into noise
 BAR_WIDTH = 0.62

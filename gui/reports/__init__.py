@@ -1,0 +1,1 @@
+"""Reports across the library (tag frequencies, co-occurrence, sourcing) and the quote ledger."""

@@ -1,0 +1,129 @@
+"""The timeline feature: the Timeline view filled from core's use cases (timeline events,
+figure bars, conflicts) over the library's facts index, and every click opened through the
+library's navigator at its passage. It sees the window only through ``WindowApi``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from lectern.core.errors import LecternError
+from lectern.core.library.conflicts import conflicts, passage
+from lectern.core.library.figures import Figure, figure_groups
+from lectern.core.library.timeline import timeline_events
+from lectern.core.output_paths import output_target
+from lectern.core.readouts.library_chart import LibraryChart, bars_chart, timeline_chart
+from lectern.core.readouts.wording import count
+from lectern.gui.shell.api import LibraryNavigator, WindowApi
+from lectern.gui.shell.errors import reported
+from lectern.gui.timeline.view import TimelineView
+
+FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)"}
+
+
+class TimelineFeature(QObject):
+    def __init__(self, window: WindowApi, library: LibraryNavigator) -> None:
+        super().__init__(window.article_view)
+        self.window = window
+        self.library = library
+        self.view = TimelineView()
+        self.scope = ""  # the search the view is narrowed to ("" for the whole library)
+        self._filled: set[str] = set()  # tabs drawn for the current scope
+        self.last_draw_ms = 0.0
+        window.add_view("timeline", self.view)
+        window.action("view.timeline", self.show)
+        self.view.scope_requested.connect(self.set_scope)
+        self.view.tab_changed.connect(lambda _name: self._fill_current())
+        self.view.item_clicked.connect(self.open_item)
+        self.view.conflicts.passage_activated.connect(
+            lambda article, start, end: self.library.open_at(article, start, end, exact=True))
+        self.view.conflicts.sentence_of = self._sentence
+        self.view.export_requested.connect(self.choose_export)
+
+    def show(self) -> None:
+        """Bring the view forward, drawn afresh (articles may have come since)."""
+        self._filled.clear()
+        if reported(self.window, "The timeline cannot be drawn", self._fill_current):
+            self.window.show_view("timeline")
+            self.view.query.setFocus()
+
+    def set_scope(self, query: str) -> None:
+        """Narrow the view to what a search finds; a query that cannot be read is refused
+        and the view keeps what it shows."""
+        previous, self.scope = self.scope, query.strip()
+        self._filled.clear()
+        if not reported(self.window, "The search cannot be read", self._fill_current):
+            self.scope = previous
+
+    def _fill_current(self) -> None:
+        name = self.view.current_tab
+        if name in self._filled:
+            return
+        self._filled.add(name)
+        started = time.perf_counter()
+        store, query = self.library.store, self.scope or None
+        if name == "timeline":
+            events = timeline_events(store, query)
+            chart = timeline_chart(events)
+            self.view.show_chart(name, chart, _timeline_summary(len(events), chart))
+        elif name in ("units", "entities"):
+            groups = figure_groups(store, "unit" if name == "units" else "entity", query)
+            chart = bars_chart(groups)
+            self.view.show_chart(name, chart, f"{count(chart.data.bars, 'measure')} · "
+                                 "hover a bar for its articles, click to open the first")
+        else:
+            found = conflicts(store)
+            heads = store.facts.heads()
+            self.view.conflicts.set_conflicts(found, {a: h[0] for a, h in heads.items()})
+            self.view.set_summary(f"{count(len(found), 'conflict')} across the library", name)
+        self.last_draw_ms = (time.perf_counter() - started) * 1000
+
+    def _sentence(self, figure: Figure) -> str:
+        try:
+            return passage(self.library.store, figure)
+        except LecternError:
+            return ""
+
+    def open_item(self, tab: str, ident: str) -> None:
+        """Open the earliest article of a clicked event or bar at its passage."""
+        chart = self.view.charts[tab].chart
+        if chart is None:
+            return
+        if ident in chart.events:
+            source = chart.events[ident].sources[0]
+            self.library.open_at(source.article, source.start, source.end, exact=True)
+        elif ident in chart.bars and chart.bars[ident].figures:
+            figure = chart.bars[ident].figures[0].source
+            self.library.open_at(figure.article, figure.start, figure.end, exact=True)
+
+    def choose_export(self, suffix: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.view, "Export Chart",
+                                              f"library-{self.view.current_tab}{suffix}",
+                                              FILTERS[suffix])
+        if path:
+            self.export(path if path.lower().endswith(suffix) else path + suffix)
+
+    def export(self, path: str | Path) -> None:
+        """The chart shown to PNG or SVG (by suffix), through the output path checks."""
+        tab = self.view.charts.get(self.view.current_tab)
+        if tab is None or tab.plot is None:
+            return
+        try:
+            target = output_target(path, self.window.paths)
+            tab.plot.export(str(target), self.view.captions(self.scope))
+        except LecternError as error:
+            self.window.show_error("The chart could not be exported", str(error))
+        except Exception as error:  # pyqtgraph raises assorted types on a bad path
+            self.window.show_error("The chart could not be exported",
+                                   f"Could not export the chart to “{path}”: {error}")
+
+
+def _timeline_summary(events: int, chart: LibraryChart) -> str:
+    parts = [count(events, "event")]
+    if chart.data.unplaced:
+        parts.append(f"{chart.data.unplaced:,} not drawn (the most told are)")
+    parts.append("hover a marker for its sources, click to open the first")
+    return " · ".join(parts)
