@@ -17,7 +17,7 @@ from lectern.core.annotations import AnchorStatus, Annotation, quote_selector
 from lectern.core.atomic_write import atomic_write_files
 from lectern.core.document import Document
 from lectern.core.errors import LecternError
-from lectern.core.formats.brat import dumps_brat
+from lectern.core.formats.brat import UNTAGGED_LABEL, dumps_brat
 from lectern.core.formats.brat_read import read_brat
 from lectern.core.formats.csv_format import dumps_csv
 from lectern.core.formats.doccano import dumps_doccano, read_doccano
@@ -63,6 +63,10 @@ FORMAT_NAMES = {Format.W3C: "W3C Web Annotation", Format.BRAT: "brat standoff",
                 Format.PRODIGY: "Prodigy JSONL", Format.LABELSTUDIO: "Label Studio JSON",
                 Format.QDPX: "REFI-QDA project"}
 BRAT_CONF = "annotation.conf"
+
+
+# Formats whose spans need a label: an annotation without tags is written as UNTAGGED_LABEL.
+_UNTAGGED_NAMED = frozenset({Format.BRAT, Format.DOCCANO, Format.PRODIGY, Format.LABELSTUDIO})
 
 
 def format_named(name: str | None, path: str | os.PathLike[str],
@@ -163,6 +167,10 @@ def export_annotations(fmt: Format, out: str | os.PathLike[str], document: Docum
         source = QdaSource(document.display_name, text, list(annotations), list(links))
         data, skipped = dumps_qdpx([source], tag_colours or {}, document.display_name)
         files = [(targets[0], data)]
+    if fmt in _UNTAGGED_NAMED and any(UNTAGGED_LABEL in a.tags for a in annotations):
+        notices.append(f"A tag named “{UNTAGGED_LABEL}” reads back from {FORMAT_NAMES[fmt]} "
+                       "as no tag: it is the name these files give an annotation without "
+                       "tags.")
     if fmt in (Format.DOCCANO, Format.LABELSTUDIO, Format.QDPX):
         notices += link_losses(FORMAT_NAMES[fmt], annotations, links,
                                keeps_notes=fmt is Format.QDPX)

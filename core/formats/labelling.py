@@ -18,10 +18,10 @@ from typing import Any
 
 from lectern.core.annotations import Annotation, quote_selector, stable_id, utc_now
 from lectern.core.errors import LecternError
+from lectern.core.formats.brat import UNTAGGED_LABEL
 from lectern.core.formats.parsed import MAX_OFFSET, ParsedFile, check_parsed
 from lectern.core.links import Link, links_between, stable_link_id
 
-UNTAGGED_LABEL = "Highlight"
 LECTERN_KEY = "lectern"
 
 

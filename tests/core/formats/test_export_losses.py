@@ -119,3 +119,12 @@ def test_lectern_reads_its_own_article_notes_back_without_calling_them_unplaceab
     anchored = anchor_file(tmp_path / "out.json", article)
     assert sorted(a.note for a in anchored.annotations) == ["Check the ferry figures.", "first"]
     assert not any("article note" in n for n in anchored.notices)
+
+
+@pytest.mark.parametrize("fmt", [Format.BRAT, Format.DOCCANO, Format.PRODIGY,
+                                 Format.LABELSTUDIO])
+def test_a_tag_named_like_the_untagged_label_is_said_to_read_back_as_none(
+        fmt, article, tmp_path):
+    marked = Annotation.from_span(TEXT, 14, 22, ["Highlight"])
+    assert "reads back" in export(fmt, article, tmp_path, [marked]).summary()
+    assert "reads back" not in export(fmt, article, tmp_path, [ANA]).summary()
