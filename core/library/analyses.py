@@ -151,6 +151,14 @@ def run_pending(store: AnnotationStore, *, workers: int | None = None,
     return done
 
 
+def catch_up_indexes(store: AnnotationStore) -> int:
+    """Take every stored analysis an index lacks into it (analyses stored before the index
+    existed, or while it could not be written); returns how many each took, summed."""
+    import importlib
+
+    return sum(int(importlib.import_module(name).catch_up(store)) for name in INDEXER_MODULES)
+
+
 def keep_analysis(store: AnnotationStore, version_id: int, analyser: str, body: bytes) -> None:
     """Store one analysis, then let each library-wide index take it in."""
     store.library.put_analysis(version_id, analyser, body)

@@ -36,6 +36,7 @@ class EntitiesFeature(QObject):
         self._sentences: SentenceReader | None = None
         window.add_view("entities", self.view)
         window.action("view.entities", self.show)
+        library.analyses_updated.connect(self._analysed)
         window.action("edit.add_entity_mention", self.add_selection)
         view = self.view
         view.entity_selected.connect(self.show_entity)
@@ -55,6 +56,11 @@ class EntitiesFeature(QObject):
         if reported(self.window, "The library's entities cannot be read", self.refresh):
             self.window.show_view("entities")
             self.view.table.setFocus()
+            self.library.analyse_pending()  # what is there now; the rest fills in
+
+    def _analysed(self) -> None:
+        if self.view.isVisible():
+            reported(self.window, "The library's entities cannot be read", self.refresh)
 
     def refresh(self, keep: int | None = None) -> None:
         """The list as the store has it now (analyses stored since are taken in first)."""

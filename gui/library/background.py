@@ -23,6 +23,7 @@ class _Relay(QObject):
     finished = Signal()
     failed = Signal(str)
     kept = Signal(object)  # KeepResult
+    analysed = Signal(int)  # analyses made and taken into the indexes by a background job
 
 
 class _AddJob(QRunnable):
@@ -31,7 +32,7 @@ class _AddJob(QRunnable):
         super().__init__()
         self.store_file, self.paths, self.relay, self.stop = store_file, paths, relay, stop
         self.analyse = analyse
-        self._last = 0.0
+        self._progress = _Throttled(relay)
 
     def run(self) -> None:
         try:
@@ -52,13 +53,49 @@ class _AddJob(QRunnable):
             self.relay.failed.emit(f"{type(error).__name__}: {error}")
         self.relay.finished.emit()
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+
+
+class _Throttled:
+    """A job's progress, at most every PROGRESS_EVERY_S and always its last step."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self.relay = relay
+        self._last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
         import time
 
         now = time.monotonic()
         if now - self._last >= PROGRESS_EVERY_S or done >= total:
             self._last = now
             self.relay.progress.emit(stage, done, total)
+
+
+class _AnalyseJob(QRunnable):
+    """The library's articles whose analysis is missing or by an older analyser, analysed
+    (Cancel stops it between articles), then the library-wide indexes caught up."""
+
+    def __init__(self, store_file: Path, relay: _Relay, stop: threading.Event) -> None:
+        super().__init__()
+        self.store_file, self.relay, self.stop = store_file, relay, stop
+        self._progress = _Throttled(relay)
+
+    def run(self) -> None:
+        try:
+            from lectern.core.library.analyses import catch_up_indexes, run_pending
+            from lectern.core.store import AnnotationStore
+
+            with AnnotationStore.open(self.store_file) as store:
+                done = run_pending(store, cancelled=self.stop.is_set,
+                                   progress=lambda d, t: self._progress("analysing", d, t))
+                if not self.stop.is_set():
+                    done += catch_up_indexes(store)
+            self.relay.analysed.emit(done)
+        except LecternError as error:
+            self.relay.failed.emit(str(error))
+        except Exception as error:  # a bug in a job must not take the window down
+            self.relay.failed.emit(f"{type(error).__name__}: {error}")
+        self.relay.finished.emit()
 
 
 class _KeepJob(QRunnable):
@@ -90,6 +127,7 @@ class LibraryWorker(QObject):
     finished = Signal()
     failed = Signal(str)
     kept = Signal(object)
+    analysed = Signal(int)
 
     def __init__(self, store_file: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +150,16 @@ class LibraryWorker(QObject):
         self.pool.start(_AddJob(self.store_file, list(paths), relay, self._stop, analyse))
         return True
 
+    def analyse_pending(self) -> bool:
+        """Analyse what the library lacks in the background (False: a job is running)."""
+        if self._stop is not None:
+            return False
+        self._stop = threading.Event()
+        relay = self._relay()
+        relay.finished.connect(self._add_finished)
+        self.pool.start(_AnalyseJob(self.store_file, relay, self._stop))
+        return True
+
     def keep(self, document: Document, reanchored: Any = None, earlier: str | None = None
              ) -> None:
         self.pool.start(_KeepJob(self.store_file, document, reanchored, earlier,
@@ -131,6 +179,7 @@ class LibraryWorker(QObject):
         relay.added.connect(self.added)
         relay.failed.connect(self.failed)
         relay.kept.connect(self.kept)
+        relay.analysed.connect(self.analysed)
         self._relays.append(relay)  # alive until its job's last signal is delivered
         del self._relays[:-16]
         return relay

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from lectern.core.document import Document
@@ -34,6 +34,8 @@ MESSAGE_MS = 8000
 
 
 class LibraryFeature(QObject):
+    analyses_updated = Signal()  # a background add or analysis has finished
+
     def __init__(self, window: WindowApi, sessions: SessionSource) -> None:
         super().__init__(window.article_view)
         self.window = window
@@ -41,6 +43,7 @@ class LibraryFeature(QObject):
         self._store: AnnotationStore | None = None
         self._reading_version: Document | None = None  # an earlier text, shown to be read
         self.last_report: AddReport | None = None
+        self._told: AddReport | None = None
         self.library_view = LibraryView()
         self.passages_view = PassagesView()
         window.add_view("library", self.library_view)
@@ -70,6 +73,7 @@ class LibraryFeature(QObject):
         self.worker.progress.connect(self.progress.show_progress)
         self.worker.added.connect(self._added)
         self.worker.finished.connect(self._finished)
+        self.worker.analysed.connect(self._analysed)
         self.worker.failed.connect(lambda m: window.show_status(m, MESSAGE_MS))
         self.worker.kept.connect(lambda _: self._refresh_if_shown())
         app = QApplication.instance()
@@ -169,9 +173,20 @@ class LibraryFeature(QObject):
 
     def _finished(self) -> None:
         self.progress.finish()
-        if self.last_report is not None:
+        if self.last_report is not None and self.last_report is not self._told:
+            self._told = self.last_report  # a later analysis alone does not say it again
             self.window.show_status(self.last_report.summary(), MESSAGE_MS)
+            self.analyses_updated.emit()  # articles added, and analysed unless cancelled
         self._refresh_if_shown()
+
+    def _analysed(self, done: int) -> None:
+        if done:  # nothing new: the views need not be drawn again
+            self.analyses_updated.emit()
+
+    def analyse_pending(self) -> None:
+        """What the library lacks analysed in the background (none of it on this thread:
+        the views show what is there and fill in when ``analyses_updated`` comes)."""
+        self.worker.analyse_pending()
 
     def _keep_opened(self, document: Document) -> None:
         if document is self._reading_version:

@@ -130,3 +130,13 @@ class LibraryNavigator(Protocol):
         """Open the article, scrolled to ``start:end`` of its kept text with it selected;
         ``exact``: the span is of the kept text, found again if the file changed."""
         ...
+
+    def analyse_pending(self) -> None:
+        """Analyse in the background what the library lacks (articles kept before, or by an
+        older analyser), with the progress bar; ``analyses_updated`` says when it is done."""
+        ...
+
+    @property
+    def analyses_updated(self) -> SignalInstance:
+        """Emitted once a background analysis of the library has finished."""
+        ...

@@ -35,6 +35,7 @@ class TimelineFeature(QObject):
         self.last_draw_ms = 0.0
         window.add_view("timeline", self.view)
         window.action("view.timeline", self.show)
+        library.analyses_updated.connect(self._analysed)
         self.view.scope_requested.connect(self.set_scope)
         self.view.tab_changed.connect(lambda _name: self._fill_current())
         self.view.item_clicked.connect(self.open_item)
@@ -49,6 +50,12 @@ class TimelineFeature(QObject):
         if reported(self.window, "The timeline cannot be drawn", self._fill_current):
             self.window.show_view("timeline")
             self.view.query.setFocus()
+            self.library.analyse_pending()  # what is there now; the rest fills in
+
+    def _analysed(self) -> None:
+        if self.view.isVisible():
+            self._filled.clear()
+            reported(self.window, "The timeline cannot be drawn", self._fill_current)
 
     def set_scope(self, query: str) -> None:
         """Narrow the view to what a search finds; a query that cannot be read is refused

@@ -158,3 +158,24 @@ def test_a_selection_in_the_article_becomes_a_mention(qtbot, app_paths, tmp_path
         musayev = by_name(store, "Teymur Musayev")
         assert (musayev.id, start, start + 16, "Economy Minister") in \
             store.entities.added_in(ids["seed"])
+
+
+def test_articles_not_analysed_yet_are_analysed_in_the_background_and_the_view_fills_in(
+        qtbot, app_paths, tmp_path, sample_article):
+    from entity_helpers import EDITED
+
+    with AnnotationStore.open(app_paths.store_file) as store:  # kept, never analysed
+        for name, text in (("seed", SEED), ("edited", EDITED)):
+            report = add_paths(store, [write(tmp_path / "articles", f"{name}.txt", text)])
+            assert report.added
+    window = show_window(qtbot, app_paths, sample_article)
+    with qtbot.waitSignal(window.library.analyses_updated, timeout=30_000):
+        window.menu_actions.actions["view.entities"].trigger()  # opens at once, empty
+        assert window.views.current == "entities"
+    view = window.entities.view
+    qtbot.waitUntil(lambda: any(r.name == "Teymur Musayev" for r in view.model.rows),
+                    timeout=5000)
+    with AnnotationStore.open(app_paths.store_file) as store:
+        from lectern.core.library.analyses import pending
+
+        assert pending(store) == []
