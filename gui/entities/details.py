@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QVBox
 from lectern.core.library.entities import EntityProfile, LibraryMention
 from lectern.core.readouts.wording import count
 from lectern.gui.entities.models import TYPE_NAMES, MentionsModel
-from lectern.gui.entities.table import entity_table
+from lectern.gui.widgets.list_table import list_table
 from lectern.gui.widgets.row_model import ROW_ROLE
 
 
@@ -38,7 +38,7 @@ class EntityDetails(QWidget):
         self.tables: list[QTableView] = []
         for model, name in ((self.mentions, "Mentions"), (self.quotes, "Quotes"),
                             (self.figures, "Figures")):
-            view = entity_table(model)
+            view = list_table(model)
             view.setObjectName(f"entity{name}")
             header = view.horizontalHeader()
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

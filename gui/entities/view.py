@@ -33,8 +33,8 @@ from lectern.core.library.entity_suggestions import Suggestion
 from lectern.core.readouts.wording import count
 from lectern.gui.entities.details import EntityDetails
 from lectern.gui.entities.models import TYPE_NAMES, LibraryEntitiesModel, SuggestionsModel
-from lectern.gui.entities.table import entity_table
 from lectern.gui.widgets.empty_state import EmptyState
+from lectern.gui.widgets.list_table import list_table
 
 ALL_TYPES = "All types"
 FILTER_DELAY_MS = 150
@@ -75,7 +75,7 @@ class LibraryEntitiesView(QWidget):
         self.filter_edit.textChanged.connect(lambda _: self._timer.start())
         self.type_box.currentIndexChanged.connect(lambda _: self._apply_filter())
 
-        self.table = entity_table(self.model)
+        self.table = list_table(self.model)
         self.table.setObjectName("libraryEntitiesTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
@@ -104,7 +104,7 @@ class LibraryEntitiesView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.suggestion_table = entity_table(self.suggestions)
+        self.suggestion_table = list_table(self.suggestions)
         self.suggestion_table.setObjectName("entitySuggestions")
         for column, width in enumerate((200, 200, 96)):
             self.suggestion_table.horizontalHeader().resizeSection(column, width)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from lectern.core.readouts.wording import count
 from lectern.core.store.library_rows import Article
 from lectern.gui.library.models import ArticlesModel, HitsModel, article_matches
 from lectern.gui.widgets.empty_state import EmptyState
+from lectern.gui.widgets.list_table import list_table
 from lectern.gui.widgets.marked_text import MarkedTextCell
 
 EMPTY_HEADLINE = "Your library is empty"
@@ -33,20 +32,6 @@ EMPTY_DETAIL = ("Every article you open is kept here. To add many at once, choos
 SEARCH_HINT = 'Search every article, quote, note and tag: words, "a phrase", pharma*, OR, NOT'
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (300, 150, 92, 64, 56, 200)
-
-
-def table(model: object) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
 
 
 class LibraryView(QWidget):
@@ -76,14 +61,14 @@ class LibraryView(QWidget):
         self.summary = QLabel()
         self.hits_label = QLabel()
 
-        self.table = table(self.articles)
+        self.table = list_table(self.articles)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title reads
-        self.hit_table = table(self.hits)
+        self.hit_table = list_table(self.hits)
         self.hit_table.setItemDelegateForColumn(2, MarkedTextCell(self.hit_table))
         hit_header = self.hit_table.horizontalHeader()
         hit_header.resizeSection(0, 64)

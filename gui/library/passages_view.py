@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from lectern.core.library.passages import PassageList, PassageQuery
 from lectern.core.readouts.wording import count
 from lectern.core.store.library_rows import Article, Passage
-from lectern.gui.library.library_view import table
 from lectern.gui.library.passages_model import PassagesModel
 from lectern.gui.widgets.empty_state import EmptyState
+from lectern.gui.widgets.list_table import list_table
 from lectern.gui.widgets.marked_text import MarkedTextCell
 
 ANY, ALL = "any of these tags", "all of these tags"
@@ -71,7 +71,7 @@ class PassagesView(QWidget):
         menu.triggered.connect(lambda action: self.export_requested.emit(action.data()))
         self.export_button.setMenu(menu)
         self.summary = QLabel()
-        self.table = table(self.model)
+        self.table = list_table(self.model)
         self.table.setSortingEnabled(True)
         # Unsorted at first: article by article, each in reading order.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

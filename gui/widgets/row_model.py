@@ -19,17 +19,20 @@ class RowModel(QAbstractTableModel, Generic[Row]):
     """Subclasses name ``titles`` and give ``cell(row, column)`` and ``sort_key(column)``."""
 
     titles: Sequence[str] = ()
+    # False: the rows are kept as given and read only as shown (a lazy list of passages);
+    # a filter or a sort still reads them whole, when asked for.
+    copies_rows = True
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.all_rows: list[Row] = []
-        self.rows: list[Row] = []
+        self.all_rows: Sequence[Row] = []
+        self.rows: Sequence[Row] = []
         self._keep: Callable[[Row], bool] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
-        self.all_rows = list(rows)
+        self.all_rows = list(rows) if self.copies_rows else rows
         self.rows = self._visible()
         self.endResetModel()
 
@@ -39,7 +42,9 @@ class RowModel(QAbstractTableModel, Generic[Row]):
         self.rows = self._visible()
         self.endResetModel()
 
-    def _visible(self) -> list[Row]:
+    def _visible(self) -> Sequence[Row]:
+        if self._keep is None and self._sort is None and not self.copies_rows:
+            return self.all_rows  # the list's own order: read as it is shown
         rows = [r for r in self.all_rows if self._keep(r)] if self._keep else list(self.all_rows)
         if self._sort is not None:
             column, order = self._sort
@@ -70,9 +75,9 @@ class RowModel(QAbstractTableModel, Generic[Row]):
         return column_title(self.titles, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
         if role == ROW_ROLE:
@@ -84,5 +89,9 @@ class RowModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def row_at(self, index: AnyIndex) -> Row | None:
-        return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) \
-            else None
+        if not index.isValid():
+            return None
+        try:
+            return self.rows[index.row()]
+        except IndexError:  # past the end, or a lazy list whose store lost rows since
+            return None

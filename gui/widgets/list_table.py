@@ -1,4 +1,5 @@
-"""The tables of the Entities view: whole rows selected, read-only, one line each."""
+"""A read-only list as a table: whole rows selected, one at a time, one line each (the
+Library, the Passages, the Entities views)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 
-def entity_table(model: QAbstractItemModel) -> QTableView:
+def list_table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
