@@ -22,7 +22,7 @@ REPO = HERE.parents[2]
 sys.path.insert(0, str(HERE.parent))
 CACHE = REPO / ".scratch" / "bench_entities"
 
-from bench_library import make_articles  # noqa: E402  (the library benchmark's generator)
+from bench_library import make_articles, median_ms  # noqa: E402  (the library benchmark's)
 
 
 def built_library(count: int) -> Path:
@@ -55,15 +55,6 @@ def built_library(count: int) -> Path:
               flush=True)
     done_mark.write_text(analyses.analyser_version())
     return store_file
-
-
-def median_ms(run, repeats: int = 9) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def indexed_copy(count: int) -> Path:

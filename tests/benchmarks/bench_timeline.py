@@ -22,16 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 REPO = HERE.parents[2]
 sys.path.insert(0, str(HERE.parent))
+from bench_library import median_ms  # noqa: E402  (the library benchmark's)
+
 CACHE = REPO / ".scratch" / "bench_timeline"
-
-
-def median_ms(run, repeats: int = 9) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def built_library(count: int) -> Path:
