@@ -23,7 +23,6 @@ leaves the file as it is. ``read_only`` opens (search, export) never write to it
 from __future__ import annotations
 
 import itertools
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -58,9 +57,9 @@ from lectern.core.store.rows import (
 )
 from lectern.core.store.salvage import SalvageReport, merge_salvaged, read_damaged
 from lectern.core.store.schema import SCHEMA_VERSION
-from lectern.core.store.tag_rows import label_text, write_scheme_edits
+from lectern.core.store.small_state import SmallState
+from lectern.core.store.tag_rows import write_scheme_edits
 from lectern.core.tag_edits import SchemeEdit
-from lectern.core.tags import Tag
 
 __all__ = [
     "SCHEMA_VERSION", "AnnotationStore", "DocumentRecord", "SalvageReport", "StoredAnnotation",
@@ -85,7 +84,7 @@ class StoredAnnotation:
     path: str
 
 
-class AnnotationStore:
+class AnnotationStore(SmallState):
     """The SQLite store. Open with ``AnnotationStore.open(path)``; close when done.
 
     ``moved_aside`` names the file found damaged at ``path`` and moved aside for a fresh
@@ -366,55 +365,6 @@ class AnnotationStore:
                  for row in self._db.execute(sql, params))
         kept = (hit for hit in found if wanted.matches(hit.annotation))
         return list(itertools.islice(kept, limit))
-
-    # --- tag scheme, hidden entities, settings -----------------------------------
-    @reads
-    def tag_scheme(self) -> list[Tag] | None:
-        """The stored scheme, or None when none was ever saved."""
-        rows = self._db.execute("SELECT name, colour, shortcut, labels FROM tags "
-                                "ORDER BY position")
-        tags = [Tag(name, colour, shortcut, tuple(labels.split()))
-                for name, colour, shortcut, labels in rows]
-        return tags or None
-
-    def save_tag_scheme(self, tags: Sequence[Tag]) -> None:
-        """Replace the whole stored scheme with ``tags`` (first use, loading a scheme file)."""
-        with self._write() as db:
-            db.execute("DELETE FROM tags")
-            db.executemany("INSERT INTO tags (position, name, colour, shortcut, labels) "
-                           "VALUES (?, ?, ?, ?, ?)",
-                           ((i, t.name, t.colour, t.shortcut, label_text(t))
-                            for i, t in enumerate(tags)))
-
-    @reads
-    def tag_use_count(self, tag: str) -> int:
-        return int(self._db.execute("SELECT count(*) FROM annotation_tags WHERE tag = ?",
-                                    (tag,)).fetchone()[0])
-
-    def hide_entity(self, fingerprint: str, entity_key: str) -> None:
-        with self._write() as db:
-            db.execute("INSERT OR IGNORE INTO hidden_entities VALUES (?, ?)",
-                       (fingerprint, entity_key))
-
-    def unhide_entity(self, fingerprint: str, entity_key: str) -> None:
-        with self._write() as db:
-            db.execute("DELETE FROM hidden_entities WHERE fingerprint = ? AND entity_key = ?",
-                       (fingerprint, entity_key))
-
-    @reads
-    def hidden_entities(self, fingerprint: str) -> set[str]:
-        rows = self._db.execute("SELECT entity_key FROM hidden_entities WHERE fingerprint = ?",
-                                (fingerprint,))
-        return {row[0] for row in rows}
-
-    @reads
-    def setting(self, key: str, default: Any = None) -> Any:
-        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
-
-    def set_setting(self, key: str, value: Any) -> None:
-        with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
 
     # --- health ------------------------------------------------------------------
     @reads
