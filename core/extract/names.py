@@ -14,7 +14,6 @@ from functools import lru_cache
 from lectern.core.extract.affiliations import affiliation, is_speaker, person_of
 from lectern.core.extract.gazetteers import (
     Gazetteers,
-    lexicon_numbers,
     lexicon_phrases,
     lexicon_words,
     load_gazetteers,
@@ -24,7 +23,6 @@ from lectern.core.extract.name_kinds import (
     NOT_A_NAME,
     is_acronym,
     is_initial,
-    is_letter_compound,
     is_place_head,
     is_pronoun_i,
     keyword_label,
@@ -39,6 +37,15 @@ from lectern.core.extract.name_lookup import (
     is_role_prefix,
     is_title_head,
     lookup,
+)
+from lectern.core.extract.name_words import (
+    AFFILIATIONS,
+    MAX_NAME_WORDS,
+    continues_title,
+    is_common,
+    is_name_head,
+    is_name_word,
+    person_follows,
 )
 from lectern.core.extract.teams import TEAM, is_result_side
 
@@ -55,12 +62,7 @@ NAME_PATTERN = re.compile(rf"(?<![\w@#]){_TOKEN}(?:[ \u00a0](?:{_CONNECTOR}[ \u0
 _TOKEN_SPLIT = re.compile(r"[^ \u00a0]+")
 # Particles that may sit inside a person's name ("Farouk Ben Mustapha", "Ludwig van Beethoven").
 _NAME_PARTICLES = lexicon_words("name_particles")
-_NUMBER_WORDS = frozenset(lexicon_numbers("number_words")) | {
-    word for word in lexicon_numbers("scales") if len(word) > 2
-}
 _HONORIFICS = lexicon_words("honorifics")
-_AFFILIATIONS = frozenset(["of", "at", "from"])  # "X of the University of Y": where X works
-MAX_NAME_WORDS = 3
 
 
 # start, end, label, key, role, opens a sentence: plain values, so the collector untracks it
@@ -165,19 +167,6 @@ def _analyse_run(run: str, initial: bool) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def _is_common(token: str, initial: bool, gaz: Gazetteers) -> bool:
-    if token.isupper() and 1 < len(token) <= 4:
-        # "US", "WHO", "LA" are names even though "us", "who", "la" are words; "GMT" is not
-        return token in gaz.common_acronyms
-    lower = token.lower()
-    if is_letter_compound(token):
-        return True  # "T-shirt", "X-ray", "E-mail": a capital letter glued to a common word
-    if lower in gaz.common_words or token in CONNECTORS or lower in _NUMBER_WORDS:
-        return True
-    # a sentence may open with an adverb or participle: "Historically", "Speaking"
-    return initial and (lower.endswith("ly") or lower.endswith("ing")) and token not in gaz.places
-
-
 def _starts_known_name(run: str, tokens: list[Token], gaz: Gazetteers) -> bool:
     """ "New York", "Los Angeles": a common first word that opens a gazetteer name."""
     for size in (2, 3, 4):
@@ -191,7 +180,7 @@ def _analyse_segment(
 ) -> list[Part]:
     while (
         tokens
-        and _is_common(tokens[0].text, initial, gaz)
+        and is_common(tokens[0].text, initial, gaz)
         and not _starts_known_name(run, tokens, gaz)
     ):
         tokens = tokens[1:]
@@ -200,7 +189,7 @@ def _analyse_segment(
         initial
         and len(tokens) > 2
         and tokens[1].text in CONNECTORS
-        and not _is_name_head(tokens[0].text, gaz)
+        and not is_name_head(tokens[0].text, gaz)
     ):
         # "Members of the Sea Org" opening a sentence: the first word is an ordinary noun
         tokens = tokens[1:]
@@ -284,16 +273,6 @@ def _split_place_tail(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Pa
     return None
 
 
-def _is_name_head(token: str, gaz: Gazetteers) -> bool:
-    return (
-        token in gaz.org_words
-        or token in gaz.place_words
-        or is_place_head(token)
-        or is_title_head(token, gaz)
-        or token in gaz.places
-    )
-
-
 def _person_inside(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
     """ "Refugee Council Enver Solomon" → ORG + PERSON; "Lydia Buchtmann for X" → PERSON + X."""
     first = tokens[0].text
@@ -336,10 +315,10 @@ def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
             or head is not None
             or is_role_prefix(tokens[:index], gaz)
             or is_place(run[tokens[0].start : tokens[index - 1].end], gaz)  # "Los Angeles Sheriff"
-            or _person_follows(tokens, index, gaz)  # "Mines Minister Bolor Ganbaatar"
+            or person_follows(tokens, index, gaz)  # "Mines Minister Bolor Ganbaatar"
         ):
             head = index
-        elif head is not None and not _continues_title(tokens, index, gaz):
+        elif head is not None and not continues_title(tokens, index, gaz):
             break
     if head is None:
         return None
@@ -368,46 +347,19 @@ def _split_title(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] |
     ]
 
 
-def _is_name_word(token: Token, gaz: Gazetteers) -> bool:
-    text = token.text
-    return (
-        text[:1].isupper()
-        and text not in gaz.org_words
-        and text not in gaz.place_words
-        and not is_title_head(text, gaz)
-    ) or text in _NAME_PARTICLES
-
-
-def _person_follows(tokens: list[Token], index: int, gaz: Gazetteers) -> bool:
-    """After the title head at ``index`` come one to three words of a person's name."""
-    rest = tokens[index + 1 :]
-    cut = next((i for i, t in enumerate(rest) if t.text in _AFFILIATIONS), len(rest))
-    name = rest[:cut]
-    return 0 < len(name) <= MAX_NAME_WORDS and all(_is_name_word(t, gaz) for t in name)
-
-
 def _person_of(
     run: str, rest: list[Token], role: str | None, gaz: Gazetteers
 ) -> list[Part] | None:
     """ "Niamh Gallagher of Liffey Capital" after a title: the person, then where they work."""
-    cut = next((i for i, t in enumerate(rest) if t.text in _AFFILIATIONS), None)
+    cut = next((i for i, t in enumerate(rest) if t.text in AFFILIATIONS), None)
     if cut is None or not 0 < cut <= MAX_NAME_WORDS:
         return None
-    if not all(_is_name_word(t, gaz) for t in rest[:cut]):
+    if not all(is_name_word(t, gaz) for t in rest[:cut]):
         return None
     after = affiliation(run, rest[cut + 1 :], gaz, _analyse_affiliation)
     person_end = rest[cut - 1].end
     person = Part(rest[0].start, person_end, "PERSON", run[rest[0].start : person_end], role)
     return [person, *after] if after else None
-
-
-def _continues_title(tokens: list[Token], index: int, gaz: Gazetteers) -> bool:
-    """ "Chief Financial Officer": a modifier between two title heads belongs to the title."""
-    return (
-        tokens[index].text in gaz.title_modifiers
-        and index + 1 < len(tokens)
-        and is_title_head(tokens[index + 1].text, gaz)
-    )
 
 
 def _peel_prefix(run: str, tokens: list[Token], gaz: Gazetteers) -> list[Part] | None:
