@@ -49,7 +49,6 @@ if TYPE_CHECKING:  # event types only annotate overrides; creating them costs st
     from lectern.gui.timeline.feature import TimelineFeature
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
-ZOOM_STEP = 1.0
 LARGE_FILE_BYTES = 2 * 1024 * 1024
 DEFAULT_SIZE = (1400, 900)
 SETTINGS_SAVE_DELAY_MS = 400
@@ -129,12 +128,16 @@ class MainWindow(QMainWindow):
         from lectern.gui.library.feature import LibraryFeature
         from lectern.gui.reader.find_bar import FindBar
         from lectern.gui.reports.feature import ReportsFeature
+        from lectern.gui.shell.shell_actions import bind_shell_actions
         from lectern.gui.timeline.feature import TimelineFeature
 
         self.menu_actions.build()
         self.find_bar = FindBar(self.article_view, self)
         self.add_reading_bar(self.find_bar, above=False)
-        self._bind_shell_actions(self.find_bar)
+        bind_shell_actions(self, self.find_bar)
+        self.recent_menu = self.submenu("file.recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         self.annotations = AnnotationWorkflow(self)
         self.analysis = AnalysisPanels(self, sessions=self.annotations)
         self.library = LibraryFeature(self, sessions=self.annotations)
@@ -144,39 +147,6 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
-
-    # --- building -------------------------------------------------------------------
-    def _bind_shell_actions(self, find_bar: FindBar) -> None:
-        from lectern.gui.shell.keymap import KEYMAP, PANE_KEYS, Scope  # after the first paint
-
-        bind = self.menu_actions.bind
-        bind("file.open", self.choose_file)
-        self.recent_menu = self.submenu("file.recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
-        bind("file.quit", self.close)
-        bind("view.larger", lambda: self.zoom(+ZOOM_STEP))
-        bind("view.smaller", lambda: self.zoom(-ZOOM_STEP))
-        bind("view.actual_size", self.reset_zoom)
-        panels = self.submenu("view.panels")
-        for dock in self.docks.values():
-            panels.addAction(dock.toggleViewAction())
-        bind("view.reset_layout", self.reset_layout)
-        bind("view.article", lambda: self.show_view("article"))
-        bind("view.toggle_panels", self.panels.set_hidden)
-        bind("view.next_pane", lambda: self.panels.step(+1))
-        bind("view.previous_pane", lambda: self.panels.step(-1))
-        for pane, _text, _key in PANE_KEYS:
-            bind(f"view.go_to.{pane}", lambda _=False, p=pane: self._focus_pane(p))
-        bind("help.shortcuts", self.show_shortcuts)
-        bind("help.about", self.show_about)
-        bind("edit.find", find_bar.start)
-        bind("edit.find_next", find_bar.next)
-        bind("edit.find_previous", find_bar.previous)
-        actions = self.menu_actions.actions
-        for item in KEYMAP:  # article-only keys act while the article has focus
-            if item.scope is Scope.ARTICLE and item.id in actions:
-                self.article_view.addAction(actions[item.id])
 
     # --- the interface features use (WindowApi) -----------------------------------------
     @property
@@ -225,7 +195,7 @@ class MainWindow(QMainWindow):
     def add_close_guard(self, guard: Callable[[], bool]) -> None:
         self.close_guards.append(guard)
 
-    def _focus_pane(self, pane: str) -> None:
+    def focus_pane(self, pane: str) -> None:
         self.panels.focus(pane)
         self.menu_actions.actions["view.toggle_panels"].setChecked(self.panels.hidden)
 
