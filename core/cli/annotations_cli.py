@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lectern.core.anchoring import AnchorReport
 from lectern.core.annotations import Annotation
+from lectern.core.cli.output import cell, store_notice
 from lectern.core.document import Document, load_document
 from lectern.core.editing.restore import restore_annotations
 from lectern.core.editing.session import AnnotationSession
@@ -140,7 +141,7 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
     for notice in anchored.notices:
         print(notice, file=sys.stderr)
     with AnnotationStore.open(paths.store_file) as store:
-        _notice(store)
+        store_notice(store)
         report = import_into(AnnotationSession(document, store), anchored)
     print(report.summary(document.display_name), file=sys.stderr)
     return 0
@@ -152,7 +153,7 @@ def _import_project(path: str, paths: AppPaths) -> int:
         raise LecternError("Name the article these annotations are for with --into FILE "
                            "(only a REFI-QDA project, .qdpx, brings its own texts).")
     with AnnotationStore.open(paths.store_file) as store:
-        _notice(store)
+        store_notice(store)
         reports = import_project(path, store)
     for report in reports:
         for notice in report.anchored.notices:
@@ -226,25 +227,15 @@ def _hit_json(hit: Passage) -> dict[str, object]:
             "date": hit.published}
 
 
-def _cell(text: str, width: int) -> str:
-    flat = " ".join(text.split())  # newlines and tabs would break the table
-    return (flat if len(flat) <= width else flat[:width - 1] + "…").ljust(width)
-
-
 def _print_table(hits: list[Passage]) -> None:
-    print("  ".join(_cell(name.capitalize(), w) for name, w in TABLE_WIDTHS.items()).rstrip())
+    print("  ".join(cell(name.capitalize(), w) for name, w in TABLE_WIDTHS.items()).rstrip())
     for hit in hits:
         values = (hit.title or Path(hit.path).name or hit.fingerprint[:12],
                   hit.annotation.exact, ", ".join(hit.annotation.tags), hit.annotation.note)
-        print("  ".join(_cell(v, w) for v, w in zip(values, TABLE_WIDTHS.values(),
+        print("  ".join(cell(v, w) for v, w in zip(values, TABLE_WIDTHS.values(),
                                                      strict=True)).rstrip())
 
 
 # --- shared ------------------------------------------------------------------------------
 def _report(report: AnchorReport, where: str) -> None:
     print(f"Anchoring {report.total} annotations {where}: {report}", file=sys.stderr)
-
-
-def _notice(store: AnnotationStore) -> None:
-    if store.recovery_message:
-        print(f"lectern: {store.recovery_message}", file=sys.stderr)

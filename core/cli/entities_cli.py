@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
 
+from lectern.core.cli.output import write_stdout
 from lectern.core.library.entity_names import NAMED_LABELS
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
@@ -67,15 +67,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     entity.set_defaults(handler=run_entity)
 
 
-def _write(text: str) -> None:
-    stream = getattr(sys.stdout, "buffer", None)
-    if stream is None:  # a replaced stdout (tests) takes text
-        sys.stdout.write(text)
-    else:
-        stream.write(text.encode("utf-8"))
-        stream.flush()
-
-
 def _ready(paths: AppPaths) -> AnnotationStore:
     from lectern.core.library.entity_index import ensure_index
 
@@ -94,17 +85,17 @@ def run_entities(args: argparse.Namespace, paths: AppPaths) -> int:
     with _ready(paths) as store:
         found = list_entities(store, args.type, with_articles=True)
     if args.format == "json":
-        _write(json.dumps([e.to_json() for e in found], ensure_ascii=False, indent=1) + "\n")
+        write_stdout(json.dumps([e.to_json() for e in found], ensure_ascii=False, indent=1) + "\n")
         return 0
     if not found:
-        _write("No entities: the library has no analysed articles naming any.\n")
+        write_stdout("No entities: the library has no analysed articles naming any.\n")
         return 0
     lines = [f"{'id':>6}  {'type':<7} {'articles':>8} {'mentions':>8}  name (aliases)"]
     for e in found:
         aliases = f" ({', '.join(e.aliases)})" if e.aliases else ""
         lines.append(f"{e.id:>6}  {e.label:<7} {e.articles:>8} {e.mentions:>8}  "
                      f"{e.name}{aliases}")
-    _write("\n".join(lines) + "\n")
+    write_stdout("\n".join(lines) + "\n")
     return 0
 
 
@@ -127,7 +118,7 @@ def run_entity(args: argparse.Namespace, paths: AppPaths) -> int:
             "undo": lambda: curation.undo(store),
         }
         step = steps[args.step]()
-    _write(step.summary + "\n")
+    write_stdout(step.summary + "\n")
     return 0
 
 
@@ -136,15 +127,15 @@ def _suggestions(store: AnnotationStore, fmt: str) -> int:
 
     found = suggestions(store)
     if fmt == "json":
-        _write(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=1) + "\n")
+        write_stdout(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=1) + "\n")
         return 0
     if not found:
-        _write("No merges to suggest.\n")
+        write_stdout("No merges to suggest.\n")
         return 0
     lines = [f"{'keep':>6} {'other':>6}  {'type':<7} {'score':>5}  {'why':<13} names"]
     lines += [f"{s.keep.id:>6} {s.other.id:>6}  {s.keep.label:<7} {s.score:>5.0f}  "
               f"{s.reason:<13} {s.keep.name} / {s.other.name}" for s in found]
     lines.append("Accept with `entity accept KEEP OTHER`, dismiss with `entity dismiss KEEP "
                  "OTHER`.")
-    _write("\n".join(lines) + "\n")
+    write_stdout("\n".join(lines) + "\n")
     return 0

@@ -7,8 +7,8 @@ import argparse
 import csv
 import io
 import json
-import sys
 
+from lectern.core.cli.output import write_stdout
 from lectern.core.document import load_document
 from lectern.core.extract import Analysis, analyze
 from lectern.core.paths import AppPaths
@@ -69,12 +69,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     if not args.raw:
         analysis = curated(analysis, document.text, paths)
     output = to_csv(analysis) if args.format == "csv" else to_json_text(analysis)
-    stream = getattr(sys.stdout, "buffer", None)
-    if stream is None:  # a replaced stdout (tests) takes text
-        sys.stdout.write(output)
-    else:
-        stream.write(output.encode("utf-8"))
-        stream.flush()
+    write_stdout(output)
     return 0
 
 

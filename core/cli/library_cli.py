@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from lectern.core.cli.output import print_json, print_table, store_notice
 from lectern.core.errors import LecternError
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
@@ -85,7 +86,7 @@ def run_add(args: argparse.Namespace, paths: AppPaths) -> int:
 
     paths.ensure()
     with AnnotationStore.open(paths.store_file) as store:
-        _notice(store)
+        store_notice(store)
         with progress_bar("Adding", "file") as tick:
             report = add_paths(store, args.paths, progress=lambda done, total, _: tick(done,
                                                                                      total))
@@ -94,7 +95,7 @@ def run_add(args: argparse.Namespace, paths: AppPaths) -> int:
             with progress_bar("Analysing", "article") as tick:
                 analysed = run_pending(store, progress=tick)
     if args.format == "json":
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         for added in report.added:
             moved = f" (new version: {added.reanchored})" if added.reanchored else ""
@@ -140,14 +141,14 @@ def run_library(args: argparse.Namespace, paths: AppPaths) -> int:
         articles: list[Article] = []
     else:
         with AnnotationStore.open(paths.store_file) as store:
-            _notice(store)
+            store_notice(store)
             if args.id is not None:
                 return _show_article(store, args.id, args.format)
             articles = store.library.articles()
     if args.format == "json":
-        _print_json([article_json(a) for a in articles])
+        print_json([article_json(a) for a in articles])
     else:
-        _table(("ID", "Title", "Outlet", "Date", "Words", "Notes", "Versions"),
+        print_table(("ID", "Title", "Outlet", "Date", "Words", "Notes", "Versions"),
                [(a.id, a.display_title, a.outlet, a.published,
                  "—" if a.words is None else f"{a.words:,}", a.annotations, a.versions)
                 for a in articles], (6, 48, 18, 10, 7, 6, 8))
@@ -169,7 +170,7 @@ def _show_article(store: AnnotationStore, article_id: int, fmt: str) -> int:
          "reanchored": json.loads(v.reanchored) if v.reanchored else None}
         for v in versions]}
     if fmt == "json":
-        _print_json(found)
+        print_json(found)
         return 0
     for key in ("id", "title", "outlet", "byline", "date", "path", "words", "annotations"):
         value = found[key]
@@ -195,12 +196,12 @@ def run_find(args: argparse.Namespace, paths: AppPaths) -> int:
     hits = []
     if paths.store_file.exists():
         with AnnotationStore.open(paths.store_file) as store:
-            _notice(store)
+            store_notice(store)
             hits = find(store, args.query, args.limit)
     if args.format == "json":
-        _print_json({"hits": [hit.to_json() for hit in hits]})
+        print_json({"hits": [hit.to_json() for hit in hits]})
     else:
-        _table(("Article", "Where", "Title", "Match"),
+        print_table(("Article", "Where", "Title", "Match"),
                [(h.article if h.article is not None else "", h.where, h.title, h.snippet)
                 for h in hits], (7, 5, 30, 80))
     print(f"{len(hits):,} hit{'s' * (len(hits) != 1)}", file=sys.stderr)
@@ -214,29 +215,9 @@ def run_remove(args: argparse.Namespace, paths: AppPaths) -> int:
     if not paths.store_file.exists():
         raise LecternError(f"There is no article {args.id}: the library is empty.")
     with AnnotationStore.open(paths.store_file) as store:
-        _notice(store)
+        store_notice(store)
         print(remove_article(store, args.id).summary())
     return 0
 
 
 # --- shared -------------------------------------------------------------------------------
-def _print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
-    print()
-
-
-def _cell(value: object, width: int) -> str:
-    flat = " ".join(str(value).split())
-    return (flat if len(flat) <= width else flat[:width - 1] + "…").ljust(width)
-
-
-def _table(head: tuple[str, ...], rows: list[tuple[object, ...]],
-           widths: tuple[int, ...]) -> None:
-    print("  ".join(_cell(h, w) for h, w in zip(head, widths, strict=True)).rstrip())
-    for row in rows:
-        print("  ".join(_cell(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _notice(store: AnnotationStore) -> None:
-    if store.recovery_message:
-        print(f"lectern: {store.recovery_message}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lectern.core.cli.output import store_notice
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
 
@@ -22,7 +23,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     with AnnotationStore.open(paths.store_file) as store:
-        if store.recovery_message:
-            print(f"lectern: {store.recovery_message}", file=sys.stderr)
+        store_notice(store)
         print(store.recover_from(args.damaged).summary(), file=sys.stderr)
     return 0

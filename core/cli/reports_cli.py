@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from lectern.core.atomic_write import atomic_write_bytes
-from lectern.core.cli.library_cli import _notice, _print_json, _table
+from lectern.core.cli.output import print_json, print_table, store_notice
 from lectern.core.library.reports import COLUMNS, KINDS, cells, dumps_csv, write_csv
 from lectern.core.output_paths import output_target
 from lectern.core.paths import AppPaths
@@ -54,7 +54,7 @@ def _open(paths: AppPaths) -> AnnotationStore | None:
     if not paths.store_file.exists():
         return None
     store = AnnotationStore.open(paths.store_file)
-    _notice(store)
+    store_notice(store)
     return store
 
 
@@ -76,11 +76,11 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
             print(write_csv(args.out, kind, rows, paths), file=sys.stderr)
         return 0
     if args.format == "json":
-        _print_json(_json(kind, rows))
+        print_json(_json(kind, rows))
     elif args.format == "csv":
         sys.stdout.write(dumps_csv(kind, rows).replace("\r\n", "\n"))
     else:
-        _table(tuple(c.replace("_", " ").capitalize() for c in COLUMNS[kind]),
+        print_table(tuple(c.replace("_", " ").capitalize() for c in COLUMNS[kind]),
                [tuple(_shown(v) for v in cells(kind, r)) for r in rows], WIDTHS[kind])
     print(f"{len(rows):,} row{'s' * (len(rows) != 1)}", file=sys.stderr)
     return 0
@@ -107,7 +107,7 @@ def run_quotes(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.ledger:
         entries = ledger_of(quotes)
         if args.format == "json":
-            _print_json([entry.to_json() for entry in entries])
+            print_json([entry.to_json() for entry in entries])
         else:
             for entry in entries:
                 print(f"“{entry.text}” — {', '.join(entry.speakers) or 'unattributed'}")
@@ -118,11 +118,11 @@ def run_quotes(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"{len(entries):,} entr{'ies' if len(entries) != 1 else 'y'}", file=sys.stderr)
         return 0
     if args.format == "json":
-        _print_json([{"article": q.article, "start": q.quote.start, "end": q.quote.end,
+        print_json([{"article": q.article, "start": q.quote.start, "end": q.quote.end,
                       "text": q.quote.text, "speaker": q.quote.speaker or None,
                       "attribution": q.quote.attribution} for q in quotes])
     else:
-        _table(("Article", "Start", "Speaker", "Quotation"),
+        print_table(("Article", "Start", "Speaker", "Quotation"),
                [(q.article, q.quote.start, q.quote.speaker or "—", q.quote.text)
                 for q in quotes], (7, 6, 24, 70))
     print(f"{len(quotes):,} quotation{'s' * (len(quotes) != 1)}", file=sys.stderr)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lectern.core.cli.library_cli import _notice, _print_json, _table, progress_bar
+from lectern.core.cli.library_cli import progress_bar
+from lectern.core.cli.output import print_json, print_table, store_notice
 from lectern.core.errors import LecternError
 from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
@@ -54,7 +55,7 @@ def _analysed(paths: AppPaths) -> AnnotationStore:
     if not paths.store_file.exists():
         raise LecternError("The library is empty: add articles first (`add FOLDER`).")
     store = AnnotationStore.open(paths.store_file)
-    _notice(store)
+    store_notice(store)
     with progress_bar("Analysing", "article") as tick:
         run_pending(store, progress=tick)
     return store
@@ -70,9 +71,9 @@ def run_timeline(args: argparse.Namespace, paths: AppPaths) -> int:
     with _analysed(paths) as store:
         events = timeline_events(store, args.query, args.articles)
     if args.format == "json":
-        _print_json([event.to_json() for event in events])
+        print_json([event.to_json() for event in events])
     else:
-        _table(("Date", "Event", "Articles"),
+        print_table(("Date", "Event", "Articles"),
                [(format_date(e.date), e.label, ", ".join(map(str, e.articles)))
                 for e in events], (18, 70, 20))
     print(f"{len(events):,} event{'s' * (len(events) != 1)}", file=sys.stderr)
@@ -85,7 +86,7 @@ def run_conflicts(args: argparse.Namespace, paths: AppPaths) -> int:
     with _analysed(paths) as store:
         found = conflicts(store)
     if args.format == "json":
-        _print_json([conflict.to_json() for conflict in found])
+        print_json([conflict.to_json() for conflict in found])
     else:
         rows: list[tuple[object, ...]] = []
         for conflict in found:
@@ -95,7 +96,7 @@ def run_conflicts(args: argparse.Namespace, paths: AppPaths) -> int:
                                  else "", conflict.value_text(group), figure.written,
                                  figure.source.article, f"{figure.source.start}-"
                                  f"{figure.source.end}"))
-        _table(("Measure", "Value", "As written", "Article", "Passage"), rows,
+        print_table(("Measure", "Value", "As written", "Article", "Passage"), rows,
                (40, 16, 22, 7, 11))
     print(f"{len(found):,} conflict{'s' * (len(found) != 1)}", file=sys.stderr)
     return 0
