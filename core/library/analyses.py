@@ -30,7 +30,8 @@ POOL_FROM = 8  # fewer pending articles than this run here: starting processes c
 Progress = Callable[[int, int], None]  # (analysed, pending)
 # Library-wide indexes (entities, facts, quotes) kept in step with the stored analyses:
 # ``"module"``s whose ``index_analysis(store, version_id, analysis_json)`` runs after each
-# analysis is stored. Modules, not imports, so adding articles loads only what it needs.
+# analysis is stored, ``catch_up(store)`` takes in older ones and ``behind(store)`` counts
+# them. Modules, not imports, so adding articles loads only what it needs.
 INDEXER_MODULES: tuple[str, ...] = ("lectern.core.library.facts_index",
                                     "lectern.core.library.entity_index",
                                     "lectern.core.library.quote_index")
@@ -157,6 +158,14 @@ def catch_up_indexes(store: AnnotationStore) -> int:
     import importlib
 
     return sum(int(importlib.import_module(name).catch_up(store)) for name in INDEXER_MODULES)
+
+
+def indexes_behind(store: AnnotationStore) -> int:
+    """How much ``catch_up_indexes`` has to do: the stored analyses each index lacks, summed
+    (a view leaves a long catch-up to the background worker rather than wait for it)."""
+    import importlib
+
+    return sum(int(importlib.import_module(name).behind(store)) for name in INDEXER_MODULES)
 
 
 def keep_analysis(store: AnnotationStore, version_id: int, analyser: str, body: bytes) -> None:

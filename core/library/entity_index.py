@@ -170,6 +170,15 @@ def catch_up(store: AnnotationStore,
     return len(versions)
 
 
+def behind(store: AnnotationStore) -> int:
+    """How many stored analyses the entity index has yet to take in."""
+    from lectern.core.library.analyses import analyser_version
+
+    if not store.entities.available():
+        return 0
+    return len(store.entities.unindexed(analyser_version()))
+
+
 def ensure_index(store: AnnotationStore,
                  progress: Callable[[int, int], None] | None = None) -> None:
     """What every use of the entities runs first: the pending analyses, then the index."""

@@ -105,6 +105,15 @@ def index_analysis(store: AnnotationStore, version_id: int, analysis: dict[str, 
         store.facts.replace(version_id, analyser_version(), fact_rows(version_id, analysis))
 
 
+def behind(store: AnnotationStore) -> int:
+    """How many stored analyses the facts index has yet to take in."""
+    from lectern.core.library.analyses import analyser_version
+
+    if store.read_only or not store.facts.available():
+        return 0
+    return len(store.facts.behind(analyser_version()))
+
+
 def catch_up(store: AnnotationStore) -> int:
     """Index every current analysis the index lacks; drop rows of versions gone for good.
     Returns how many versions were taken in."""

@@ -86,6 +86,13 @@ def catch_up(store: AnnotationStore) -> int:
     return len(versions)
 
 
+def behind(store: AnnotationStore) -> int:
+    """How many stored analyses the quote index has yet to take in."""
+    from lectern.core.library.analyses import analyser_version
+
+    return len(store.reports.unindexed(analyser_version())) if store.reports.available() else 0
+
+
 def bring_up_to_date(store: AnnotationStore) -> None:
     """Analyse the pending articles (each is indexed as it is stored), then catch up."""
     from lectern.core.library.analyses import run_pending

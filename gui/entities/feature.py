@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
 from lectern.core.library import curation
+from lectern.core.library.analyses import pending
 from lectern.core.library.entities import (
     LibraryMention,
     SentenceReader,
@@ -53,14 +54,22 @@ class EntitiesFeature(QObject):
         view.undo_requested.connect(lambda: self._step(curation.undo))
 
     def show(self) -> None:
+        if not self.library.indexes_ready():
+            self.view.waiting()
+            self.window.show_view("entities")
+            return
         if reported(self.window, "The library's entities cannot be read", self.refresh):
             self.window.show_view("entities")
             self.view.table.setFocus()
             self.library.analyse_pending()  # what is there now; the rest fills in
 
     def _analysed(self) -> None:
-        if self.view.isVisible():
-            reported(self.window, "The library's entities cannot be read", self.refresh)
+        if not self.view.isVisible():
+            return
+        if not self.library.indexes_ready():
+            self.view.waiting()
+            return
+        reported(self.window, "The library's entities cannot be read", self.refresh)
 
     def refresh(self, keep: int | None = None) -> None:
         """The list as the store has it now (analyses stored since are taken in first)."""
@@ -68,7 +77,7 @@ class EntitiesFeature(QObject):
         catch_up(store)
         self._sentences = SentenceReader(store)
         entities = list_entities(store)
-        self.view.set_entities(entities, keep)
+        self.view.set_entities(entities, keep, analysing=0 if entities else len(pending(store)))
         self.view.set_suggestions(suggestions(store, entities=entities))
         self.view.set_undo(curation.can_undo(store))
 

@@ -41,6 +41,13 @@ FILTER_DELAY_MS = 150
 ENTITY_KEYS = {Qt.Key.Key_F2: "rename", Qt.Key.Key_T: "retype", Qt.Key.Key_M: "merge",
                Qt.Key.Key_S: "split", Qt.Key.Key_Delete: "reject"}
 SUGGESTION_KEYS = {Qt.Key.Key_A: "accept", Qt.Key.Key_R: "dismiss"}
+NO_ENTITIES = ("No entities across the library yet",
+               "Add articles to the library (File › Add to Library…); once they are analysed, "
+               "the people, organisations and places they name are listed here, one entry per "
+               "name across every article.")
+WAITING = ("Bringing the library's analyses into the entity index…",
+           "Articles analysed before this index existed are being taken in, in the "
+           "background; the list fills in when that is done.")
 
 
 class LibraryEntitiesView(QWidget):
@@ -145,11 +152,7 @@ class LibraryEntitiesView(QWidget):
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(bar)
         content_layout.addWidget(self.splitter, 1)
-        self.empty = EmptyState(
-            "No entities across the library yet",
-            "Add articles to the library (File › Add to Library…); once they are analysed, "
-            "the people, organisations and places they name are listed here, one entry per "
-            "name across every article.")
+        self.empty = EmptyState(*NO_ENTITIES)
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
         self.stack.addWidget(self.empty)
@@ -162,11 +165,22 @@ class LibraryEntitiesView(QWidget):
         self._update_buttons()
 
     # --- feeding ---------------------------------------------------------------------------
-    def set_entities(self, entities: list[LibraryEntity], keep: int | None = None) -> None:
+    def set_entities(self, entities: list[LibraryEntity], keep: int | None = None,
+                     analysing: int = 0) -> None:
+        """The list; ``analysing``: articles still to be analysed (said when it is empty)."""
         current = keep if keep is not None else self.current_id()
         self.model.set_rows(entities)
+        if not entities:
+            self.empty.set_text(*(_analysing(analysing) if analysing else NO_ENTITIES))
         self.stack.setCurrentIndex(0 if entities else 1)
         self._apply_filter(current)
+
+    def waiting(self) -> None:
+        """Analyses kept before the entity index existed are being taken in (the worker's
+        progress bar shows it); the list comes when they are."""
+        if not self.model.rowCount():
+            self.empty.set_text(*WAITING)
+            self.stack.setCurrentIndex(1)
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
         self.suggestions.set_rows(found)
@@ -329,6 +343,12 @@ _TIPS = {"rename": "Give the entity another name, in every article",
                   "its aliases",
          "split": "Split a wrong merge: the merged entities come back",
          "reject": "Not an entity (a false positive): left out of every article"}
+
+
+def _analysing(count: int) -> tuple[str, str]:
+    articles = f"{count:,} article" + ("" if count == 1 else "s")
+    return (f"Analysing {articles}…", "The people, organisations and places they name are "
+            "listed here as each analysis is done; the progress bar below shows how far it is.")
 
 
 def _short(name: str, chars: int = 22) -> str:

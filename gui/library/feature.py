@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from lectern.core.document import Document
 from lectern.core.errors import LecternError
 from lectern.core.library.adding import AddReport
+from lectern.core.library.analyses import indexes_behind
 from lectern.core.library.find import find
 from lectern.core.library.opening import open_article, open_version, relocate
 from lectern.core.library.passage_export import EXPORTS, export_passages
@@ -31,6 +32,7 @@ ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 EXPORT_FILTERS = {"csv": ("CSV (*.csv)", ".csv"), "markdown": ("Markdown (*.md)", ".md"),
                   "w3c": ("W3C annotations (*.json *.jsonld)", ".json")}
 MESSAGE_MS = 8000
+CATCH_UP_HERE = 100  # older analyses a view takes into the indexes itself (about a second)
 
 
 class LibraryFeature(QObject):
@@ -44,6 +46,7 @@ class LibraryFeature(QObject):
         self._reading_version: Document | None = None  # an earlier text, shown to be read
         self.last_report: AddReport | None = None
         self._told: AddReport | None = None
+        self._behind_when_asked: int | None = None  # the catch-up last left to the worker
         self.library_view = LibraryView()
         self.passages_view = PassagesView()
         window.add_view("library", self.library_view)
@@ -187,6 +190,22 @@ class LibraryFeature(QObject):
         """What the library lacks analysed in the background (none of it on this thread:
         the views show what is there and fill in when ``analyses_updated`` comes)."""
         self.worker.analyse_pending()
+
+    def indexes_ready(self) -> bool:
+        """Whether the library-wide indexes are near enough up to date for a view to read
+        them now. A store from before an index is thousands of analyses behind: then the
+        worker takes them in and ``analyses_updated`` says when, instead of the window
+        freezing for a minute. Asked again after a catch-up that took nothing in, it says
+        yes (the rest cannot be taken in, and the view reads what there is)."""
+        try:
+            behind = indexes_behind(self.store)
+        except LecternError:
+            return True  # the view's own read reports what is wrong with the store
+        if behind <= CATCH_UP_HERE or behind == self._behind_when_asked:
+            return True
+        self._behind_when_asked = behind
+        self.analyse_pending()
+        return False
 
     def _keep_opened(self, document: Document) -> None:
         if document is self._reading_version:

@@ -136,6 +136,11 @@ class LibraryNavigator(Protocol):
         older analyser), with the progress bar; ``analyses_updated`` says when it is done."""
         ...
 
+    def indexes_ready(self) -> bool:
+        """True when the library-wide indexes can be read now; False when a long catch-up
+        was left to the background (the view says it waits; ``analyses_updated`` follows)."""
+        ...
+
     @property
     def analyses_updated(self) -> SignalInstance:
         """Emitted once a background analysis of the library has finished."""

@@ -69,6 +69,10 @@ class TimelineFeature(QObject):
         name = self.view.current_tab
         if name in self._filled:
             return
+        if not self.library.indexes_ready():  # drawn when ``analyses_updated`` comes
+            self.view.set_summary("Bringing the library's analyses into the timeline's index "
+                                  "(articles analysed before it existed)…", name)
+            return
         self._filled.add(name)
         started = time.perf_counter()
         store, query = self.library.store, self.scope or None

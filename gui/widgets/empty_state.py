@@ -22,11 +22,17 @@ class EmptyState(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         layout.addWidget(self.headline)
-        if detail:
-            self.detail = QLabel(detail)
-            self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.detail.setWordWrap(True)
-            self.detail.setEnabled(False)  # the disabled palette gives a muted tone in both themes
-            layout.addWidget(self.detail)
+        self.detail = QLabel(detail)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.detail.setEnabled(False)  # the disabled palette gives a muted tone in both themes
+        self.detail.setVisible(bool(detail))
+        layout.addWidget(self.detail)
         layout.addStretch(2)
         layout.setContentsMargins(24, 16, 24, 16)
+
+    def set_text(self, headline: str, detail: str = "") -> None:
+        """Say something else (the same panel is empty for another reason now)."""
+        self.headline.setText(headline)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))

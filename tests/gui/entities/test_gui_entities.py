@@ -169,13 +169,43 @@ def test_articles_not_analysed_yet_are_analysed_in_the_background_and_the_view_f
             report = add_paths(store, [write(tmp_path / "articles", f"{name}.txt", text)])
             assert report.added
     window = show_window(qtbot, app_paths, sample_article)
+    view = window.entities.view
     with qtbot.waitSignal(window.library.analyses_updated, timeout=30_000):
         window.menu_actions.actions["view.entities"].trigger()  # opens at once, empty
         assert window.views.current == "entities"
-    view = window.entities.view
+        assert view.empty.headline.text() == "Analysing 2 articles…"  # not "add articles"
     qtbot.waitUntil(lambda: any(r.name == "Teymur Musayev" for r in view.model.rows),
                     timeout=5000)
     with AnnotationStore.open(app_paths.store_file) as store:
         from lectern.core.library.analyses import pending
 
         assert pending(store) == []
+
+
+def test_analyses_kept_before_the_indexes_are_taken_in_behind_the_views(
+        qtbot, app_paths, tmp_path, sample_article, monkeypatch):
+    from lectern.core.library import analyses
+    from lectern.gui.library import feature
+
+    monkeypatch.setattr(analyses, "INDEXER_MODULES", ())  # a store from before the indexes
+    with AnnotationStore.open(app_paths.store_file) as store:
+        for name, text in (("seed", SEED), ("other", OTHER)):
+            add_paths(store, [write(tmp_path / "articles", f"{name}.txt", text)])
+        analyses.run_pending(store)
+        assert store.entities.unindexed(analyses.analyser_version())
+    monkeypatch.undo()
+    monkeypatch.setattr(feature, "CATCH_UP_HERE", 0)  # what thousands of articles are
+    window = show_window(qtbot, app_paths, sample_article)
+    view = window.entities.view
+    with qtbot.waitSignal(window.library.analyses_updated, timeout=30_000):
+        window.menu_actions.actions["view.entities"].trigger()
+        assert window.views.current == "entities"  # at once, saying why it is empty
+        assert view.empty.headline.text().startswith("Bringing the library's analyses")
+        assert view.model.rowCount() == 0
+    qtbot.waitUntil(lambda: any(r.name == "Teymur Musayev" for r in view.model.rows),
+                    timeout=5000)
+    window.menu_actions.actions["view.timeline"].trigger()  # its index was caught up too
+    assert window.views.current == "timeline"
+    assert not window.timeline.view.summary.text().startswith("Bringing")
+    with AnnotationStore.open(app_paths.store_file) as store:
+        assert analyses.indexes_behind(store) == 0
