@@ -37,7 +37,6 @@ from lectern.core.paths import AppPaths
 from lectern.core.store import AnnotationStore
 from lectern.core.store.failures import search_bound
 from lectern.core.store.library_rows import Passage
-from lectern.core.store.rows import annotation_row
 
 TABLE_WIDTHS = {"document": 28, "quote": 40, "tags": 24, "note": 40}
 
@@ -177,13 +176,11 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
                          created_from=since, created_to=until)
     hits: list[Passage] = []
     if paths.store_file.exists():  # searching must not create a store
+        # An older store opens as today's (migrated in memory, its file untouched).
         with AnnotationStore.open(paths.store_file, read_only=True) as store:
-            if store.library.available():
-                # The Passages view's use case, listed oldest annotation first as before.
-                hits = sorted(passages(store, query, whole=True),
-                              key=lambda p: (p.annotation.created, p.annotation.id))
-            else:
-                hits = _before_the_library(store, query)
+            # The Passages view's use case, listed oldest annotation first as before.
+            hits = sorted(passages(store, query, whole=True),
+                          key=lambda p: (p.annotation.created, p.annotation.id))
     if args.format == "json":
         json.dump([_hit_json(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -193,18 +190,6 @@ def run_search(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.out:
         print(export_passages(args.out, hits), file=sys.stderr)
     return 0
-
-
-def _before_the_library(store: AnnotationStore, query: PassageQuery) -> list[Passage]:
-    """A store from before the library, read as it is (read-only): no articles to go by."""
-    if query.article is not None or query.outlet or query.dated_from or query.dated_to:
-        raise LecternError("This annotation store is from before the library, so it knows no "
-                           "articles, outlets or dates yet; run `lectern library` once to "
-                           "bring it forward, then search again.")
-    found = store.search(tag=query.tags[0] if query.tags else None, text=query.words,
-                         created_from=query.created_from, created_to=query.created_to)
-    return [Passage(annotation_row(hit.fingerprint, hit.annotation),
-                    (None, hit.title, "", "", hit.path)) for hit in found]
 
 
 def _date(value: str | None, option: str) -> str | None:

@@ -43,7 +43,9 @@ from lectern.core.store.library_tables import LibraryTables
 from lectern.core.store.opening import open_connection
 from lectern.core.store.report_tables import ReportTables
 from lectern.core.store.rows import (
-    COLUMNS,
+    DOCUMENT_OF,
+    FROM_ANNOTATIONS,
+    SELECTED,
     STATUS,
     UPSERT,
     annotation_of,
@@ -243,7 +245,7 @@ class AnnotationStore(SmallState):
         with paused_gc():
             rows = self._db.execute(
                 'SELECT start, "end", exact, prefix, suffix, tags, note, id, created, modified, '
-                'status, fragments, note_format FROM annotations WHERE fingerprint = ?',
+                f'status, fragments, note_format FROM annotations WHERE document = {DOCUMENT_OF}',
                 (fingerprint,))
             return [restore(start, end, exact, prefix, suffix, tags_of(tags), note, id_, created,
                             modified, status_of(status),
@@ -257,7 +259,7 @@ class AnnotationStore(SmallState):
         document: what an import compares to tell what is already there (the shape of
         ``editing.commands.content_key``; lighter than ``annotations``)."""
         rows = self._db.execute('SELECT start, "end", exact, tags, note, fragments FROM '
-                                "annotations WHERE fingerprint = ?", (fingerprint,))
+                                f"annotations WHERE document = {DOCUMENT_OF}", (fingerprint,))
         return {(start, end, exact, tags_of(tags), note, fragments_of(fragments))
                 for start, end, exact, tags, note, fragments in rows}
 
@@ -265,8 +267,9 @@ class AnnotationStore(SmallState):
     def count(self, fingerprint: str | None = None) -> int:
         if fingerprint is None:
             return int(self._db.execute("SELECT count(*) FROM annotations").fetchone()[0])
-        return int(self._db.execute("SELECT count(*) FROM annotations WHERE fingerprint = ?",
-                                    (fingerprint,)).fetchone()[0])
+        return int(self._db.execute(
+            f"SELECT count(*) FROM annotations WHERE document = {DOCUMENT_OF}",
+            (fingerprint,)).fetchone()[0])
 
     @reads
     def locate(self, ids: Iterable[str]) -> dict[str, str]:
@@ -275,7 +278,8 @@ class AnnotationStore(SmallState):
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             found.update(self._db.execute(
-                f"SELECT id, fingerprint FROM annotations WHERE id IN ({marks})", chunk))
+                f"SELECT x.id, d.fingerprint FROM {FROM_ANNOTATIONS} WHERE x.id IN ({marks})",
+                chunk))
         return found
 
     def apply(self, puts: Sequence[tuple[str, Annotation]] = (), deletes: Sequence[str] = (),
@@ -315,7 +319,7 @@ class AnnotationStore(SmallState):
     def tagged(self, tag: str) -> list[tuple[str, Annotation]]:
         """``(fingerprint, annotation)`` for every stored annotation carrying ``tag``."""
         rows = self._db.execute(
-            f"SELECT {COLUMNS} FROM annotations WHERE id IN "
+            f"SELECT {SELECTED} FROM {FROM_ANNOTATIONS} WHERE x.id IN "
             "(SELECT annotation_id FROM annotation_tags WHERE tag = ?)", (tag,))
         return [(row[1], annotation_of(row)) for row in rows]
 
@@ -326,7 +330,7 @@ class AnnotationStore(SmallState):
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             found.extend((row[1], annotation_of(row)) for row in self._db.execute(
-                f"SELECT {COLUMNS} FROM annotations WHERE id IN ({marks})", chunk))
+                f"SELECT {SELECTED} FROM {FROM_ANNOTATIONS} WHERE x.id IN ({marks})", chunk))
         return found
 
     # --- search ------------------------------------------------------------------
@@ -343,24 +347,22 @@ class AnnotationStore(SmallState):
         where: list[str] = []
         params: list[Any] = []
         if tag is not None:
-            where.append("a.id IN (SELECT annotation_id FROM annotation_tags WHERE "
+            where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
                          "casefold(tag) = ?)")
             params.append(wanted.tag)
         if created_from:
-            where.append("a.created >= ?")
+            where.append("x.created >= ?")
             params.append(search_bound(created_from, "created_from"))
         if created_to:
-            where.append("a.created <= ?")
+            where.append("x.created <= ?")
             params.append(search_bound(created_to, "created_to") + ("T99" if "T" not in created_to
                                                               else ""))
         if fingerprint is not None:
-            where.append("a.fingerprint = ?")
+            where.append("d.fingerprint = ?")
             params.append(fingerprint)
-        sql = (f"SELECT {', '.join('a.' + c for c in COLUMNS.split(', '))}, "
-               "coalesce(d.title, ''), coalesce(d.path, '') FROM annotations a "
-               "LEFT JOIN documents d ON d.fingerprint = a.fingerprint"
+        sql = (f"SELECT {SELECTED}, d.title, d.path FROM {FROM_ANNOTATIONS}"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY a.created, a.id")
+               + " ORDER BY x.created, x.id")
         found = (StoredAnnotation(annotation_of(row), row[1], row[14], row[15])
                  for row in self._db.execute(sql, params))
         kept = (hit for hit in found if wanted.matches(hit.annotation))

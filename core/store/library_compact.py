@@ -35,6 +35,20 @@ _PUT_NEW = f"""INSERT OR IGNORE INTO passage_tags (tag, annotation, version)
 _TAKE_OLD = f"""DELETE FROM passage_tags WHERE annotation = old.rowid
         AND tag IN (SELECT j.value FROM {_TAGS_OF_OLD} j)"""
 
+# Read by every statement that knew the table; writes to it are no-ops (triggers do them).
+ANNOTATION_TAGS_VIEW = """
+    CREATE VIEW annotation_tags (tag, annotation_id) AS
+        SELECT j.value, x.id FROM annotations x,
+        json_each(CASE WHEN json_valid(x.tags) THEN x.tags ELSE '[]' END) j
+        WHERE j.type = 'text';
+    CREATE TRIGGER annotation_tags_insert INSTEAD OF INSERT ON annotation_tags BEGIN
+        SELECT 1;
+    END;
+    CREATE TRIGGER annotation_tags_delete INSTEAD OF DELETE ON annotation_tags BEGIN
+        SELECT 1;
+    END;
+"""
+
 COMPACT_MIGRATION = f"""
     DROP TABLE text_search;
     CREATE VIRTUAL TABLE text_search USING fts5(body, content='', tokenize='{TOKENIZER}');
@@ -59,16 +73,7 @@ COMPACT_MIGRATION = f"""
         json_each(CASE WHEN json_valid(x.tags) THEN x.tags ELSE '[]' END) j
         WHERE j.type = 'text';
     DROP TABLE annotation_tags;
-    CREATE VIEW annotation_tags (tag, annotation_id) AS
-        SELECT j.value, x.id FROM annotations x,
-        json_each(CASE WHEN json_valid(x.tags) THEN x.tags ELSE '[]' END) j
-        WHERE j.type = 'text';
-    CREATE TRIGGER annotation_tags_insert INSTEAD OF INSERT ON annotation_tags BEGIN
-        SELECT 1;
-    END;
-    CREATE TRIGGER annotation_tags_delete INSTEAD OF DELETE ON annotation_tags BEGIN
-        SELECT 1;
-    END;
+    {ANNOTATION_TAGS_VIEW}
     CREATE TRIGGER passage_tags_insert AFTER INSERT ON annotations BEGIN
         {_PUT_NEW};
     END;

@@ -53,14 +53,14 @@ class LibraryRemoval:
                                              (article_id,))]
         fingerprints = [r[0] for r in db.execute(
             "SELECT fingerprint FROM documents WHERE article_id = ?", (article_id,))]
-        ids = [r[0] for r in _select(db, "SELECT id FROM annotations WHERE fingerprint IN",
-                                     fingerprints)]
+        ids = [r[0] for r in _select(db, "SELECT id FROM annotations WHERE document IN",
+                                     versions)]
         rows = [
             _rows(db, "articles", "id IN", [article_id]),
             _rows(db, "documents", "id IN", versions),
             _rows(db, "texts", "version IN", versions),
             _rows(db, "analyses", "version IN", versions),
-            _rows(db, "annotations", "fingerprint IN", fingerprints),
+            _rows(db, "annotations", "document IN", versions),
             _rows(db, "annotation_tags", "annotation_id IN", ids),
             _rows(db, "links", "source_id IN", ids),
             _rows(db, "links", "target_id IN", ids),

@@ -13,12 +13,11 @@ from lectern.core.gc_control import paused_gc
 from lectern.core.store.failures import reads, search_bound
 from lectern.core.store.library_matching import Matching
 from lectern.core.store.library_rows import AnnotationMatch, Passage, TextMatch
-from lectern.core.store.rows import COLUMNS
+from lectern.core.store.rows import COLUMNS, FROM_ANNOTATIONS, SELECTED
 
-_PASSAGE_SQL = (f"SELECT {', '.join('x.' + c for c in COLUMNS.split(', '))}, d.article_id, "
-                "coalesce(a.title, d.title, ''), coalesce(a.outlet, ''), "
-                "coalesce(a.published, ''), coalesce(a.path, d.path, '') FROM annotations x "
-                "LEFT JOIN documents d ON d.fingerprint = x.fingerprint "
+_PASSAGE_SQL = (f"SELECT {SELECTED}, d.article_id, coalesce(a.title, d.title, ''), "
+                "coalesce(a.outlet, ''), coalesce(a.published, ''), "
+                f"coalesce(a.path, d.path, '') FROM {FROM_ANNOTATIONS} "
                 "LEFT JOIN articles a ON a.id = d.article_id")
 
 
@@ -49,7 +48,7 @@ class LibrarySearch:
         where, params = _filters(query, whole_articles=True, names=self._names())
         # Only what a list shows, without joins; the rest of an annotation is read when
         # asked for (annotation_rows): at 100,000 rows this is a quarter of the time.
-        sql = (f"SELECT {_SHOWN}, x.rowid FROM annotations x"
+        sql = (f"SELECT {_SHOWN}, x.rowid FROM {FROM_ANNOTATIONS}"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY x.rowid")
         rows = self._db.execute(sql, params).fetchall()
         heads = self._heads()
@@ -86,7 +85,7 @@ class LibrarySearch:
         where, params = _filters(query, whole_articles=True, names=names)
         row = self._db.execute(
             "SELECT count(*), sum(n) FROM (SELECT count(*) AS n FROM annotations x"
-            + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY x.fingerprint)",
+            + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY x.document)",
             params).fetchone()
         return int(row[1] or 0), int(row[0] or 0)
 
@@ -124,7 +123,7 @@ class LibrarySearch:
         # CROSS JOIN keeps the planner walking articles in order (no sort of every row).
         sql = (f"SELECT x.rowid, {_ALL}, a.id, a.title, a.outlet, a.published, a.path "
                "FROM articles a CROSS JOIN documents d CROSS JOIN annotations x "
-               "WHERE d.article_id = a.id AND x.fingerprint = d.fingerprint"
+               "WHERE d.article_id = a.id AND x.document = d.id"
                + "".join(" AND " + w for w in where)
                + " ORDER BY a.id DESC, x.start, x.rowid LIMIT ?")
         rows = self._db.execute(sql, [*params, size]).fetchall()
@@ -134,7 +133,7 @@ class LibrarySearch:
                       ) -> list[Passage]:
         where, params = _filters(query, whole_articles=False, names=self._names())
         where.append("NOT EXISTS (SELECT 1 FROM documents e JOIN articles b ON b.id = "
-                     "e.article_id WHERE e.fingerprint = x.fingerprint)")
+                     "e.article_id WHERE e.id = x.document)")
         if after is not None:
             where.append("(x.start, x.rowid) > (?, ?)")
             params += [after[2], after[3]]
@@ -175,8 +174,8 @@ class LibrarySearch:
 
     @reads
     def annotation_row(self, annotation_id: str) -> tuple[Any, ...]:
-        return tuple(self._db.execute(f"SELECT {COLUMNS} FROM annotations WHERE id = ?",
-                                      (annotation_id,)).fetchone())
+        return tuple(self._db.execute(f"SELECT {SELECTED} FROM {FROM_ANNOTATIONS} "
+                                      "WHERE x.id = ?", (annotation_id,)).fetchone())
 
     @reads
     def complete(self, passages: Sequence[Passage]) -> None:
@@ -186,7 +185,7 @@ class LibrarySearch:
         for first in range(0, len(wanted), 500):
             chunk = wanted[first:first + 500]
             rows.update((row[0], row) for row in self._db.execute(
-                f"SELECT {COLUMNS} FROM annotations WHERE id IN "
+                f"SELECT {SELECTED} FROM {FROM_ANNOTATIONS} WHERE x.id IN "
                 f"({','.join('?' * len(chunk))})", chunk))
         for passage in passages:
             if not passage.complete and passage.id in rows:
@@ -222,10 +221,9 @@ class LibrarySearch:
 _N = len(COLUMNS.split(", "))
 # What a list of passages reads at once: id .. note, the quote's context left for the rows on
 # screen to read (NULL: half the bytes of 100,000 rows).
-_SHOWN = ", ".join("NULL" if c in ("prefix", "suffix") else c for c in COLUMNS.split(", ")[:9])
-
-
-_ALL = ", ".join("x." + c for c in COLUMNS.split(", "))
+_SHOWN = ", ".join("NULL" if c in ("x.prefix", "x.suffix") else c
+                   for c in SELECTED.split(", ")[:9])
+_ALL = SELECTED
 # A page's place in the list: (segment, article id, start, annotation rowid).
 PageKey = tuple[int, int, int, int]
 _IN_LIBRARY, _OUTSIDE = 0, 1
@@ -289,7 +287,7 @@ def _filters(query: PassageRows, *, whole_articles: bool,
         bound = query.dated_to[:10]
         params.append(bound + ("~" if len(bound) < 10 else ""))  # "2017": all of 2017
     if articles and whole_articles:
-        where.append("x.fingerprint IN (SELECT d.fingerprint FROM documents d JOIN "
+        where.append("x.document IN (SELECT d.id FROM documents d JOIN "
                      "articles a ON a.id = d.article_id WHERE " + " AND ".join(articles) + ")")
     elif articles:
         where += articles

@@ -30,12 +30,12 @@ _ARTICLE_SQL = """
            coalesce(v.fingerprint, ''), v.words, v.length, coalesce(v.format, ''),
            coalesce(v.encoding, ''),
            (SELECT count(*) FROM documents d WHERE d.article_id = a.id),
-           (SELECT count(*) FROM annotations x JOIN documents d ON d.fingerprint = x.fingerprint
+           (SELECT count(*) FROM annotations x JOIN documents d ON d.id = x.document
             WHERE d.article_id = a.id)
     FROM articles a LEFT JOIN documents v ON v.id = a.current"""
 _VERSION_COLUMNS = ("d.id, d.article_id, d.fingerprint, d.path, d.added, d.opened, d.words, "
                     "d.length, d.format, d.encoding, "
-                    "(SELECT count(*) FROM annotations x WHERE x.fingerprint = d.fingerprint), "
+                    "(SELECT count(*) FROM annotations x WHERE x.document = d.id), "
                     "d.reanchored")
 
 
@@ -87,8 +87,8 @@ class LibraryTables:
         if row is None:
             return None
         shapes = self._db.execute(
-            "SELECT DISTINCT x.tags FROM annotations x JOIN documents d ON d.fingerprint = "
-            "x.fingerprint WHERE d.article_id = ?", (article_id,))
+            "SELECT DISTINCT x.tags FROM annotations x JOIN documents d ON d.id = x.document "
+            "WHERE d.article_id = ?", (article_id,))
         return _article(row, tuple(sorted({tag for (shape,) in shapes for tag in tags_of(shape)},
                                           key=str.casefold)))
 
@@ -110,21 +110,19 @@ class LibraryTables:
         # Each count grouped in SQL by what its index is ordered by (texts, not articles: a
         # join per annotation or tag row costs more than the grouping), then summed per
         # article here over 10,000 texts, not 100,000 annotations.
-        article_of: dict[str, int] = {}
         version_article: dict[int, int] = {}
         versions: dict[int, int] = {}
-        for version_id, fingerprint, article_id in db.execute(
-                "SELECT id, fingerprint, article_id FROM documents "
-                "WHERE article_id IS NOT NULL"):
-            article_of[fingerprint] = version_article[version_id] = article_id
+        for version_id, article_id in db.execute(
+                "SELECT id, article_id FROM documents WHERE article_id IS NOT NULL"):
+            version_article[version_id] = article_id
             versions[article_id] = versions.get(article_id, 0) + 1
         counts: dict[int, int] = {}
-        for fingerprint, count in db.execute(
-                "SELECT fingerprint, count(*) FROM annotations GROUP BY fingerprint"):
-            article_id = article_of.get(fingerprint)
+        for version_id, count in db.execute(
+                "SELECT document, count(*) FROM annotations GROUP BY document"):
+            article_id = version_article.get(version_id)
             if article_id is not None:
                 counts[article_id] = counts.get(article_id, 0) + count
-        tags = self._tags_by_article(article_of, version_article)
+        tags = self._tags_by_article(version_article)
         rows = db.execute(
             "SELECT a.id, a.title, a.outlet, a.byline, a.published, a.path, a.added, a.opened,"
             " coalesce(v.fingerprint, ''), v.words, v.length, coalesce(v.format, ''),"
@@ -134,29 +132,17 @@ class LibraryTables:
         return [_article((*row, versions.get(row[0], 0), counts.get(row[0], 0)),
                          tags.get(row[0], none)) for row in rows]
 
-    def _tags_by_article(self, article_of: dict[str, int], version_article: dict[int, int]
-                         ) -> dict[int, tuple[str, ...]]:
+    def _tags_by_article(self, version_article: dict[int, int]) -> dict[int, tuple[str, ...]]:
         """Each article's tags, sorted ignoring case."""
         found: dict[int, set[str]] = {}
-        if self._has_tag_index():
-            for version_id, names in self._db.execute(
-                    "SELECT version, json_group_array(DISTINCT tag) FROM passage_tags "
-                    "GROUP BY version"):
-                article_id = version_article.get(version_id)
-                if article_id is not None:
-                    found.setdefault(article_id, set()).update(tags_of(names))
-        else:  # a store from before passage_tags, read as it is: the tags column
-            for fingerprint, tag_list in self._db.execute(
-                    "SELECT fingerprint, tags FROM annotations"):
-                article_id = article_of.get(fingerprint)
-                if article_id is not None:
-                    found.setdefault(article_id, set()).update(tags_of(tag_list))
+        for version_id, names in self._db.execute(
+                "SELECT version, json_group_array(DISTINCT tag) FROM passage_tags "
+                "GROUP BY version"):
+            article_id = version_article.get(version_id)
+            if article_id is not None:
+                found.setdefault(article_id, set()).update(tags_of(names))
         return {article_id: tuple(sorted(names, key=str.casefold))
                 for article_id, names in found.items()}
-
-    def _has_tag_index(self) -> bool:
-        return self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'passage_tags'"
-                                ).fetchone() is not None
 
     @reads
     def versions(self, article_id: int) -> list[Version]:

@@ -153,12 +153,12 @@ class ReportTables:
         """Annotations per tag and article (every version of the article, as the Library
         counts them)."""
         # One pass over the annotations' own tag lists: joining annotation_tags is 10x slower.
-        article_of: dict[str, int] = dict(self._db.execute(
-            "SELECT fingerprint, article_id FROM documents WHERE article_id IS NOT NULL"))
+        article_of: dict[int, int] = dict(self._db.execute(
+            "SELECT id, article_id FROM documents WHERE article_id IS NOT NULL"))
         counts: dict[tuple[int, str], int] = {}
-        for fingerprint, tag_list in self._db.execute("SELECT fingerprint, tags FROM "
-                                                      "annotations WHERE tags != '[]'"):
-            article = article_of.get(fingerprint)
+        for document, tag_list in self._db.execute("SELECT document, tags FROM "
+                                                    "annotations WHERE tags != '[]'"):
+            article = article_of.get(document)
             if article is not None:
                 for tag in tags_of(tag_list):
                     counts[(article, tag)] = counts.get((article, tag), 0) + 1
@@ -171,14 +171,13 @@ class ReportTables:
     def tagged_spans(self) -> tuple[list[TaggedSpan], dict[int, str]]:
         """The tagged annotations of the current versions (in no order), and the paragraph
         breaks of each indexed version (offsets, comma-separated)."""
-        current: dict[str, int] = dict(self._db.execute(
-            "SELECT d.fingerprint, d.id FROM documents d JOIN articles a ON a.current = d.id"))
+        current = {int(v) for (v,) in self._db.execute(
+            "SELECT current FROM articles WHERE current IS NOT NULL")}
         spans = []
-        for fingerprint, id_, start, end, tag_list in self._db.execute(
-                'SELECT fingerprint, id, start, "end", tags FROM annotations '
+        for version, id_, start, end, tag_list in self._db.execute(
+                'SELECT document, id, start, "end", tags FROM annotations '
                 "WHERE tags != '[]'"):
-            version = current.get(fingerprint)
-            if version is not None:
+            if version in current:
                 spans.append(TaggedSpan(version, id_, start, end, tags_of(tag_list)))
         breaks = {int(r[0]): str(r[1]) for r in self._db.execute(
             "SELECT v.version, v.breaks FROM quote_versions v "

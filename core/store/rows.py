@@ -11,10 +11,20 @@ from typing import Any
 from lectern.core.annotations import AnchorStatus, Annotation
 from lectern.core.links import Link
 
+# An annotation row as values are made from it: ``fingerprint`` is its text's, read through
+# ``FROM_ANNOTATIONS`` (the table keeps ``documents.id`` in ``document``: document_keys.py).
 COLUMNS = ('id, fingerprint, start, "end", exact, prefix, suffix, tags, note, created, '
            'modified, status, fragments, note_format')
-UPSERT = f"""INSERT INTO annotations ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-    ON CONFLICT (id) DO UPDATE SET fingerprint=excluded.fingerprint, start=excluded.start,
+FROM_ANNOTATIONS = "annotations x JOIN documents d ON d.id = x.document"
+SELECTED = ", ".join("d.fingerprint" if c.strip() == "fingerprint" else "x." + c.strip()
+                     for c in COLUMNS.split(","))
+DOCUMENT_OF = "(SELECT id FROM documents WHERE fingerprint = ?)"  # a fingerprint's text id
+# An annotation_row() written: its fingerprint stands for the text's id.
+_INTO = (f"INTO annotations ({COLUMNS.replace('fingerprint', 'document')}) "
+         f"VALUES (?,{DOCUMENT_OF},?,?,?,?,?,?,?,?,?,?,?,?)")
+INSERT_NEW = f"INSERT OR IGNORE {_INTO}"  # an id the store holds keeps its row
+UPSERT = f"""INSERT {_INTO}
+    ON CONFLICT (id) DO UPDATE SET document=excluded.document, start=excluded.start,
     "end"=excluded."end", exact=excluded.exact, prefix=excluded.prefix, suffix=excluded.suffix,
     tags=excluded.tags, note=excluded.note, created=excluded.created,
     modified=excluded.modified, status=excluded.status, fragments=excluded.fragments,
@@ -69,7 +79,7 @@ def links_of_document(db: sqlite3.Connection, fingerprint: str) -> list[Link]:
     """Every link that starts or ends at an annotation of the document."""
     rows = db.execute(
         f"SELECT {LINK_COLUMNS} FROM links WHERE source_id IN (SELECT id FROM annotations "
-        "WHERE fingerprint = ?) OR target_id IN (SELECT id FROM annotations WHERE "
-        "fingerprint = ?) ORDER BY created, id", (fingerprint, fingerprint))
+        f"WHERE document = {DOCUMENT_OF}) OR target_id IN (SELECT id FROM annotations WHERE "
+        f"document = {DOCUMENT_OF}) ORDER BY created, id", (fingerprint, fingerprint))
     return [Link(source, target, label, event, note, id_, created)
             for id_, source, target, label, event, note, created in rows]

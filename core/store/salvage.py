@@ -26,7 +26,7 @@ from lectern.core.errors import LecternError
 from lectern.core.readouts.wording import count
 from lectern.core.store.library_salvage import keep_library
 from lectern.core.store.recovery import SIDE_FILES
-from lectern.core.store.rows import COLUMNS, STATUS, annotation_row, fragments_of
+from lectern.core.store.rows import COLUMNS, INSERT_NEW, STATUS, annotation_row, fragments_of
 
 if TYPE_CHECKING:
     from lectern.core.store.library_tables import LibraryTables
@@ -37,7 +37,8 @@ _MIN_ROWID = -(2**63)
 # The columns taken from each table, when that file's version of the table has them.
 WANTED = {
     "documents": ("fingerprint", "path", "title", "opened"),
-    "annotations": tuple(c.strip().strip('"') for c in COLUMNS.split(",")),
+    # ``document``: the text's id, where the file keys annotations so (document_keys.py).
+    "annotations": (*(c.strip().strip('"') for c in COLUMNS.split(",")), "document"),
     "tags": ("position", "name", "colour", "shortcut", "labels"),
     "hidden_entities": ("fingerprint", "entity_key"),
     "settings": ("key", "value"),
@@ -119,9 +120,23 @@ def read_damaged(path: Path) -> Salvaged:
                 for key, (table, wanted) in LIBRARY_WANTED.items():
                     if table in tables:
                         _read_table(db, table, wanted, salvaged, key=key)
+            _name_texts(salvaged)
         finally:
             db.close()
     return salvaged
+
+
+def _name_texts(salvaged: Salvaged) -> None:
+    """Give each annotation keyed by its text's id that text's fingerprint, from the
+    versions read; one whose version was on a damaged page is lost with it."""
+    rows = salvaged.rows.get("annotations", [])
+    if not any(not row[1] for row in rows):
+        return
+    fingerprints = {row[0]: row[1] for row in salvaged.rows.get("library_versions", [])}
+    named = [row if row[1] else (row[0], fingerprints.get(row[14], ""), *row[2:])
+             for row in rows]
+    salvaged.rows["annotations"] = [row for row in named if row[1]]
+    salvaged.unreadable += len(named) - len(salvaged.rows["annotations"])
 
 
 def _tables(db: sqlite3.Connection) -> set[str] | None:
@@ -220,7 +235,8 @@ def _texts(row: Row, indices: Sequence[int]) -> bool:
 
 
 def _annotation_ok(row: Row) -> bool:
-    if not (_texts(row, (0, 1, 4, 5, 6, 7, 8, 9, 10, 11)) and row[0] and row[1]
+    named = bool(row[1]) or isinstance(row[14], int)  # by fingerprint, or by the text's id
+    if not (_texts(row, (0, 1, 4, 5, 6, 7, 8, 9, 10, 11)) and row[0] and named
             and isinstance(row[2], int) and isinstance(row[3], int)
             and row[11] in STATUS):
         return False
@@ -275,9 +291,7 @@ def merge_salvaged(db: sqlite3.Connection, salvaged: Salvaged,
         WHERE documents.path = '' AND documents.title = ''""", rows.get("documents", []))
     db.executemany("INSERT OR IGNORE INTO documents (fingerprint) VALUES (?)",
                    {(fp,) for fp, _ in new})
-    marks = ",".join("?" * len(WANTED["annotations"]))
-    db.executemany(f"INSERT OR IGNORE INTO annotations ({COLUMNS}) VALUES ({marks})",
-                   (annotation_row(fp, a) for fp, a in new))
+    db.executemany(INSERT_NEW, (annotation_row(fp, a) for fp, a in new))
     db.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",
                    ((tag, a.id) for _, a in new for tag in a.tags))
     tags = _merge_tags(db, rows.get("tags", []))
@@ -292,7 +306,7 @@ def merge_salvaged(db: sqlite3.Connection, salvaged: Salvaged,
 
 def _annotation(row: Row) -> tuple[str, Annotation]:
     (id_, fingerprint, start, end, exact, prefix, suffix, tags, note, created, modified,
-     status, fragments, note_format) = row
+     status, fragments, note_format, _) = row
     return fingerprint, Annotation.restore(start, end, exact, prefix, suffix,
                                            tuple(json.loads(tags)), note, id_, created,
                                            modified, STATUS[status],

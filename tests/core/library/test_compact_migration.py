@@ -18,7 +18,7 @@ from lectern.core.library.find import find
 from lectern.core.library.passages import PassageQuery, passage_list, passages
 from lectern.core.library.removal import RemoveArticle
 from lectern.core.store import AnnotationStore
-from lectern.core.store.rows import COLUMNS
+from lectern.core.store.rows import COLUMNS, FROM_ANNOTATIONS, SELECTED
 from lectern.core.store.schema import SCHEMA_VERSION
 
 V5 = FIXTURES / "library" / "store_library_v5.sqlite3"  # see make_store_library_v5.py there
@@ -52,8 +52,7 @@ def index_of(store):
 
 def expected_index(store):
     """passage_tags as the annotations' tags column says it should be."""
-    rows = store._db.execute("SELECT x.rowid, x.tags, d.id FROM annotations x LEFT JOIN "
-                             "documents d ON d.fingerprint = x.fingerprint")
+    rows = store._db.execute("SELECT rowid, tags, document FROM annotations")
     return sorted((tag, rowid, version) for rowid, tags, version in rows
                   for tag in json.loads(tags))
 
@@ -65,7 +64,7 @@ def test_every_annotation_link_and_tag_survives(before):
     with AnnotationStore.open(before) as store:
         assert store.recovery_message is None and store.integrity_ok()
         assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert store._db.execute(f"SELECT {COLUMNS} FROM annotations ORDER BY id"
+        assert store._db.execute(f"SELECT {SELECTED} FROM {FROM_ANNOTATIONS} ORDER BY x.id"
                                  ).fetchall() == annotations
         assert store._db.execute("SELECT * FROM links").fetchall() == links
         # the old table's rows, now read through the view of the tags column

@@ -242,20 +242,3 @@ def test_the_migration_from_a_store_before_the_index_keeps_annotations(tmp_path)
         add_paths(store, [write(tmp_path, "other.txt", OTHER)])
         ensure_index(store)
         assert "Mart Kask" in names(store) and store.integrity_ok()
-
-
-def test_a_store_at_the_schema_before_the_index_is_indexed_once_migrated(tmp_path,
-                                                                         monkeypatch):
-    from lectern.core.store import schema
-
-    path = tmp_path / "store.sqlite3"
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", MIGRATIONS.index(ENTITY_MIGRATION))
-    with AnnotationStore.open(path) as store:
-        assert not store.entities.available()
-        add_paths(store, [write(tmp_path, "seed.txt", SEED)])
-        assert analyses.run_pending(store) == 1  # the index waits for its tables
-    monkeypatch.undo()
-    with AnnotationStore.open(path) as store:
-        assert store.entities.available()
-        ensure_index(store)
-        assert by_name(store, "Teymur Musayev").articles == 1

@@ -163,20 +163,6 @@ def test_a_surname_alone_counts_with_the_full_name_it_ends(tmp_path):
         assert entry.speakers == ("Teymur Musayev", "Nadia Orlova")
 
 
-def test_analyses_stored_before_the_index_are_indexed_once_it_exists(tmp_path, monkeypatch):
-    before = schema_module.MIGRATIONS.index(QUOTES_MIGRATION)
-    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", before)
-    store, _ = build(tmp_path)  # analysed at the schema before the index: nothing indexed
-    with store:
-        assert not store.reports.available()
-    monkeypatch.undo()
-    with AnnotationStore.open(tmp_path / "store.sqlite3") as store:
-        assert store.reports.available() and store.reports.quotes() == []
-        bring_up_to_date(store)
-        (entry,) = quote_ledger(store)
-        assert len(entry.occurrences) == 3
-
-
 def test_the_ledger_and_the_sources_follow_the_entity_curation(tmp_path):
     from lectern.core.library.curation import merge, rename, undo
     from lectern.core.library.entities import list_entities
