@@ -139,12 +139,15 @@ def test_commits_still_in_the_moved_wal_are_recovered(app_paths, tmp_path):
 def test_recovery_from_many_damaged_places(app_paths, pages):
     path = app_paths.store_file
     made = make_store(path, count=20000)
-    leaves = table_leaf_pages(path)
+    leaves = annotation_leaf_pages(path)
     scribble(path, leaves[3::max(1, len(leaves) // pages)][:pages])
-    with AnnotationStore.open(path) as store:
-        report = store.recover_from(store.moved_aside)
-        assert report.unreadable >= 1 and 0 < report.annotations < len(made)
-        assert store.integrity_ok()
+    with AnnotationStore.open(path) as store:  # moved aside, and recovered at once
+        assert store.moved_aside is not None
+        assert "brought back at once" in (store.recovery_message or "")
+        assert 0 < store.count() < len(made) and store.integrity_ok()
+        again = store.recover_from(store.moved_aside)  # a second time adds nothing
+        assert again.unreadable >= 1 and again.annotations == 0
+        assert again.already == store.count()
 
 
 def test_the_recover_command_merges_a_damaged_file(app_paths, tmp_path, capsys):
