@@ -34,6 +34,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Measures (a figure's subject, its unit or currency, and its period) "
                     "for which articles give values that cannot be the same figure: each "
                     "with its values as numbers and as written, and their passages.")
+    conflicts.add_argument("--query", metavar="Q",
+                           help="only among the articles this search finds")
+    conflicts.add_argument("--articles", type=_ids, metavar="ID,...",
+                           help="only among these articles (ids as `library` lists them)")
     conflicts.add_argument("--format", default="table", choices=FORMATS)
     conflicts.set_defaults(handler=run_conflicts)
 
@@ -82,9 +86,12 @@ def run_timeline(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def run_conflicts(args: argparse.Namespace, paths: AppPaths) -> int:
     from lectern.core.library.conflicts import conflicts
+    from lectern.core.library.query import parse_query
 
+    if args.query:
+        parse_query(args.query)  # a query that cannot be read is refused before any work
     with _analysed(paths) as store:
-        found = conflicts(store)
+        found = conflicts(store, args.query, args.articles)
     if args.format == "json":
         print_json([conflict.to_json() for conflict in found])
     else:

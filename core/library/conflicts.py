@@ -9,13 +9,14 @@ figure with no period is never compared: without one, two articles may mean two 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
 from lectern.core.library.facts_index import catch_up
 from lectern.core.library.figures import Figure, Measure, figure_of, measure_of
+from lectern.core.library.timeline import scope_articles
 from lectern.core.readouts.fact_format import format_amount, format_date
 from lectern.core.store import AnnotationStore
 
@@ -64,14 +65,18 @@ class Conflict:
                        for group in self.values]}
 
 
-def conflicts(store: AnnotationStore) -> list[Conflict]:
-    """Every measure of the library whose articles give values that do not agree, the most
-    articles first."""
+def conflicts(store: AnnotationStore, query: str | None = None,
+              articles: Iterable[int] | None = None) -> list[Conflict]:
+    """Every measure whose articles give values that do not agree, the most articles first;
+    with a scope (a search, chosen articles: ``scope_articles``), among its articles only."""
     catch_up(store)
+    chosen = scope_articles(store, query, articles)
     facts = store.facts.disputed_figures()
     found = []
     for measure, told in groupby(facts, key=measure_of):
         figures = [figure_of(f) for f in told]
+        if chosen is not None:
+            figures = [f for f in figures if f.source.article in chosen]
         if len({f.source.article for f in figures}) < 2:
             continue  # one article's own figures are its business, not a conflict
         values = tuple(_agreeing(figures))

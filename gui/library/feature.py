@@ -37,6 +37,7 @@ CATCH_UP_HERE = 100  # older analyses a view takes into the indexes itself (abou
 
 class LibraryFeature(QObject):
     analyses_updated = Signal()  # a background add or analysis has finished
+    timeline_requested = Signal(list)  # article ids the reader picked for the timeline
 
     def __init__(self, window: WindowApi, sessions: SessionSource) -> None:
         super().__init__(window.article_view)
@@ -68,6 +69,7 @@ class LibraryFeature(QObject):
                                      exact=hit.where == "text"))
         self.library_view.remove_requested.connect(self.remove)
         self.library_view.versions_requested.connect(self.show_versions)
+        self.library_view.timeline_requested.connect(self.timeline_requested)
         self.library_view.add_requested.connect(self.choose_files)
         self.passages_view.query_changed.connect(self.show_passage_list)
         self.passages_view.passage_activated.connect(self.open_passage)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +41,7 @@ class LibraryView(QWidget):
     hit_activated = Signal(object)  # Hit
     remove_requested = Signal(int)
     versions_requested = Signal(int)
+    timeline_requested = Signal(list)  # the ids of the articles selected
     add_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -58,10 +60,15 @@ class LibraryView(QWidget):
         self.remove_button.setEnabled(False)
         self.versions_button = QPushButton("Versions…")
         self.versions_button.setEnabled(False)
+        self.timeline_button = QPushButton("Timeline of Selected")
+        self.timeline_button.setToolTip("The dated events and figures of the selected "
+                                        "articles (Ctrl+click or Shift+click to select more)")
+        self.timeline_button.setEnabled(False)
         self.summary = QLabel()
         self.hits_label = QLabel()
 
         self.table = list_table(self.articles)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
@@ -101,6 +108,7 @@ class LibraryView(QWidget):
         self.pages.addWidget(self.splitter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.timeline_button)
         bottom.addWidget(self.versions_button)
         bottom.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
@@ -122,6 +130,8 @@ class LibraryView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.remove_button.clicked.connect(self._remove)
         self.versions_button.clicked.connect(self._versions)
+        self.timeline_button.clicked.connect(
+            lambda: self.timeline_requested.emit(self.selected_ids()))
         self.add_button.clicked.connect(self.add_requested)
 
     # --- filling ---------------------------------------------------------------------------
@@ -171,13 +181,19 @@ class LibraryView(QWidget):
             self.hit_activated.emit(hit)
 
     def selected_article(self) -> Article | None:
+        """The one article selected (None when none is, or several are)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.articles.row_at(rows[0]) if rows else None
+        return self.articles.row_at(rows[0]) if len(rows) == 1 else None
+
+    def selected_ids(self) -> list[int]:
+        rows = (self.articles.row_at(i) for i in self.table.selectionModel().selectedRows())
+        return sorted(article.id for article in rows if article is not None)
 
     def _selection_changed(self, *_: object) -> None:
-        selected = self.selected_article() is not None
-        self.remove_button.setEnabled(selected)
-        self.versions_button.setEnabled(selected)
+        one = self.selected_article() is not None  # removing and versions: one at a time
+        self.remove_button.setEnabled(one)
+        self.versions_button.setEnabled(one)
+        self.timeline_button.setEnabled(bool(self.selected_ids()))
 
     def _versions(self) -> None:
         article = self.selected_article()

@@ -145,3 +145,9 @@ class LibraryNavigator(Protocol):
     def analyses_updated(self) -> SignalInstance:
         """Emitted once a background analysis of the library has finished."""
         ...
+
+    @property
+    def timeline_requested(self) -> SignalInstance:
+        """Emitted with the ids (list[int]) of the articles selected in the Library view
+        when the reader asks for their timeline."""
+        ...

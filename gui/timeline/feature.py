@@ -31,11 +31,13 @@ class TimelineFeature(QObject):
         self.library = library
         self.view = TimelineView()
         self.scope = ""  # the search the view is narrowed to ("" for the whole library)
+        self.articles: list[int] | None = None  # or the articles picked in the Library
         self._filled: set[str] = set()  # tabs drawn for the current scope
         self.last_draw_ms = 0.0
         window.add_view("timeline", self.view)
         window.action("view.timeline", self.show)
         library.analyses_updated.connect(self._analysed)
+        library.timeline_requested.connect(self.show_articles)
         self.view.scope_requested.connect(self.set_scope)
         self.view.tab_changed.connect(lambda _name: self._fill_current())
         self.view.item_clicked.connect(self.open_item)
@@ -60,10 +62,27 @@ class TimelineFeature(QObject):
     def set_scope(self, query: str) -> None:
         """Narrow the view to what a search finds; a query that cannot be read is refused
         and the view keeps what it shows."""
-        previous, self.scope = self.scope, query.strip()
+        previous, self.scope = (self.scope, self.articles), query.strip()
+        self.articles = None
         self._filled.clear()
         if not reported(self.window, "The search cannot be read", self._fill_current):
-            self.scope = previous
+            self.scope, self.articles = previous
+        elif previous[1] is not None:
+            self.view.set_scope_hint("Whole library")
+    def show_articles(self, ids: list[int]) -> None:
+        """The timeline of the articles picked in the Library (the search field cleared:
+        it would narrow them further)."""
+        self.scope, self.articles = "", list(ids)
+        self.view.query.clear()
+        self.view.set_scope_hint(self.scope_name[:1].upper() + self.scope_name[1:])
+        self.show()
+
+    @property
+    def scope_name(self) -> str:
+        """What the view is narrowed to, as a caption says it ("" for the whole library)."""
+        if self.articles is not None:
+            return f"{count(len(self.articles), 'selected article')}"
+        return self.scope
 
     def _fill_current(self) -> None:
         name = self.view.current_tab
@@ -75,21 +94,26 @@ class TimelineFeature(QObject):
             return
         self._filled.add(name)
         started = time.perf_counter()
-        store, query = self.library.store, self.scope or None
+        store, query, articles = self.library.store, self.scope or None, self.articles
+        among = f"{self.scope_name} · " if articles is not None else ""  # said first: kept
         if name == "timeline":
-            events = timeline_events(store, query)
+            events = timeline_events(store, query, articles)
             chart = timeline_chart(events)
-            self.view.show_chart(name, chart, _timeline_summary(len(events), chart))
+            self.view.show_chart(name, chart, among + _timeline_summary(len(events), chart))
         elif name in ("units", "entities"):
-            groups = figure_groups(store, "unit" if name == "units" else "entity", query)
+            groups = figure_groups(store, "unit" if name == "units" else "entity", query,
+                                   articles)
             chart = bars_chart(groups)
-            self.view.show_chart(name, chart, f"{count(chart.data.bars, 'measure')} · "
+            self.view.show_chart(name, chart, f"{among}{count(chart.data.bars, 'measure')} · "
                                  "hover a bar for its articles, click to open the first")
         else:
-            found = conflicts(store)
+            found = conflicts(store, query, articles)
             heads = store.facts.heads()
             self.view.conflicts.set_conflicts(found, {a: h[0] for a, h in heads.items()})
-            self.view.set_summary(f"{count(len(found), 'conflict')} across the library", name)
+            where = (f"among the {self.scope_name}" if articles is not None else
+                     f"among the articles “{self.scope}” finds" if self.scope else
+                     "across the library")
+            self.view.set_summary(f"{count(len(found), 'conflict')} {where}", name)
         self.last_draw_ms = (time.perf_counter() - started) * 1000
 
     def _sentence(self, figure: Figure) -> str:
@@ -124,7 +148,7 @@ class TimelineFeature(QObject):
             return
         try:
             target = output_target(path, self.window.paths)
-            tab.plot.export(str(target), self.view.captions(self.scope))
+            tab.plot.export(str(target), self.view.captions(self.scope_name))
         except LecternError as error:
             self.window.show_error("The chart could not be exported", str(error))
         except Exception as error:  # pyqtgraph raises assorted types on a bad path

@@ -95,8 +95,7 @@ class TimelineView(QWidget):
         self.setObjectName("timelineView")
         self.query = QLineEdit()
         self.query.setObjectName("timelineQuery")
-        self.query.setPlaceholderText("Whole library — type a search to narrow it "
-                                      "(words, \"phrases\", prefix*, AND / OR / NOT)")
+        self.set_scope_hint("Whole library")
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(lambda: self.scope_requested.emit(self.query.text()))
         self.summary = QLabel()
@@ -153,6 +152,15 @@ class TimelineView(QWidget):
         self.charts[name].show_chart(chart)
         self.set_summary(summary, name)
         self._update_buttons()
+
+    def set_scope_hint(self, scope: str) -> None:
+        """What the empty search field says the view shows (the whole library, or the
+        articles picked in the Library) and what typing there does."""
+        self.query.setPlaceholderText(f"{scope} — type a search to narrow it "
+                                      "(words, \"phrases\", prefix*, AND / OR / NOT)"
+                                      if scope == "Whole library" else
+                                      f"{scope} — or search the whole library (words, "
+                                      "\"phrases\", prefix*, AND / OR / NOT)")
 
     def set_summary(self, text: str, tab: str | None = None) -> None:
         """What tab ``tab`` (the one shown, by default) shows, said beside the search."""

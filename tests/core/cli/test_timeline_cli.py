@@ -43,7 +43,7 @@ def test_timeline_json_analyses_first_and_groups_the_shared_event(capsys, tmp_pa
 
 
 def test_conflicts_lists_values_as_numbers_and_as_written(capsys, tmp_path, app_paths):
-    added(capsys, tmp_path)
+    ids = added(capsys, tmp_path)
     code, out, err = run(capsys, "conflicts", "--format", "json")
     assert code == 0 and "1 conflict" in err
     (conflict,) = json.loads(out)
@@ -54,6 +54,12 @@ def test_conflicts_lists_values_as_numbers_and_as_written(capsys, tmp_path, app_
         ["$48.6 million", "48,600,000 dollars"]
     code, out, _ = run(capsys, "conflicts")
     assert "bilateral trade (2023)" in out and "$52.3 million" in out
+    agreeing = f"{ids['harbour.txt']},{ids['spelled.txt']}"  # the same figure, told twice
+    code, out, err = run(capsys, "conflicts", "--articles", agreeing, "--format", "json")
+    assert code == 0 and json.loads(out) == [] and "0 conflicts" in err
+    code, out, _ = run(capsys, "conflicts", "--query", "embassy OR relations",
+                       "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 1  # harbour and edited disagree
 
 
 def test_bad_input_is_refused_in_words(capsys, tmp_path, app_paths):

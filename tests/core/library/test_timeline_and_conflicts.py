@@ -84,6 +84,17 @@ def test_the_conflicting_figure_is_listed_and_the_same_figure_in_words_is_not(st
     assert shape["values"][0]["passages"][0].keys() >= {"article", "start", "end", "written"}
 
 
+def test_conflicts_among_chosen_articles_or_a_search_s_only(store, library):
+    harbour, edited, spelled = (library[n] for n in ("harbour.txt", "edited.txt",
+                                                     "spelled.txt"))
+    assert conflicts(store, articles=[harbour, spelled]) == []  # those two agree
+    (between,) = conflicts(store, articles=[harbour, edited])
+    assert [g.articles for g in between.values] == [[harbour], [edited]]
+    assert conflicts(store, query="embassy") == []  # one article cannot disagree with itself
+    with pytest.raises(LecternError, match="No article with id 999"):
+        conflicts(store, articles=[999])
+
+
 def add_texts(store, folder: Path, texts: dict[str, str]) -> None:
     add_paths(store, [write(folder, name, text) for name, text in texts.items()])
     analyses.run_pending(store, workers=1)

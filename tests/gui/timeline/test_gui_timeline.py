@@ -150,3 +150,31 @@ def test_an_empty_library_says_what_will_appear(qtbot, app_paths, sample_article
     view.show_tab("conflicts")
     assert view.conflicts._stack.currentWidget() is view.conflicts.empty
     window.analysis.runner.shutdown()
+
+
+def test_articles_selected_in_the_library_get_their_own_timeline(shown, qtbot, ids):
+    from PySide6.QtCore import QItemSelectionModel
+
+    shown.menu_actions.actions["view.library"].trigger()
+    library = shown.library.library_view
+    chosen = {ids["harbour.txt"], ids["edited.txt"]}
+    flags = (QItemSelectionModel.SelectionFlag.Select
+             | QItemSelectionModel.SelectionFlag.Rows)
+    for row in range(library.articles.rowCount()):
+        index = library.articles.index(row, 0)
+        if library.articles.row_at(index).id in chosen:  # as Ctrl+click does, row by row
+            library.table.selectionModel().select(index, flags)
+    assert library.selected_ids() == sorted(chosen) and not library.remove_button.isEnabled()
+    qtbot.mouseClick(library.timeline_button, Qt.MouseButton.LeftButton)
+    assert shown.views.current == "timeline"
+    view = shown.timeline.view
+    told = {a for e in view.charts["timeline"].chart.events.values() for a in e.articles}
+    assert told and told <= chosen and view.summary.text().startswith("2 selected articles")
+    assert view.query.placeholderText().startswith("2 selected articles")
+    view.show_tab("conflicts")
+    assert view.summary.text() == "1 conflict among the 2 selected articles"
+    view.query.setText("embassy")  # a search takes the place of the selection
+    qtbot.keyClick(view.query, Qt.Key.Key_Return)
+    assert shown.timeline.articles is None
+    assert view.query.placeholderText().startswith("Whole library")
+    assert view.summary.text() == "0 conflicts among the articles “embassy” finds"
