@@ -127,9 +127,12 @@ class EntityTables:
 
     @staticmethod
     def lengthen_name(db: sqlite3.Connection, entity_id: int, name: str) -> None:
-        """A person first seen by a surname takes the full name (unless someone renamed it)."""
-        db.execute("UPDATE library_entities SET name = ? WHERE id = ? AND renamed = 0 AND "
-                   "length(name) < length(?)", (name, entity_id, name))
+        """A person first seen by a surname takes the full name that ends with it ("Musayev"
+        becomes "Teymur Musayev"), unless someone renamed it; another name merged into it
+        ("Kadri Tamm" into "Mart Kask") leaves its name as it is."""
+        db.execute("UPDATE library_entities SET name = ?1 WHERE id = ?2 AND renamed = 0 AND "
+                   "length(name) < length(?1) AND "
+                   "substr(' ' || ?1, -length(name) - 1) = ' ' || name", (name, entity_id))
 
     # --- index rows ----------------------------------------------------------------------
     @reads

@@ -83,6 +83,8 @@ def test_curation_survives_reanalysis_by_a_new_analyser(tmp_path, store, monkeyp
     curation.rename(store, musayev.id, "Teymur Musayev (minister)")
     curation.reject(store, caspian.id)
     curation.retype(store, by_name(store, "Ministry of Economy").id, "GPE")
+    kask = by_name(store, "Mart Kask")
+    curation.merge(store, kask.id, by_name(store, "Kadri Tamm").id)  # a longer name, merged
     # The analyser changes: every analysis is pending again and is run once more.
     monkeypatch.setattr(analyses, "analyser_version", lambda: "builtin:changed")
     assert analyses.pending(store)
@@ -92,6 +94,7 @@ def test_curation_survives_reanalysis_by_a_new_analyser(tmp_path, store, monkeyp
     assert renamed.id == musayev.id and renamed.articles == musayev.articles
     assert "Caspian" not in names(store)
     assert by_name(store, "Ministry of Economy").label == "GPE"
+    assert by_name(store, "Mart Kask").id == kask.id and "Kadri Tamm" not in names(store)
 
 
 def test_every_step_is_undone_in_turn_from_another_process(tmp_path):
