@@ -21,9 +21,11 @@ Row = tuple[Any, ...]
 
 
 def keep_library(library: LibraryTables, db: sqlite3.Connection,
-                 rows: Mapping[str, Sequence[Row]]) -> int:
+                 rows: Mapping[str, Sequence[Row]],
+                 article_ids: dict[int, int] | None = None) -> int:
     """Keep the salvaged articles' texts in ``library`` (inside the caller's transaction);
-    returns how many texts were brought back."""
+    returns how many texts were brought back. ``article_ids`` is filled with each salvaged
+    article's id in this store."""
     texts = _whole_texts(rows.get("library_texts", ()))
     articles = {row[0]: row for row in rows.get("library_articles", ())}
     versions: dict[int, list[tuple[Row, str]]] = defaultdict(list)
@@ -49,6 +51,8 @@ def keep_library(library: LibraryTables, db: sqlite3.Connection,
                 NewVersion(fingerprint, text, title, path, form, encoding, words or 0, info),
                 target)
             brought += 1
+        if target is not None and article_ids is not None:
+            article_ids[old_article] = target
         if target is None or head is None:
             continue
         if head[6] in new_ids:  # the text the damaged library showed is shown again

@@ -24,6 +24,12 @@ from lectern.core.annotations import Annotation
 from lectern.core.atomic_write import describe_os_error
 from lectern.core.errors import LecternError
 from lectern.core.readouts.wording import count
+from lectern.core.store.entity_salvage import (
+    ENTITY_CHECKS,
+    ENTITY_WANTED,
+    WITHOUT_ROWID,
+    keep_curation,
+)
 from lectern.core.store.library_salvage import keep_library
 from lectern.core.store.recovery import SIDE_FILES
 from lectern.core.store.rows import COLUMNS, INSERT_NEW, STATUS, annotation_row, fragments_of
@@ -43,7 +49,7 @@ WANTED = {
     "hidden_entities": ("fingerprint", "entity_key"),
     "settings": ("key", "value"),
 }
-_WITHOUT_ROWID = {"hidden_entities"}
+_WITHOUT_ROWID = {"hidden_entities", *WITHOUT_ROWID}
 # The library's tables, read under their own names (its ``documents`` are its versions).
 LIBRARY_WANTED = {
     "library_articles": ("articles", ("id", "title", "outlet", "byline", "published", "path",
@@ -77,12 +83,16 @@ class SalvageReport:
     settings: int = 0
     unreadable: int = 0
     texts: int = 0  # library texts (versions) brought back, their articles with them
+    entities: int = 0  # curated entities brought back (entity_salvage.py)
 
     def summary(self) -> str:
         text = (f"Recovered {count(self.annotations, 'annotation')} from {self.source.name}"
                 f" ({self.already:,} already there), {count(self.documents, 'article')}, "
                 f"{count(self.texts, 'kept text')}, "
                 f"{count(self.tags, 'tag')} and {count(self.hidden, 'hidden entity')}.")
+        if self.entities:
+            text += (f" The curation of {count(self.entities, 'entity')} came back too (its "
+                     "undo history starts afresh).")
         if self.unreadable:
             text += (f" {count(self.unreadable, 'damaged place')} could not be read; what "
                      "was there is lost.")
@@ -117,7 +127,7 @@ def read_damaged(path: Path) -> Salvaged:
                 if table in tables:
                     _read_table(db, table, wanted, salvaged)
             if "articles" in tables:  # a store from before the library has none of them
-                for key, (table, wanted) in LIBRARY_WANTED.items():
+                for key, (table, wanted) in {**LIBRARY_WANTED, **ENTITY_WANTED}.items():
                     if table in tables:
                         _read_table(db, table, wanted, salvaged, key=key)
             _name_texts(salvaged)
@@ -259,6 +269,7 @@ def _json_ok(text: object) -> bool:
 
 
 _CHECKS: dict[str, Callable[[Row], bool]] = {
+    **ENTITY_CHECKS,
     "documents": lambda row: _texts(row, (0, 1, 2, 3)) and bool(row[0]),
     "annotations": _annotation_ok,
     "tags": lambda row: isinstance(row[0], int) and _texts(row, (1, 2, 4)) and bool(row[1])
@@ -299,9 +310,11 @@ def merge_salvaged(db: sqlite3.Connection, salvaged: Salvaged,
                        rows.get("hidden_entities", []))
     settings = _inserted(db, "INSERT OR IGNORE INTO settings VALUES (?, ?)",
                          rows.get("settings", []))
-    texts = keep_library(library, db, rows) if library is not None else 0
+    article_ids: dict[int, int] = {}
+    texts = keep_library(library, db, rows, article_ids) if library is not None else 0
+    entities = keep_curation(db, rows, article_ids) if library is not None else 0
     return SalvageReport(salvaged.source, len(new), len(annotations) - len(new), documents,
-                         tags, hidden, settings, salvaged.unreadable, texts)
+                         tags, hidden, settings, salvaged.unreadable, texts, entities)
 
 
 def _annotation(row: Row) -> tuple[str, Annotation]:
