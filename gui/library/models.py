@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from lectern.core.library.find import Hit
+from lectern.core.readouts.titles import told_apart
 from lectern.core.store.library_rows import Article
 from lectern.gui.widgets.marked_text import MARKED_ROLE
 from lectern.gui.widgets.row_model import RowModel
@@ -21,9 +22,19 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class ArticlesModel(RowModel[Article]):
     titles = ("Title", "Outlet", "Date", "Words", "Notes", "Tags")
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._shown: dict[int, str] = {}  # each article's title as listed (copies told apart)
+
+    def set_rows(self, rows: Sequence[Article]) -> None:
+        self._shown = dict(zip((a.id for a in rows),
+                               told_apart([(a.display_title, a.path) for a in rows]),
+                               strict=True))
+        super().set_rows(rows)
+
     def cell(self, row: Article, column: int) -> Any:
         if column == 0:
-            return row.display_title
+            return self._shown.get(row.id, row.display_title)
         if column == 1:
             return row.outlet
         if column == 2:
@@ -67,11 +78,20 @@ WHERE_NAMES = {"text": "Text", "quote": "Quote", "note": "Note", "tag": "Tag"}
 class HitsModel(RowModel[Hit]):
     titles = ("Where", "Article", "Passage")
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._shown: dict[tuple[int | None, str], str] = {}  # (article, path) -> as listed
+
+    def set_rows(self, rows: Sequence[Hit]) -> None:
+        self._shown = dict(zip(((h.article, h.path) for h in rows),
+                               told_apart([(h.title, h.path) for h in rows]), strict=True))
+        super().set_rows(rows)
+
     def cell(self, row: Hit, column: int) -> Any:
         if column == 0:
             return WHERE_NAMES.get(row.where, row.where)
         if column == 1:
-            return row.title
+            return self._shown.get((row.article, row.path), row.title)
         return row.plain
 
     def extra(self, row: Hit, column: int, role: int) -> Any:

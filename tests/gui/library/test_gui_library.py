@@ -161,3 +161,22 @@ def test_the_article_list_sorts_by_a_column_and_starts_newest_first(qtbot, app_p
     assert words == sorted(words)
     view.filter.setText("port")
     assert [a.title for a in view.articles.rows] == ["Port deal"]
+
+
+def test_copies_of_one_story_are_told_apart_by_their_file_names(qtbot, app_paths, tmp_path,
+                                                                sample_article):
+    folder = tmp_path / "copies"
+    write(folder, "port.txt", PORT)
+    write(folder, "port-edited.txt", PORT.replace("12 million", "14 million"))
+    write(folder, "bridge.txt", BRIDGE)
+    window = show_window(qtbot, app_paths, sample_article)
+    library = add_folder(qtbot, window, folder)
+    window.menu_actions.actions["view.library"].trigger()
+    view = library.library_view
+    titles = {view.articles.index(r, 0).data() for r in range(view.articles.rowCount())}
+    assert titles == {"Port deal · port.txt", "Port deal · port-edited.txt", "Bridge vote"}
+    view.search.setText("Tallinn")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.hits.rowCount() == 2, timeout=3000)
+    assert {view.hits.index(r, 1).data() for r in range(2)} == {
+        "Port deal · port.txt", "Port deal · port-edited.txt"}
