@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from lectern.core.extract.coordination import listed_with_places
 from lectern.core.extract.gazetteers import (
     Gazetteers,
     lexicon_words,
@@ -79,6 +80,7 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
     common = _CommonNouns(text)
     usage = Usage(text, gaz)
     places: set[str] = set()
+    places.update(listed_with_places(text, found))  # "Graz, Maribor and Zagreb"
     for start, end, known, _key, role, _initial in found:
         if known is None or (known == "PERSON" and role is None and " " not in text[start:end]):
             usage.observe(text[start:end], start)
