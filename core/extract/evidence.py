@@ -116,12 +116,30 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             if label is not None and label != "PERSON" and name in common.names:
                 label = None
             labels[index] = label
-            if label == "PERSON":
+            if label == "PERSON" and not single_words:
                 _add_person_words(person_words, name)
+    _one_label_per_word(text, found, labels)
     candidates = _with_ordinals(text, _candidates(text, found, labels, usage))
     if headlines:
         candidates.extend(settle_headlines(text, headlines, candidates, gaz))
     return candidates
+
+
+def _one_label_per_word(text: str, found: list[NameRun], labels: dict[int, str | None]
+                        ) -> None:
+    """A one-word name guessed a person by one mention and an organisation by more (a
+    ", who" after "members of X") is what most of its mentions say, in every mention."""
+    said: dict[str, Counter[str]] = {}
+    for index, label in labels.items():
+        name = text[found[index][0]:found[index][1]]
+        if label in ("PERSON", "ORG") and " " not in name:
+            said.setdefault(name, Counter())[label] += 1
+    for index, label in labels.items():
+        votes = said.get(text[found[index][0]:found[index][1]])
+        if label in ("PERSON", "ORG") and votes is not None and len(votes) > 1:
+            (first, most), (_, next_most) = votes.most_common(2)
+            if most > next_most:
+                labels[index] = first
 
 
 def _candidates(

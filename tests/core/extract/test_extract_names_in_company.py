@@ -1,6 +1,7 @@
-"""Table tests for names told by the company they keep in a list (third round of unseen
-classes): an unknown name listed with known places is a place, in every mention; a list of
-organisations does not make its unknown member a place. Every example is ours."""
+"""Table tests for names told by the company they keep (third round of unseen classes): an
+unknown name listed with known places is a place, in every mention, while a list of
+organisations does not make its unknown member a place; and a one-word name is one thing in
+every mention, whatever a single mention's cue says. Every example is ours."""
 
 from __future__ import annotations
 
@@ -35,3 +36,21 @@ def test_a_name_listed_with_places_is_a_place(text, expected):
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+ONE_WORD = [
+    ("The Quorvan movement has grown. Former members of Quorvan, who left last year, spoke to "
+     "reporters on Monday. Quorvan officials denied the claims. A lawyer for Quorvan said the "
+     "group would respond. Leaflets from Quorvan were handed out in the town.",
+     {"Quorvan": {"ORG"}}),
+    ("Brindle, who won the race, thanked her team. Brindle said the course was hard. Fans "
+     "cheered Brindle at the finish.", {"Brindle": {"PERSON"}}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_WORD)
+def test_a_one_word_name_is_one_thing_in_every_mention(text, expected):
+    analysis = analyze(Document.from_text(text))
+    for name, labels in expected.items():
+        assert {str(e.label) for e in analysis.entities for m in e.mentions
+                if m.text == name} == labels
