@@ -16,6 +16,7 @@ from lectern.core.extract.gazetteers import (
     load_gazetteers,
 )
 from lectern.core.extract.headlines import HEADLINE, settle_headlines
+from lectern.core.extract.joined_names import join_and_names
 from lectern.core.extract.name_lookup import CONNECTORS
 from lectern.core.extract.names import NameRun
 from lectern.core.extract.spans import Candidate
@@ -62,7 +63,7 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
     headlines = [(run[0], run[1]) for run in found if run[2] == HEADLINE]
     if headlines:
         found = [run for run in found if run[2] != HEADLINE]
-    found = _name_teams(text, found)
+    found = _name_teams(text, join_and_names(text, found))  # "Food and Drug Administration"
     person_words: set[str] = set()
     mid_sentence: Counter[str] = Counter()
     for start, end, label, _key, _role, initial in found:

@@ -54,3 +54,24 @@ def test_a_one_word_name_is_one_thing_in_every_mention(text, expected):
     for name, labels in expected.items():
         assert {str(e.label) for e in analysis.entities for m in e.mentions
                 if m.text == name} == labels
+
+
+AND_NAMES = [
+    ("Samples went to the Food and Drug Administration for testing.",
+     {"Food and Drug Administration": "ORG", "Drug Administration": None}),
+    ("The grant came from the Bill and Melinda Gates Foundation last year.",
+     {"Bill and Melinda Gates Foundation": "ORG", "Bill": None}),
+    ("Officials of the Council for Trade and Development (CTD) met in Riga.",
+     {"Council for Trade and Development": "ORG", "CTD": "ORG"}),
+    ("The Union of Rationalist Atheists and Agnostics (UAAR) filed the case.",  # Italian order
+     {"Union of Rationalist Atheists and Agnostics": "ORG"}),
+    ("Apple and Google Foundation staff met. Chile and the Andean Community (CAN) agreed.",
+     {"Apple": "ORG", "Google Foundation": "ORG", "Chile": "LOC", "Andean Community": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AND_NAMES)
+def test_an_organisation_s_name_may_hold_an_and(text, expected):
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
