@@ -38,6 +38,13 @@ def is_speaker(text: str, start: int, end: int) -> bool:
     )
 
 
+def of_a_place(text: str, start: int, name: str, gaz: Gazetteers) -> bool:
+    """ "Mira Patel of India": a name, then "of" and a known place (not "the X of Y", which
+    names an institution); ``person_of`` still asks the words before "of" to read as a name."""
+    return name.split(" of ", 1)[1] in gaz.places and not text.endswith(
+        ("the ", "The "), max(0, start - 4), start)
+
+
 def person_of(run: str, gaz: Gazetteers, analyse: Analyse) -> list[Part] | None:
     """ "Fernanda Lima of Banco Meridional" → PERSON + ORG, or None when the words before "of"
     do not read as a person's name. Offsets are relative to ``run``."""

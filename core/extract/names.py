@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lectern.core.extract.affiliations import affiliation, is_speaker, person_of
+from lectern.core.extract.affiliations import affiliation, is_speaker, of_a_place, person_of
 from lectern.core.extract.gazetteers import (
     Gazetteers,
     lexicon_phrases,
@@ -122,7 +122,8 @@ def _speakers_of(
         if (
             part.label in _OPEN_LABELS
             and " of " in name
-            and is_speaker(text, run_start + part.start, run_start + part.end)
+            and (is_speaker(text, run_start + part.start, run_start + part.end)
+                 or of_a_place(text, run_start + part.start, name, gaz))
         ):
             split = person_of(name, gaz, _analyse_affiliation)
         if split is None:

@@ -75,3 +75,21 @@ def test_an_organisation_s_name_may_hold_an_and(text, expected):
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+OF_A_PLACE = [
+    ("Mira Patel of India was named best director.", {"Mira Patel": "PERSON", "India": "LOC"}),
+    ("The prize went to Jonas Berg of Norway on Friday.",
+     {"Jonas Berg": "PERSON", "Norway": "LOC", "Jonas Berg of Norway": None}),
+    ("The Bank of India raised rates and the Church of England met.",
+     {"Bank of India": "ORG", "Church of England": "ORG"}),
+    ("Officials from the Republic of Korea met fishermen from the Gulf of Mexico.",
+     {"Republic of Korea": "LOC", "Gulf of Mexico": "LOC"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OF_A_PLACE)
+def test_a_person_of_a_country_is_a_person_and_a_place(text, expected):
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
