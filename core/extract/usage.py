@@ -27,9 +27,13 @@ _PLACE_KINDS = _words("place_kind_nouns")
 _ROLES = _words("role_words")
 _SPACE = r"[ \u00a0]+"
 
-# "the union Fellesforbundet", "the Brazilian client, Petro Atlântico", "Shares in X"
+# "the union Fellesforbundet", "the Brazilian client, Petro Atlântico", "Shares in X", and
+# where someone works: "an analyst at X", "head of passenger services at X"
+_WORKPLACE = (rf"\b(?:{_ROLES})(?:{_SPACE}(?:of|for){_SPACE}(?:[a-z][\w'’-]*{_SPACE}){{0,2}}"
+              rf"[a-z][\w'’-]*)?{_SPACE}at")
 ORG_BEFORE = re.compile(
-    rf"(?:\b(?:{_ORG_KINDS}),?|\b(?i:shares|stock|stake)[ \u00a0]+(?:in|of)(?:{_SPACE}the)?)"
+    rf"(?:\b(?:{_ORG_KINDS}),?|\b(?i:shares|stock|stake)[ \u00a0]+(?:in|of)(?:{_SPACE}the)?"
+    rf"|{_WORKPLACE})"
     rf"{_SPACE}$"
 )
 # "X shares rose", "X, which", "X, a brewer", "X said it", "X, whose stock", "X fell 4 percent"

@@ -93,3 +93,20 @@ def test_a_person_of_a_country_is_a_person_and_a_place(text, expected):
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+WORKPLACES = [
+    ('"It is a good start," said Ana Horvat, head of passenger services at Dravska Pruga. '
+     "Trains run by Dravska Pruga will stop in Celje.", {"Dravska Pruga": "ORG"}),
+    ("Tomas Reyes, an analyst at Brightwater Partners, expects more cuts.",
+     {"Brightwater Partners": "ORG", "Tomas Reyes": "PERSON"}),
+    ("She has been a researcher at Kellerton since 2019. Kellerton opened a new lab.",
+     {"Kellerton": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORKPLACES)
+def test_where_someone_works_is_an_organisation(text, expected):
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
