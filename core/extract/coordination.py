@@ -1,6 +1,7 @@
 """Names listed with places: in "stops in Graz, Maribor and Zagreb" an unknown name between
-two known cities is a place too. Only a list joins them (commas, "and", "or"), never a
-sentence's other words, and only an undecided run takes its neighbours' kind."""
+two known cities is a place too, and so is "Yucay" in "Calca, Urubamba and Yucay" once the
+others are settled as places. Only a list joins them (commas, "and", "or"), never a
+sentence's other words, and only a run nothing else labels takes its neighbours' kind."""
 
 from __future__ import annotations
 
@@ -14,11 +15,17 @@ _LIST_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u0
                        r"[ \u00a0]+)")
 
 
+def _after_the(text: str, start: int) -> bool:
+    """ "the State and Homeland Security": a name the list does not make a place (a place
+    unknown to the gazetteers is seldom "the X")."""
+    return text.endswith(("the ", "The ", "the\u00a0"), max(0, start - 4), start)
+
+
 def listed_with_places(text: str, found: list[NameRun]) -> set[str]:
     """The names of undecided runs that a list puts beside a known place."""
     places: set[str] = set()
     for index, (start, end, label, *_rest) in enumerate(found):
-        if label is not None:
+        if label is not None or _after_the(text, start):
             continue
         before = found[index - 1] if index > 0 else None
         after = found[index + 1] if index + 1 < len(found) else None
@@ -28,3 +35,24 @@ def listed_with_places(text: str, found: list[NameRun]) -> set[str]:
                 and _LIST_GAP.fullmatch(text, end, after[0])):
             places.add(text[start:end])
     return places
+
+
+def places_by_their_lists(text: str, found: list[NameRun], labels: dict[int, str | None]
+                          ) -> None:
+    """Label "GPE" each run still without a label that a list puts beside a run settled as a
+    place (in ``labels``, or known), until no more follow (a list of several)."""
+    def label_of(index: int) -> str | None:
+        return found[index][2] or labels.get(index)
+
+    changed = True
+    while changed:
+        changed = False
+        for index, (start, end, known, *_rest) in enumerate(found):
+            if known is not None or labels.get(index) is not None or _after_the(text, start):
+                continue
+            if (index > 0 and label_of(index - 1) in PLACE_LABELS
+                    and _LIST_GAP.fullmatch(text, found[index - 1][1], start)) or (
+                    index + 1 < len(found) and label_of(index + 1) in PLACE_LABELS
+                    and _LIST_GAP.fullmatch(text, end, found[index + 1][0])):
+                labels[index] = "GPE"
+                changed = True

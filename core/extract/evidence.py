@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lectern.core.extract.coordination import listed_with_places
+from lectern.core.extract.coordination import listed_with_places, places_by_their_lists
 from lectern.core.extract.gazetteers import (
     Gazetteers,
     lexicon_words,
@@ -119,6 +119,7 @@ def _settle(text: str, found: list[NameRun], gaz: Gazetteers) -> list[Candidate]
             labels[index] = label
             if label == "PERSON" and not single_words:
                 _add_person_words(person_words, name)
+    places_by_their_lists(text, found, labels)  # "Calca, Urubamba and Yucay"
     _one_label_per_word(text, found, labels)
     candidates = _with_ordinals(text, _candidates(text, found, labels, usage))
     if headlines:

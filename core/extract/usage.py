@@ -30,7 +30,7 @@ _SPACE = r"[ \u00a0]+"
 # "the union Fellesforbundet", "the Brazilian client, Petro Atlântico", "Shares in X", and
 # where someone works: "an analyst at X", "head of passenger services at X"
 _WORKPLACE = (rf"\b(?:{_ROLES})(?:{_SPACE}(?:of|for){_SPACE}(?:[a-z][\w'’-]*{_SPACE}){{0,2}}"
-              rf"[a-z][\w'’-]*)?{_SPACE}at")
+              rf"[a-z][\w'’-]*)?{_SPACE}at|\bspokes(?:man|woman|person){_SPACE}for")
 ORG_BEFORE = re.compile(
     rf"(?:\b(?:{_ORG_KINDS}),?|\b(?i:shares|stock|stake)[ \u00a0]+(?:in|of)(?:{_SPACE}the)?"
     rf"|{_WORKPLACE})"

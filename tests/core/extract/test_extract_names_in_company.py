@@ -110,3 +110,23 @@ def test_where_someone_works_is_an_organisation(text, expected):
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+KINDS_AND_LISTS = [
+    ("Growers draw water from the Vilcanota river in the dry months.", {"Vilcanota": "LOC"}),
+    ("Boats cross the Tanavar strait daily; the Tanavar strait is narrow.", {"Tanavar": "LOC"}),
+    ("Critics at Red Agua, a network of rural water committees, objected.", {"Red Agua": "ORG"}),
+    ("Ernesto Huamán, a spokesman for Campo Vivo, said members would appeal.",
+     {"Campo Vivo": "ORG", "Ernesto Huamán": "PERSON"}),
+    ("Farmers in the Urubamba valley agreed. Smallholders in Calca, Urubamba and Yucay gain "
+     "priority access.", {"Calca": "LOC", "Urubamba": "LOC", "Yucay": "LOC"}),
+    ("After talks between the State and Homeland Security Departments, visas were granted.",
+     {"State": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS_AND_LISTS)
+def test_kinds_of_places_and_organisations_and_lists_of_settled_places(text, expected):
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
