@@ -14,7 +14,6 @@ from functools import lru_cache
 from lectern.core.extract.affiliations import affiliation, is_speaker, of_a_place, person_of
 from lectern.core.extract.gazetteers import (
     Gazetteers,
-    lexicon_phrases,
     lexicon_words,
     load_gazetteers,
 )
@@ -38,6 +37,7 @@ from lectern.core.extract.name_lookup import (
     is_title_head,
     lookup,
 )
+from lectern.core.extract.name_pattern import LOWER_COMPOUND, NAME_PATTERN
 from lectern.core.extract.name_words import (
     AFFILIATIONS,
     MAX_NAME_WORDS,
@@ -49,16 +49,6 @@ from lectern.core.extract.name_words import (
 )
 from lectern.core.extract.teams import TEAM, is_result_side
 
-_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper() or ch.istitle())
-_AFFIXES = rf"(?:{'|'.join(sorted(lexicon_words('name_affixes')))})\b"
-_WORD = rf"[{_UPPER}](?:[^\W_]|['’](?=[^\W\d_])(?![sS]\b)|-(?=[^\W_])(?!{_AFFIXES}))*"
-_ABBREVIATION = rf"(?:{'|'.join(sorted(lexicon_words('name_abbreviations')))})\."
-_INITIALS = rf"(?:[{_UPPER}]\.){{1,4}}"
-_TOKEN = rf"(?:{_ABBREVIATION}|{_INITIALS}|{_WORD})"
-_CONNECTOR = "(?:{})".format(
-    "|".join(sorted(lexicon_phrases("name_connectors"), key=len, reverse=True))
-)
-NAME_PATTERN = re.compile(rf"(?<![\w@#]){_TOKEN}(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_TOKEN})*")
 _TOKEN_SPLIT = re.compile(r"[^ \u00a0]+")
 # Particles that may sit inside a person's name ("Farouk Ben Mustapha", "Ludwig van Beethoven").
 _NAME_PARTICLES = lexicon_words("name_particles")
@@ -78,20 +68,24 @@ def find_name_runs(text: str, start: int = 0, end: int | None = None) -> list[Na
         if headlines.holds(run_start):
             found.append((run_start, match.end(), HEADLINE, None, None, False))
             continue  # judged word by word once the body is read
+        run = match.group()
+        lead = LOWER_COMPOUND.match(run)
+        if lead is not None:  # "Fly-half Ciaran Doyle": a position written before the name
+            run_start, run = run_start + lead.end(), run[lead.end():]
         initial = _is_sentence_initial(text, run_start)
         run_end = match.end()
         if (
             text.startswith(" ", run_end)  # the cheap test first: this runs once per name run
             and is_result_side(text, run_start, run_end)
-            and not _is_full_name(match.group())
+            and not _is_full_name(run)
         ):
             found.append((run_start, run_end, TEAM, None, None, initial))
             continue  # "Sheffield Wednesday 1": the whole run is a club, whatever its words
-        parts: list[Part] | tuple[Part, ...] = _analyse_run(match.group(), initial)
-        if " of " in match.group() and any(
-            p.label in _OPEN_LABELS and " of " in match.group()[p.start : p.end] for p in parts
+        parts: list[Part] | tuple[Part, ...] = _analyse_run(run, initial)
+        if " of " in run and any(
+            p.label in _OPEN_LABELS and " of " in run[p.start : p.end] for p in parts
         ):
-            parts = _speakers_of(text, run_start, match.group(), parts)
+            parts = _speakers_of(text, run_start, run, parts)
         for part in parts:
             found.append(
                 (

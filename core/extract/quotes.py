@@ -22,7 +22,9 @@ _PRONOUN = r"(?:he|she|they|we|i)"
 _NAME = r"[A-Z][\w.'’-]*(?:[ \u00a0](?:[A-Z][\w.'’-]*|van|von|de|al|bin))*"
 _WHO = (
     rf"(?:(?i:{_PRONOUN})\b|(?i:the|a|an|this|that|his|her|their){_SP}(?:[\w'’-]+{_SP}){{0,3}}?"
-    rf"[\w'’-]+|(?:[a-z][\w'’-]*{_SP}){{0,3}}{_NAME})"
+    rf"[\w'’-]+|(?:[a-z][\w'’-]*{_SP}){{0,3}}{_NAME}"
+    # "Tuulepark Meri chief executive Kaarel Tamm": where they work, their role, their name
+    rf"(?:{_SP}(?:[a-z][\w'’-]*{_SP}){{1,3}}{_NAME})?)"
 )
 _AFTER = re.compile(
     rf"[ \u00a0]*,?[ \u00a0]*(?:(?P<who>{_WHO}){_SP}(?:[a-z]+ly{_SP})?(?P<verb>{_VERBS})\b"
@@ -50,12 +52,6 @@ class _People:
         )
         self.starts = [row[0] for row in rows]
         self.rows = rows
-
-    def inside(self, start: int, end: int) -> Entity | None:
-        index = bisect_left(self.starts, start)
-        if index < len(self.rows) and self.rows[index][0] < end:
-            return self.rows[index][2]
-        return None
 
     def between(self, start: int, end: int) -> list[Entity]:
         """Entities of the PERSON mentions starting in ``[start, end)``."""
@@ -167,9 +163,9 @@ def _resolve(
     text: str, who: tuple[int, int], quote_start: int, people: _People
 ) -> tuple[Entity | None, str | None]:
     start, end = who
-    named = people.inside(start, end)
-    if named is not None:
-        return named, None
+    named = people.between(start, end)
+    if named:  # the last: "Tuulepark Meri chief executive Kaarel Tamm" is Kaarel Tamm
+        return named[-1], None
     phrase = text[start:end]
     lowered = phrase.lower()
     if lowered in _PRONOUNS:

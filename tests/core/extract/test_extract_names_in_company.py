@@ -130,3 +130,23 @@ def test_kinds_of_places_and_organisations_and_lists_of_settled_places(text, exp
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+def test_a_position_written_before_a_name_is_not_part_of_it():
+    analysis = analyze(Document.from_text(
+        "Fly-half Ciaran Doyle kicked 14 points. Right-back Tomas Varga was booked. "
+        '"We were patient," Doyle said.'))
+    names = {e.name for e in analysis.entities if str(e.label) == "PERSON"}
+    assert names == {"Ciaran Doyle", "Tomas Varga"}
+    assert [q.speaker_name for q in analysis.quotes] == ["Ciaran Doyle"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"This is a setback, not the end," Tuulepark Meri chief executive Kaarel Tamm said.',
+     "Kaarel Tamm"),
+    ('"We will not stop," Harbour Board chairman Ines Varga said on Monday.', "Ines Varga"),
+    ('"It works," Nadia Orlova told reporters in Baku.', "Nadia Orlova"),
+])
+def test_a_speaker_named_after_where_they_work_and_their_role(text, speaker):
+    (quote,) = analyze(Document.from_text(text)).quotes
+    assert quote.speaker_name == speaker
