@@ -1,4 +1,4 @@
-"""Names listed with places: in "stops in Graz, Maribor and Zagreb" an unknown name between
+"""Names told by their lists: in "stops in Graz, Maribor and Zagreb" an unknown name between
 two known cities is a place too, and so is "Yucay" in "Calca, Urubamba and Yucay" once the
 others are settled as places. Only a list joins them (commas, "and", "or"), never a
 sentence's other words, and only a run nothing else labels takes its neighbours' kind."""
@@ -39,20 +39,24 @@ def listed_with_places(text: str, found: list[NameRun]) -> set[str]:
 
 def places_by_their_lists(text: str, found: list[NameRun], labels: dict[int, str | None]
                           ) -> None:
-    """Label "GPE" each run still without a label that a list puts beside a run settled as a
-    place (in ``labels``, or known), until no more follow (a list of several)."""
-    def label_of(index: int) -> str | None:
-        return found[index][2] or labels.get(index)
+    """Label "GPE" each run still without a label that a list puts beside a place (settled
+    in ``labels``, or known), until no more follow (a list of several). Organisations are
+    not read so: after "the", "X and Y" is often one name ("The Globe and Mail")."""
+    def kind_beside(index: int, other: int) -> str | None:
+        if not 0 <= other < len(found):
+            return None
+        first, second = sorted((index, other))
+        if not _LIST_GAP.fullmatch(text, found[first][1], found[second][0]):
+            return None
+        return "GPE" if (found[other][2] or labels.get(other)) in PLACE_LABELS else None
 
     changed = True
     while changed:
         changed = False
-        for index, (start, end, known, *_rest) in enumerate(found):
+        for index, (start, _end, known, *_rest) in enumerate(found):
             if known is not None or labels.get(index) is not None or _after_the(text, start):
                 continue
-            if (index > 0 and label_of(index - 1) in PLACE_LABELS
-                    and _LIST_GAP.fullmatch(text, found[index - 1][1], start)) or (
-                    index + 1 < len(found) and label_of(index + 1) in PLACE_LABELS
-                    and _LIST_GAP.fullmatch(text, end, found[index + 1][0])):
-                labels[index] = "GPE"
+            kind = kind_beside(index, index - 1) or kind_beside(index, index + 1)
+            if kind is not None:
+                labels[index] = kind
                 changed = True

@@ -184,6 +184,7 @@ def _analyse_segment(
         initial
         and len(tokens) > 2
         and tokens[1].text in CONNECTORS
+        and tokens[1].text != "&"  # "Procter & Gamble" opening a sentence is one firm
         and not is_name_head(tokens[0].text, gaz)
     ):
         # "Members of the Sea Org" opening a sentence: the first word is an ordinary noun

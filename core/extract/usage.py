@@ -36,12 +36,14 @@ ORG_BEFORE = re.compile(
     rf"|{_WORKPLACE})"
     rf"{_SPACE}$"
 )
+# "in Penang, the company said": a new clause, not "Penang, the company"
+_NOT_SAID = rf"(?!{_SPACE}(?:{_words('say_verbs')})\b)"
 # "X shares rose", "X, which", "X, a brewer", "X said it", "X, whose stock", "X fell 4 percent"
 ORG_AFTER = re.compile(
     rf"(?:['’]s)?{_SPACE}(?:{_words('org_followers')})\b"
     rf"|(?<=[^\W\d_]){_SPACE}(?:company|group|firm|chain)\b(?![ \u00a0]+of\b)"
     rf"|,{_SPACE}(?:which\b|whose{_SPACE}(?:shares|stock)\b"
-    rf"|(?:a|an|the){_SPACE}(?:[\w-]+{_SPACE}){{0,2}}(?:{_ORG_KINDS})\b)"
+    rf"|(?:a|an|the){_SPACE}(?:[\w-]+{_SPACE}){{0,2}}(?:{_ORG_KINDS})\b{_NOT_SAID})"
     rf"|{_SPACE}said{_SPACE}(?:on{_SPACE}\w+{_SPACE})?(?:its\b|it\b(?![ \u00a0]+(?:was|is)\b))"
     rf"|{_SPACE}(?:{_words('market_verbs')}){_SPACE}\d[\d.,]*{_SPACE}?(?:percent|per{_SPACE}cent|%"
     r"|cents|pence|points)"
@@ -56,8 +58,9 @@ _NOT_LOCATED = re.compile(rf"\b(?:{_words('not_located_before')}){_SPACE}in{_SPA
 PLACE_AFTER = re.compile(
     rf",{_SPACE}(?:a|an|the){_SPACE}(?:[\w-]+{_SPACE}){{0,2}}(?:{_PLACE_KINDS})\b"
 )
-# "the Amhara region": after "the", a kind of place
-PLACE_KIND_AFTER = re.compile(rf"{_SPACE}(?:{_PLACE_KINDS})\b(?![ \u00a0]+of\b)")
+# "the Amhara region", "the Bayan Lepas free industrial zone": after "the", a kind of place
+PLACE_KIND_AFTER = re.compile(
+    rf"{_SPACE}(?:[a-z][\w-]*{_SPACE}){{0,2}}(?:{_PLACE_KINDS})\b(?![ \u00a0]+of\b)")
 # "in the Freedom article": after "the", a name followed by a noun is a modifier, not a place
 _LOWER_WORD_AFTER = re.compile(r"[ \u00a0]+[a-z]")
 # "Arif Santoso, an economist", "Bas Koning, 24,", "said he", "striker Bas Koning"

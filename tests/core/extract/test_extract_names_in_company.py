@@ -150,3 +150,21 @@ def test_a_position_written_before_a_name_is_not_part_of_it():
 def test_a_speaker_named_after_where_they_work_and_their_role(text, speaker):
     (quote,) = analyze(Document.from_text(text)).quotes
     assert quote.speaker_name == speaker
+
+
+CLAUSES_AND_FIRMS = [
+    ("Lithora will build a factory in Penang, the company said on Tuesday. Penang has become "
+     "a hub. Penang Skills Development Centre will train staff.",
+     {"Penang": "LOC", "Penang Skills Development Centre": "ORG"}),
+    ("Analysts at Dekker & Vos expect cuts. Procter & Gamble and Marks & Spencer agreed.",
+     {"Dekker & Vos": "ORG", "Procter & Gamble": "ORG", "Marks & Spencer": "ORG", "Vos": None}),
+    ("Factories in the Senai free trade zone hired 400 workers. Senai officials said more "
+     "would come.", {"Senai": "LOC"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSES_AND_FIRMS)
+def test_said_clauses_firms_with_an_ampersand_and_zones(text, expected):
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
