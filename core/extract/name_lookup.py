@@ -59,7 +59,11 @@ def hyphenated(name: str, offset: int, gaz: Gazetteers) -> list[Part]:
     return parts
 
 
+_NOT_YET = ("-designate", "-elect")  # "Prime Minister-designate", "President-elect"
+
+
 def is_title_head(token: str, gaz: Gazetteers) -> bool:
+    token = next((token[: -len(s)] for s in _NOT_YET if token.endswith(s)), token)
     return token in gaz.title_heads or token.rstrip(".").lower() in gaz.title_heads_lower
 
 

@@ -168,3 +168,11 @@ def test_said_clauses_firms_with_an_ampersand_and_zones(text, expected):
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Prime Minister-designate Vesna Kranjc said she would try again.", "Vesna Kranjc"),
+    ("Officials met President-elect Jonas Berg in Oslo.", "Jonas Berg"),
+])
+def test_a_title_not_yet_taken_up_is_still_a_title(text, person):
+    assert _labels(text).get(person) == "PERSON"
