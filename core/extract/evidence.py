@@ -216,7 +216,11 @@ def _by_usage(label: str | None, usage: Usage, name: str) -> str | None:
         return "ORG"
     if votes.person > votes.organisation and label is None:
         return "PERSON"
-    if (label == "ORG" and " " in name) or any(w.isupper() and len(w) > 1 for w in name.split()):
+    lone_place = votes.place and not votes.organisation and not votes.person
+    if (label == "ORG" and " " in name and not (
+            lone_place and 2 * votes.place >= usage.judged.get(name, 1)
+            and not any(w in CONNECTORS for w in name.split()))) \
+            or any(w.isupper() and len(w) > 1 for w in name.split()):
         return label  # "the Municipality of Bogliasco", "the ICI system": not places
     if votes.place and not votes.person and 2 * votes.place >= usage.judged.get(name, 1):
         return "GPE"

@@ -176,3 +176,20 @@ def test_said_clauses_firms_with_an_ampersand_and_zones(text, expected):
 ])
 def test_a_title_not_yet_taken_up_is_still_a_title(text, person):
     assert _labels(text).get(person) == "PERSON"
+
+
+FACILITIES = [
+    ("Water poured from the Kessel Dam after the storm.", {"Kessel Dam": "LOC"}),
+    ("The leaders met at the Ravelo Sur palace on Friday.", {"Ravelo Sur": "LOC"}),
+    ("The firm won a licence for the Ulaan Ovoo deposit in May.", {"Ulaan Ovoo": "LOC"}),
+    ("Factories in the Bayan Lepas free industrial zone hired staff.", {"Bayan Lepas": "LOC"}),
+    ("The Municipality of Bogliasco asked the court in Genoa.",
+     {"Municipality of Bogliasco": "ORG"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FACILITIES)
+def test_the_x_of_a_kind_of_place_is_a_place(text, expected):
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
