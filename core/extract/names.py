@@ -178,8 +178,11 @@ def _analyse_segment(
         and is_common(tokens[0].text, initial, gaz)
         and not _starts_known_name(run, tokens, gaz)
     ):
+        the = tokens[0].text in ("The", "the")
         tokens = tokens[1:]
         initial = False
+        if the and len(tokens) > 1 and tokens[-1].text in gaz.org_words:
+            break  # "The Local Government Association": its adjective is part of its name
     if (
         initial
         and len(tokens) > 2

@@ -193,3 +193,12 @@ def test_the_x_of_a_kind_of_place_is_a_place(text, expected):
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Local Government Association said more councils would raise taxes.",
+     "Local Government Association"),
+    ("The Big Data Institute objected to the plan.", "Big Data Institute"),
+])
+def test_an_organisation_keeps_the_adjective_that_opens_its_name(text, name):
+    assert _labels(text).get(name) == "ORG"
