@@ -300,6 +300,9 @@ def _only_role_words(words: list[str], gaz: Gazetteers) -> bool:
     )
 
 
+_ADDRESS_MARKS = "./@#_"
+
+
 class _CommonNouns:
     """Names that the article also writes in lower case ("Iodine" and "iodine") or gives a
     version number ("Explorer 6"): common nouns and products, not organisations."""
@@ -328,8 +331,12 @@ class _CommonNouns:
         index = self.text.find(lower, low, high)
         while index >= 0:
             before = self.text[index - 1] if index else " "
-            after = self.text[index + len(lower) : index + len(lower) + 1] or " "
-            if not before.isalnum() and not after.isalnum():
+            end = index + len(lower)
+            after = self.text[end : end + 1] or " "
+            # "alt.religion.scientology", "scientology.org", "#scientology": an address
+            address = before in _ADDRESS_MARKS or (
+                after in _ADDRESS_MARKS and self.text[end + 1 : end + 2].isalnum())
+            if not before.isalnum() and not after.isalnum() and not address:
                 return True
             index = self.text.find(lower, index + 1, high)
         return False

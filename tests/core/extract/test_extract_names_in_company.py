@@ -202,3 +202,9 @@ def test_the_x_of_a_kind_of_place_is_a_place(text, expected):
 ])
 def test_an_organisation_keeps_the_adjective_that_opens_its_name(text, name):
     assert _labels(text).get(name) == "ORG"
+
+
+def test_a_name_written_in_lower_case_inside_an_address_is_still_a_name():
+    found = _labels("Critics posted on alt.religion.quorvan and quorvan.org. Officials of "
+                    "Quorvan denied it, and Quorvan shares fell 3 percent.")
+    assert found.get("Quorvan") == "ORG"
