@@ -50,7 +50,8 @@ ORG_AFTER = re.compile(
 )
 # "in Kericho", "across the Prairies", "in Kericho and Nandi", "near Regina and Brandon"
 PLACE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:{_words('place_prepositions')}){_SPACE}(?:the{_SPACE})?"
+    rf"(?<![\w-])(?:{_words('place_prepositions')}"
+    rf"|(?:{_words('constituency_roles')}){_SPACE}for){_SPACE}(?:the{_SPACE})?"
     rf"(?:(?:[A-Z][\w'’.-]*{_SPACE}){{1,3}}(?:and|or){_SPACE})?$"
 )
 _NOT_LOCATED = re.compile(rf"\b(?:{_words('not_located_before')}){_SPACE}in{_SPACE}$")

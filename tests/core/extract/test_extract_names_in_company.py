@@ -208,3 +208,15 @@ def test_a_name_written_in_lower_case_inside_an_address_is_still_a_name():
     found = _labels("Critics posted on alt.religion.quorvan and quorvan.org. Officials of "
                     "Quorvan denied it, and Quorvan shares fell 3 percent.")
     assert found.get("Quorvan") == "ORG"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hon. Martha Ivi, the member for Goroka, voted against. The MP for Kerema agreed.",
+     {"Goroka": "LOC", "Kerema": "LOC", "Martha Ivi": "PERSON"}),
+    ("| Carrier | Base |\n|---|---|\n| Himalaya Jet | Nepal |\n\nHimalaya Jet is small.",
+     {"Himalaya Jet": "ORG"}),
+])
+def test_constituencies_and_carriers(text, expected):
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
