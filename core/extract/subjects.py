@@ -63,6 +63,13 @@ _ADVERBIAL_LEAD = re.compile(
 # "15% of it", "half of them": the figure is a share of something the sentence named earlier
 _SHARE_OF_PRONOUN = re.compile(r"^of[ \u00a0]+(?:it|them|this|that|these|those)\b[ \u00a0]*")
 _TRAILING_GLUE = lexicon_words("subject_trailing_glue")
+# "the deficit held below 3 percent of GDP": what is measured is the deficit, not the GDP
+_OF_BASE = re.compile(r"of[ \u00a0]+(?i:" + "|".join(
+    p.replace(" ", "[ \u00a0]+") for p in sorted(lexicon_phrases("percent_bases"))) + r")\b")
+# ", led by former finance minister Matej Zupan,": who heads the subject, not what is measured
+_APPOSITIVE = re.compile(
+    r",[ \u00a0]+(?:" + "|".join(sorted(lexicon_words("appositive_participles")))
+    + r")[ \u00a0]+by[ \u00a0]+[^,;:]{1,60},")
 _MEASURE_VERBS = lexicon_words("measure_verbs")
 _VERB_PARTICLES = lexicon_words("verb_particles")
 _QUOTES_AND_BRACKETS = '"“”‘’()'
@@ -137,6 +144,8 @@ def subject_of(
     if last_break is not None:
         clause_start = _widened_clause(text, floor, last_break, keep_verb)
     raw_before = text[clause_start : figure.start]
+    if "," in raw_before:
+        raw_before = _APPOSITIVE.sub("", raw_before)
     if keep_verb:
         raw_before = _without_place_tail(raw_before)
     before = clean(raw_before, keep_verb, keep="last")
@@ -145,6 +154,8 @@ def subject_of(
         keep_verb or not before or _OF_START.match(text, figure.end) or _spends(raw_before)
     )
     after = _after(text, sentence, figure, stop_at) if read_after else ""
+    if before and figure.label == "PERCENT" and _OF_BASE.match(after):
+        return before
     told = _told_more(figure, before, raw_before, after, keep_verb, counted_noun)
     if told is not None:
         return told

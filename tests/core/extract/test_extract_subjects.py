@@ -91,3 +91,16 @@ def test_general_name_patterns(text, name, label):
 def test_common_words_and_products_are_not_organisations(text):
     labels = _labels(text)
     assert "ORG" not in labels.values(), labels
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("The union, led by Anna Berg, wants wages raised by 6 percent next year.", "6 percent",
+     "union wants wages"),
+    ("The Greens, headed by a former judge, want the deficit held below 3 percent of gross "
+     "domestic product.", "3 percent", "Greens want the deficit held"),
+    ("Debt reached 90 percent of GDP in 2025.", "90 percent", "Debt"),
+    ("The deficit rose to 4.1% of gross domestic product.", "4.1%", "deficit"),
+])
+def test_who_heads_the_subject_and_what_a_share_is_of_are_not_what_is_measured(
+        text, figure, subject):
+    assert _facts(text)[figure].subject == subject
