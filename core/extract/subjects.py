@@ -20,7 +20,8 @@ SHORT_PHRASE_CHARS = 80
 LABEL_CHARS = 60
 # "Homes sold: 47,300", "Median price in Dublin: €450,000": a list item names its figure
 _LABEL_BEFORE = re.compile(r"(?:^|\n|•[ \u00a0]|-[ \u00a0])(?P<label>[^\n:]{2,50}):[ \u00a0]*$")
-_ARTICLES = (" a ", " an ", "\na ", "\nA ")
+_THE = (" the ", "\nThe ", "The ")
+_ARTICLES = (" a ", " an ", "\na ", "\nA ", *_THE)
 CONTEXT_CHARS = 200  # how far around a figure we read (keeps a 50 MB one-line text linear)
 
 _ATTRIBUTION_VERBS = lexicon_words("say_verbs") | lexicon_words("report_verbs")
@@ -126,10 +127,14 @@ def subject_of(
                                      figure.start)
     if label is not None and not keep_verb:
         return clean(label.group("label"), keep_verb, keep="last")  # "Homes sold: 47,300"
-    if text.endswith(_ARTICLES, max(0, figure.start - 4), figure.start):
-        noun = clean(_words_after(text, sentence, figure, stop_at), True, keep="first")
-        if noun and not _ADVERBIAL_LEAD.match(noun):
-            return noun  # "a £412 million budget", "a 34% stake in the project"
+    if text.endswith(_ARTICLES, max(0, figure.start - 5), figure.start):
+        words_after = _words_after(text, sentence, figure, stop_at)
+        noun = clean(words_after, True, keep="first")
+        # "the $5 million to the city": after "the", only a noun straight after the figure
+        named = not text.endswith(_THE, max(0, figure.start - 5), figure.start) or (
+            words_after[:1].islower() and words_after.split()[0] not in _LEADING_NOISE)
+        if noun and named and not _ADVERBIAL_LEAD.match(noun):
+            return noun  # "a £412 million budget", "a 34% stake", "the 1.2 billion euro project"
     floor = max(sentence[0], figure.start - CONTEXT_CHARS, start_after or 0)
     worth = (
         None if keep_verb

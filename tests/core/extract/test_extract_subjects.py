@@ -104,3 +104,15 @@ def test_common_words_and_products_are_not_organisations(text):
 def test_who_heads_the_subject_and_what_a_share_is_of_are_not_what_is_measured(
         text, figure, subject):
     assert _facts(text)[figure].subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject", "unit"), [
+    ("The 1.2 billion euro project, backed by the Nordic Investment Bank, was due in 2030.",
+     "1.2 billion euro", "project", "EUR"),
+    ("The bank lent the $5 million to the city.", "$5 million", "bank lent", "USD"),
+    ("The plan would cost 18 million soles over four years.", "18 million soles", "plan",
+     "PEN"),
+])
+def test_an_amount_after_the_is_of_the_noun_it_opens(text, figure, subject, unit):
+    fact = _facts(text)[figure]
+    assert (fact.subject, fact.unit) == (subject, unit)
