@@ -60,6 +60,7 @@ def parse_brat(ann: str, text: str, name: str = "the .ann file",
         line = line.removesuffix("\r")
         if line.strip():
             _line(read, line, text, f"“{name}”, line {number}")
+    lone_events = _notes_onto_triggers(read)
     annotation_of: dict[Pieces, Annotation] = {}
     for pieces, tags in read.groups.items():
         ids = [i for i, p in read.owner.items() if p == pieces]
@@ -73,7 +74,23 @@ def parse_brat(ann: str, text: str, name: str = "the .ann file",
                                "is not an annotation, relation or event in this file.")
     notices = [f"{count(n, kind)} not kept: Lectern has no place for brat {kind}s."
                for kind, n in read.not_kept.items()]
+    if lone_events:
+        notices.append(f"{count(lone_events, 'note')} on events with no arguments kept on "
+                       "their trigger annotations (Lectern keeps an event as links to its "
+                       "arguments).")
     return check_parsed(ParsedFile(list(annotation_of.values()), links, notices), name)
+
+
+def _notes_onto_triggers(read: _Read) -> int:
+    """An event with no arguments is no link: its notes go on its trigger's annotation, where
+    they are kept. Returns how many notes moved."""
+    moved = 0
+    for identifier, (trigger, arguments) in read.events.items():
+        if not arguments and identifier in read.notes and trigger in read.owner:
+            notes = read.notes.pop(identifier)
+            read.notes.setdefault(trigger, []).extend(notes)
+            moved += len(notes)
+    return moved
 
 
 def _line(read: _Read, line: str, text: str, where: str) -> None:

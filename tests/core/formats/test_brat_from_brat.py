@@ -65,6 +65,17 @@ def test_notes_on_events_and_relations_are_read_and_kept_on_their_links():
     assert parsed.notices == ["1 attribute not kept: Lectern has no place for brat attributes."]
 
 
+def test_the_note_of_an_event_with_no_arguments_is_kept_on_its_trigger(tmp_path):
+    ann = (f"T1\tMerge-org {offsets('merge')}\tmerge\nE1\tMerge-org:T1\n"
+           "#1\tAnnotatorNotes E1\tOnly rumoured so far\n")
+    parsed = parse_brat(ann, TEXT, "doc.ann")
+    (trigger,) = parsed.annotations
+    assert (trigger.tags, trigger.note) == (("Merge-org",), "Only rumoured so far")
+    assert parsed.links == [] and "events with no arguments" in parsed.notices[0]
+    written = dumps_brat(TEXT, parsed.annotations).ann  # and out again, on its trigger
+    assert "AnnotatorNotes T1\tOnly rumoured so far" in written
+
+
 def test_a_discontinuous_span_keeps_its_fragments_through_a_round_trip():
     parsed = parse_brat(ANN, TEXT)
     (place,) = [a for a in parsed.annotations if a.tags == ("Location",)]
