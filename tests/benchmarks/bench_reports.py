@@ -119,8 +119,8 @@ def run(cached: Path) -> None:
 
     bare = {
         # The least each report must read: every annotation's tags, every quotation.
-        "tags": "SELECT fingerprint, tags FROM annotations",
-        "cooccurrence": 'SELECT fingerprint, start, "end", tags FROM annotations',
+        "tags": "SELECT document, tags FROM annotations",
+        "cooccurrence": 'SELECT document, start, "end", tags FROM annotations',
         "sources": "SELECT speaker_key, attribution, count(*), count(DISTINCT version) "
                    "FROM library_quotes GROUP BY speaker_key, attribution",
         "ledger": "SELECT version, start, normalised, speaker_key FROM library_quotes",
