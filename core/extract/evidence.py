@@ -280,6 +280,8 @@ def _guess(
         return "ORG" if mid_sentence[name] >= REPEATS_FOR_UNKNOWN_NAME else None
     if after_the or any(w in CONNECTORS for w in words):
         return "ORG"  # people are seldom "the X Y"
+    if len(words) >= 3 and words[-1] in load_gazetteers().countries:
+        return "ORG"  # "Transparency International Slovakia": no one is named after a country
     if len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words):
         return "PERSON"
     return "ORG"

@@ -21,6 +21,8 @@ _ROLE_BEFORE = re.compile(
     r"(?P<role>(?:[\w'’-]+[ \u00a0]+){0,3}?" + _ROLE_WORDS + r")(?:,)?[ \u00a0]+$", re.IGNORECASE
 )
 _ROLE_LEAD_WORDS = lexicon_words("role_lead_words")
+_ROLE_BREAKERS = lexicon_words("role_breakers")
+_ROLE_PARTICIPLES = lexicon_words("role_participles")
 ROLE_WINDOW = 60
 ROLE_MENTIONS = 24  # a role is given near the first mentions: a 10 MB text stays fast
 
@@ -133,6 +135,11 @@ def _role_from_context(text: str, entity: Entity) -> str | None:
 
 def _trim_role(role: str) -> str | None:
     words = role.split()
-    while words and words[0].lower() in _ROLE_LEAD_WORDS:
-        words = words[1:]
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _ROLE_BREAKERS),
+              default=0)
+    words = words[cut:]  # "family and his lawyer": the lawyer
+    while words and (words[0].lower() in _ROLE_LEAD_WORDS or (
+            words[0].endswith("ed") and words[0].lower() not in _ROLE_PARTICIPLES
+            and len(words) > 1)):
+        words = words[1:]  # "acquitted former Košice mayor": the verb is the sentence's
     return " ".join(words) or None

@@ -220,3 +220,19 @@ def test_constituencies_and_carriers(text, expected):
     found = _labels(text)
     for name, label in expected.items():
         assert found.get(name) == label, (name, found)
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("He thanked his family and his lawyer, Miroslav Kanta.", "Miroslav Kanta", "lawyer"),
+    ("The court acquitted former Košice mayor Rudolf Hanák.", "Rudolf Hanák",
+     "former Košice mayor"),
+    ("Troops were led by retired general Anna Berg.", "Anna Berg", "retired general"),
+])
+def test_a_role_before_a_name_stops_at_a_clause_s_words(text, person, role):
+    (entity,) = [e for e in analyze(Document.from_text(text)).entities if e.name == person]
+    assert entity.role == role
+
+
+def test_a_name_that_ends_in_a_country_is_an_organisation():
+    found = _labels("Transparency International Slovakia said witnesses need protection.")
+    assert found.get("Transparency International Slovakia") == "ORG"
