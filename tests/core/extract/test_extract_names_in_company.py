@@ -236,3 +236,10 @@ def test_a_role_before_a_name_stops_at_a_clause_s_words(text, person, role):
 def test_a_name_that_ends_in_a_country_is_an_organisation():
     found = _labels("Transparency International Slovakia said witnesses need protection.")
     assert found.get("Transparency International Slovakia") == "ORG"
+
+
+def test_occupations_are_roles_too():
+    analysis = analyze(Document.from_text(
+        "The witness, businessman Peter Ondrejka, recanted. Architect Lena Varga objected."))
+    roles = {e.name: e.role for e in analysis.entities if str(e.label) == "PERSON"}
+    assert roles == {"Peter Ondrejka": "businessman", "Lena Varga": "Architect"}
