@@ -35,9 +35,12 @@ def group_candidates(text: str, candidates: list[Candidate]) -> list[Entity]:
             person_index.add_full_name(text[candidate.start : candidate.end])
     entities: dict[tuple[object, ...], Entity] = {}
     acronyms: dict[str, tuple[object, ...]] = {}
+    short_forms = _org_short_forms(text, candidates, person_index)
     for candidate in candidates:
         surface = text[candidate.start : candidate.end]
         key = _entity_key(candidate, surface, person_index, acronyms)
+        if candidate.label == "ORG" and " " not in surface:
+            key = short_forms.get(surface) or key  # "Rovers" of "Blackburn Rovers"
         entity = entities.get(key)
         if entity is None:
             entity = Entity(
@@ -54,12 +57,32 @@ def group_candidates(text: str, candidates: list[Candidate]) -> list[Entity]:
         entity.mentions.append(Mention(candidate.start, candidate.end, surface))
         if candidate.role and not entity.role:
             entity.role = candidate.role
-        if candidate.label == "PERSON" and len(surface) > len(entity.name):
+        if candidate.label in ("PERSON", "ORG") and len(surface) > len(entity.name):
             entity.name = surface
     people = [e for e in entities.values() if e.label == "PERSON" and not e.role]
     for entity in people:
         entity.role = _role_from_context(text, entity)
     return list(entities.values())
+
+
+def _org_short_forms(text: str, candidates: list[Candidate], people: _PersonIndex
+                     ) -> dict[str, tuple[object, ...]]:
+    """The organisation a one-word name stands for when it is the first or last word of
+    exactly one longer organisation's name ("Tavoy" of "Tavoy Copper", "Rovers" of
+    "Blackburn Rovers"); a word two of them share ("United") stands for neither."""
+    found: dict[str, tuple[object, ...] | None] = {}
+    for candidate in candidates:
+        surface = text[candidate.start : candidate.end]
+        if candidate.label != "ORG" or " " not in surface:
+            continue
+        key = _entity_key(candidate, surface, people, {})
+        words = surface.removeprefix("the ").removeprefix("The ").split()
+        for word in {words[0], words[-1]}:
+            if word in found and found[word] != key:
+                found[word] = None
+            else:
+                found.setdefault(word, key)
+    return {word: key for word, key in found.items() if key is not None}
 
 
 class _PersonIndex:

@@ -243,3 +243,18 @@ def test_occupations_are_roles_too():
         "The witness, businessman Peter Ondrejka, recanted. Architect Lena Varga objected."))
     roles = {e.name: e.role for e in analysis.entities if str(e.label) == "PERSON"}
     assert roles == {"Peter Ondrejka": "businessman", "Lena Varga": "Architect"}
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("Tavoy Copper won a licence. Tavoy said it would start in May.",
+     {"Tavoy Copper": ["Tavoy Copper", "Tavoy"]}),
+    ("Blackburn Rovers won on Sunday. The win put Rovers top, and fans of Rovers sang.",
+     {"Blackburn Rovers": ["Blackburn Rovers", "Rovers", "Rovers"]}),
+    ("Sheffield United lost to Newcastle United. Fans of Sheffield United left early.",
+     {"Sheffield United": ["Sheffield United", "Sheffield United"],
+      "Newcastle United": ["Newcastle United"]}),
+])
+def test_an_organisation_named_by_one_of_its_words_is_one_entity(text, groups):
+    entities = analyze(Document.from_text(text)).entities
+    found = {e.name: [m.text for m in e.mentions] for e in entities if str(e.label) == "ORG"}
+    assert found == groups
