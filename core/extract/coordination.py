@@ -6,6 +6,7 @@ sentence's other words, and only a run nothing else labels takes its neighbours'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lectern.core.extract.names import NameRun
 
@@ -21,20 +22,22 @@ def _after_the(text: str, start: int) -> bool:
     return text.endswith(("the ", "The ", "the\u00a0"), max(0, start - 4), start)
 
 
+def _beside_a_place(text: str, found: list[NameRun], index: int,
+                    label_of: Callable[[int], str | None]) -> bool:
+    """Whether a list puts run ``index`` next to a run ``label_of`` calls a place."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(found) and label_of(other) in PLACE_LABELS:
+            first, second = sorted((index, other))
+            if _LIST_GAP.fullmatch(text, found[first][1], found[second][0]):
+                return True
+    return False
+
+
 def listed_with_places(text: str, found: list[NameRun]) -> set[str]:
     """The names of undecided runs that a list puts beside a known place."""
-    places: set[str] = set()
-    for index, (start, end, label, *_rest) in enumerate(found):
-        if label is not None or _after_the(text, start):
-            continue
-        before = found[index - 1] if index > 0 else None
-        after = found[index + 1] if index + 1 < len(found) else None
-        if (before is not None and before[2] in PLACE_LABELS
-                and _LIST_GAP.fullmatch(text, before[1], start)) or (
-                after is not None and after[2] in PLACE_LABELS
-                and _LIST_GAP.fullmatch(text, end, after[0])):
-            places.add(text[start:end])
-    return places
+    return {text[start:end] for index, (start, end, label, *_rest) in enumerate(found)
+            if label is None and not _after_the(text, start)
+            and _beside_a_place(text, found, index, lambda other: found[other][2])}
 
 
 def places_by_their_lists(text: str, found: list[NameRun], labels: dict[int, str | None]
@@ -42,21 +45,14 @@ def places_by_their_lists(text: str, found: list[NameRun], labels: dict[int, str
     """Label "GPE" each run still without a label that a list puts beside a place (settled
     in ``labels``, or known), until no more follow (a list of several). Organisations are
     not read so: after "the", "X and Y" is often one name ("The Globe and Mail")."""
-    def kind_beside(index: int, other: int) -> str | None:
-        if not 0 <= other < len(found):
-            return None
-        first, second = sorted((index, other))
-        if not _LIST_GAP.fullmatch(text, found[first][1], found[second][0]):
-            return None
-        return "GPE" if (found[other][2] or labels.get(other)) in PLACE_LABELS else None
+    def label_of(other: int) -> str | None:
+        return found[other][2] or labels.get(other)
 
     changed = True
     while changed:
         changed = False
         for index, (start, _end, known, *_rest) in enumerate(found):
-            if known is not None or labels.get(index) is not None or _after_the(text, start):
-                continue
-            kind = kind_beside(index, index - 1) or kind_beside(index, index + 1)
-            if kind is not None:
-                labels[index] = kind
+            if known is None and labels.get(index) is None and not _after_the(text, start) \
+                    and _beside_a_place(text, found, index, label_of):
+                labels[index] = "GPE"
                 changed = True

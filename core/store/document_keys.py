@@ -15,16 +15,17 @@ with the old table and are made again; a text some annotation names without a
 
 from __future__ import annotations
 
-from lectern.core.store.library_compact import ANNOTATION_TAGS_VIEW
+from lectern.core.store.library_compact import (
+    ANNOTATION_TAGS_VIEW,
+    TAGS_OF_NEW,
+    passage_tag_triggers,
+)
+from lectern.core.store.library_schema import ANNOTATION_SEARCH_TRIGGERS
 
 _COPIED = ('start, "end", exact, prefix, suffix, tags, note, created, modified, status, '
            'fragments, note_format')
-_TAGS_OF_NEW = "json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END)"
-_TAGS_OF_OLD = "json_each(CASE WHEN json_valid(old.tags) THEN old.tags ELSE '[]' END)"
 _PUT_NEW = f"""INSERT OR IGNORE INTO passage_tags (tag, annotation, version)
-        SELECT j.value, new.rowid, new.document FROM {_TAGS_OF_NEW} j WHERE j.type = 'text'"""
-_TAKE_OLD = f"""DELETE FROM passage_tags WHERE annotation = old.rowid
-        AND tag IN (SELECT j.value FROM {_TAGS_OF_OLD} j)"""
+        SELECT j.value, new.rowid, new.document FROM {TAGS_OF_NEW} j WHERE j.type = 'text'"""
 
 DOCUMENT_KEYS_MIGRATION = f"""
     INSERT OR IGNORE INTO documents (fingerprint) SELECT DISTINCT fingerprint FROM annotations;
@@ -54,33 +55,6 @@ DOCUMENT_KEYS_MIGRATION = f"""
     CREATE INDEX annotations_by_document ON annotations (document);
     UPDATE passage_tags SET version = (SELECT x.document FROM annotations x
                                        WHERE x.rowid = passage_tags.annotation);
-    CREATE TRIGGER annotation_search_insert AFTER INSERT ON annotations BEGIN
-        INSERT INTO annotation_search (rowid, exact, note, tags)
-            VALUES (new.rowid, new.exact, new.note, new.tags);
-    END;
-    CREATE TRIGGER annotation_search_delete AFTER DELETE ON annotations BEGIN
-        INSERT INTO annotation_search (annotation_search, rowid, exact, note, tags)
-            VALUES ('delete', old.rowid, old.exact, old.note, old.tags);
-    END;
-    CREATE TRIGGER annotation_search_update AFTER UPDATE OF exact, note, tags ON annotations
-        WHEN old.exact IS NOT new.exact OR old.note IS NOT new.note OR old.tags IS NOT new.tags
-    BEGIN
-        INSERT INTO annotation_search (annotation_search, rowid, exact, note, tags)
-            VALUES ('delete', old.rowid, old.exact, old.note, old.tags);
-        INSERT INTO annotation_search (rowid, exact, note, tags)
-            VALUES (new.rowid, new.exact, new.note, new.tags);
-    END;
-    CREATE TRIGGER passage_tags_insert AFTER INSERT ON annotations BEGIN
-        {_PUT_NEW};
-    END;
-    CREATE TRIGGER passage_tags_delete AFTER DELETE ON annotations BEGIN
-        {_TAKE_OLD};
-    END;
-    CREATE TRIGGER passage_tags_update AFTER UPDATE OF tags, document ON annotations
-        WHEN old.tags IS NOT new.tags OR old.document IS NOT new.document
-    BEGIN
-        {_TAKE_OLD};
-        {_PUT_NEW};
-    END;
+{ANNOTATION_SEARCH_TRIGGERS}{passage_tag_triggers(_PUT_NEW, "document")}
     {ANNOTATION_TAGS_VIEW}
 """

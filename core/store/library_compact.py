@@ -27,13 +27,30 @@ import zlib
 
 from lectern.core.store.library_schema import TOKENIZER
 
-_TAGS_OF_NEW = "json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END)"
 _TAGS_OF_OLD = "json_each(CASE WHEN json_valid(old.tags) THEN old.tags ELSE '[]' END)"
+TAGS_OF_NEW = "json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END)"
 _PUT_NEW = f"""INSERT OR IGNORE INTO passage_tags (tag, annotation, version)
         SELECT j.value, new.rowid, (SELECT id FROM documents WHERE fingerprint = new.fingerprint)
-        FROM {_TAGS_OF_NEW} j WHERE j.type = 'text'"""
+        FROM {TAGS_OF_NEW} j WHERE j.type = 'text'"""
 _TAKE_OLD = f"""DELETE FROM passage_tags WHERE annotation = old.rowid
         AND tag IN (SELECT j.value FROM {_TAGS_OF_OLD} j)"""
+
+
+def passage_tag_triggers(put_new: str, text_column: str) -> str:
+    """The triggers that keep ``passage_tags`` in step with ``annotations``: ``put_new`` adds
+    a new row's tags; ``text_column`` names the text an annotation is on."""
+    return f"""    CREATE TRIGGER passage_tags_insert AFTER INSERT ON annotations BEGIN
+        {put_new};
+    END;
+    CREATE TRIGGER passage_tags_delete AFTER DELETE ON annotations BEGIN
+        {_TAKE_OLD};
+    END;
+    CREATE TRIGGER passage_tags_update AFTER UPDATE OF tags, {text_column} ON annotations
+        WHEN old.tags IS NOT new.tags OR old.{text_column} IS NOT new.{text_column}
+    BEGIN
+        {_TAKE_OLD};
+        {put_new};
+    END;"""
 
 # Read by every statement that knew the table; writes to it are no-ops (triggers do them).
 ANNOTATION_TAGS_VIEW = """
@@ -74,18 +91,7 @@ COMPACT_MIGRATION = f"""
         WHERE j.type = 'text';
     DROP TABLE annotation_tags;
     {ANNOTATION_TAGS_VIEW}
-    CREATE TRIGGER passage_tags_insert AFTER INSERT ON annotations BEGIN
-        {_PUT_NEW};
-    END;
-    CREATE TRIGGER passage_tags_delete AFTER DELETE ON annotations BEGIN
-        {_TAKE_OLD};
-    END;
-    CREATE TRIGGER passage_tags_update AFTER UPDATE OF tags, fingerprint ON annotations
-        WHEN old.tags IS NOT new.tags OR old.fingerprint IS NOT new.fingerprint
-    BEGIN
-        {_TAKE_OLD};
-        {_PUT_NEW};
-    END;
+{passage_tag_triggers(_PUT_NEW, "fingerprint")}
     CREATE TRIGGER passage_tags_version AFTER INSERT ON documents
         WHEN EXISTS (SELECT 1 FROM annotations WHERE fingerprint = new.fingerprint)
     BEGIN

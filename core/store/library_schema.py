@@ -19,6 +19,27 @@ from __future__ import annotations
 
 TOKENIZER = "unicode61 remove_diacritics 2"  # "Tamas" finds "Tamás"
 
+# The quotes, notes and tags index kept in step with ``annotations`` (made again whenever that
+# table is rebuilt: document_keys.py).
+ANNOTATION_SEARCH_TRIGGERS = """\
+    CREATE TRIGGER annotation_search_insert AFTER INSERT ON annotations BEGIN
+        INSERT INTO annotation_search (rowid, exact, note, tags)
+            VALUES (new.rowid, new.exact, new.note, new.tags);
+    END;
+    CREATE TRIGGER annotation_search_delete AFTER DELETE ON annotations BEGIN
+        INSERT INTO annotation_search (annotation_search, rowid, exact, note, tags)
+            VALUES ('delete', old.rowid, old.exact, old.note, old.tags);
+    END;
+    CREATE TRIGGER annotation_search_update AFTER UPDATE OF exact, note, tags ON annotations
+        WHEN old.exact IS NOT new.exact OR old.note IS NOT new.note OR old.tags IS NOT new.tags
+    BEGIN
+        INSERT INTO annotation_search (annotation_search, rowid, exact, note, tags)
+            VALUES ('delete', old.rowid, old.exact, old.note, old.tags);
+        INSERT INTO annotation_search (rowid, exact, note, tags)
+            VALUES (new.rowid, new.exact, new.note, new.tags);
+    END;
+"""
+
 LIBRARY_MIGRATION = f"""
     CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
@@ -82,20 +103,4 @@ LIBRARY_MIGRATION = f"""
         exact, note, tags, content='annotations', content_rowid='rowid',
         tokenize='{TOKENIZER}', prefix='3');
     INSERT INTO annotation_search (annotation_search) VALUES ('rebuild');
-    CREATE TRIGGER annotation_search_insert AFTER INSERT ON annotations BEGIN
-        INSERT INTO annotation_search (rowid, exact, note, tags)
-            VALUES (new.rowid, new.exact, new.note, new.tags);
-    END;
-    CREATE TRIGGER annotation_search_delete AFTER DELETE ON annotations BEGIN
-        INSERT INTO annotation_search (annotation_search, rowid, exact, note, tags)
-            VALUES ('delete', old.rowid, old.exact, old.note, old.tags);
-    END;
-    CREATE TRIGGER annotation_search_update AFTER UPDATE OF exact, note, tags ON annotations
-        WHEN old.exact IS NOT new.exact OR old.note IS NOT new.note OR old.tags IS NOT new.tags
-    BEGIN
-        INSERT INTO annotation_search (annotation_search, rowid, exact, note, tags)
-            VALUES ('delete', old.rowid, old.exact, old.note, old.tags);
-        INSERT INTO annotation_search (rowid, exact, note, tags)
-            VALUES (new.rowid, new.exact, new.note, new.tags);
-    END;
-"""
+{ANNOTATION_SEARCH_TRIGGERS}"""

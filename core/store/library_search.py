@@ -41,11 +41,10 @@ class LibrarySearch:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._matching = Matching(db)
-        self._tag_index: bool | None = None  # whether the store has passage_tags
 
     @reads
     def passages(self, query: PassageRows) -> list[Passage]:
-        where, params = _filters(query, whole_articles=True, names=self._names())
+        where, params = _filters(query, whole_articles=True, names=self._names)
         # Only what a list shows, without joins; the rest of an annotation is read when
         # asked for (annotation_rows): at 100,000 rows this is a quarter of the time.
         sql = (f"SELECT {_SHOWN}, x.rowid FROM {FROM_ANNOTATIONS}"
@@ -72,17 +71,16 @@ class LibrarySearch:
     @reads
     def passage_counts(self, query: PassageRows) -> tuple[int, int]:
         """How many passages ``query`` keeps, and in how many texts: one aggregate."""
-        names = self._names()
         groups = tag_groups(query)
-        if names is not None and len(groups) == 1 and _only_tags(query):
+        if len(groups) == 1 and _only_tags(query):
             # One group of tags: counted from the tag index alone, never the annotations.
-            stored = names(groups[0]) or [""]
+            stored = self._names(groups[0]) or [""]
             marks = ",".join("?" * len(stored))
             row = self._db.execute(
                 f"SELECT count(DISTINCT annotation), count(DISTINCT version) FROM passage_tags "
                 f"WHERE tag IN ({marks})", stored).fetchone()
             return int(row[0]), int(row[1])
-        where, params = _filters(query, whole_articles=True, names=names)
+        where, params = _filters(query, whole_articles=True, names=self._names)
         row = self._db.execute(
             "SELECT count(*), sum(n) FROM (SELECT count(*) AS n FROM annotations x"
             + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY x.document)",
@@ -116,7 +114,7 @@ class LibrarySearch:
 
     def _article_page(self, query: PassageRows, after: PageKey | None, size: int
                       ) -> list[Passage]:
-        where, params = _filters(query, whole_articles=False, names=self._names())
+        where, params = _filters(query, whole_articles=False, names=self._names)
         if after is not None:
             where.append("(a.id < ? OR (a.id = ? AND (x.start, x.rowid) > (?, ?)))")
             params += [after[1], after[1], after[2], after[3]]
@@ -131,7 +129,7 @@ class LibrarySearch:
 
     def _outside_page(self, query: PassageRows, after: PageKey | None, size: int
                       ) -> list[Passage]:
-        where, params = _filters(query, whole_articles=False, names=self._names())
+        where, params = _filters(query, whole_articles=False, names=self._names)
         where.append("NOT EXISTS (SELECT 1 FROM documents e JOIN articles b ON b.id = "
                      "e.article_id WHERE e.id = x.document)")
         if after is not None:
@@ -142,18 +140,10 @@ class LibrarySearch:
         rows = self._db.execute(sql, [*params, size]).fetchall()
         return [_passage(row[1:], int(row[0])) for row in rows]
 
-    def _names(self) -> Callable[[list[str]], list[str]] | None:
-        """Stored tag names by their case-folded form, or None before ``passage_tags``."""
-        if self._tag_index is None:
-            self._tag_index = self._db.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'passage_tags'").fetchone() is not None
-        if not self._tag_index:
-            return None
-
-        def names(group: list[str]) -> list[str]:
-            wanted = set(group)
-            return [tag for tag in self.stored_tags() if tag.casefold() in wanted]
-        return names
+    def _names(self, group: list[str]) -> list[str]:
+        """The stored tags a group of case-folded tags stands for."""
+        wanted = set(group)
+        return [tag for tag in self.stored_tags() if tag.casefold() in wanted]
 
     def stored_tags(self) -> list[str]:
         """Every tag some annotation carries: one index step per tag, not per row."""
@@ -251,21 +241,15 @@ def tag_groups(query: PassageRows) -> list[list[str]]:
 
 
 def _filters(query: PassageRows, *, whole_articles: bool,
-             names: Callable[[list[str]], list[str]] | None = None
+             names: Callable[[list[str]], list[str]]
              ) -> tuple[list[str], list[Any]]:
     """The conditions of ``query`` on annotations ``x`` and their articles: on ``a``
     itself when the statement joins it (``whole_articles`` False), else as the set of
     texts of the articles that pass. ``names`` gives the stored tags a group of
-    case-folded tags stands for, read from ``passage_tags`` (None: a store from before
-    it, read as it is)."""
+    case-folded tags stands for, read from ``passage_tags``."""
     where: list[str] = []
     params: list[Any] = []
     for group in tag_groups(query):
-        if names is None:
-            where.append("x.id IN (SELECT annotation_id FROM annotation_tags WHERE "
-                         f"casefold(tag) IN ({','.join('?' * len(group))}))")
-            params.extend(group)
-            continue
         stored = names(group) or [""]  # no such tag: nothing passes
         # Walking articles in order, the tag set is a filter ("+"): as an index constraint
         # the planner would probe every tagged row for every text.

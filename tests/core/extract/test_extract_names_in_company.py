@@ -17,6 +17,13 @@ def _labels(text: str) -> dict[str, str]:
             for e in analysis.entities for m in e.mentions}
 
 
+def _check(text: str, expected: dict[str, str | None]) -> None:
+    """Each name's label as the scorer reads it (None: no such mention)."""
+    found = _labels(text)
+    for name, label in expected.items():
+        assert found.get(name) == label, (name, found)
+
+
 LISTS = [
     ("The coastal bus now stops in Oslo, Narvik and Bergen twice a day. Narvik officials "
      "welcomed the change.", {"Oslo": "LOC", "Narvik": "LOC", "Bergen": "LOC"}),
@@ -33,9 +40,7 @@ LISTS = [
 
 @pytest.mark.parametrize(("text", "expected"), LISTS)
 def test_a_name_listed_with_places_is_a_place(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 ONE_WORD = [
@@ -72,9 +77,7 @@ AND_NAMES = [
 
 @pytest.mark.parametrize(("text", "expected"), AND_NAMES)
 def test_an_organisation_s_name_may_hold_an_and(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 OF_A_PLACE = [
@@ -90,9 +93,7 @@ OF_A_PLACE = [
 
 @pytest.mark.parametrize(("text", "expected"), OF_A_PLACE)
 def test_a_person_of_a_country_is_a_person_and_a_place(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 WORKPLACES = [
@@ -107,9 +108,7 @@ WORKPLACES = [
 
 @pytest.mark.parametrize(("text", "expected"), WORKPLACES)
 def test_where_someone_works_is_an_organisation(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 KINDS_AND_LISTS = [
@@ -127,9 +126,7 @@ KINDS_AND_LISTS = [
 
 @pytest.mark.parametrize(("text", "expected"), KINDS_AND_LISTS)
 def test_kinds_of_places_and_organisations_and_lists_of_settled_places(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 def test_a_position_written_before_a_name_is_not_part_of_it():
@@ -165,9 +162,7 @@ CLAUSES_AND_FIRMS = [
 
 @pytest.mark.parametrize(("text", "expected"), CLAUSES_AND_FIRMS)
 def test_said_clauses_firms_with_an_ampersand_and_zones(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 @pytest.mark.parametrize(("text", "person"), [
@@ -190,9 +185,7 @@ FACILITIES = [
 
 @pytest.mark.parametrize(("text", "expected"), FACILITIES)
 def test_the_x_of_a_kind_of_place_is_a_place(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -217,9 +210,7 @@ def test_a_name_written_in_lower_case_inside_an_address_is_still_a_name():
      {"Himalaya Jet": "ORG"}),
 ])
 def test_constituencies_and_carriers(text, expected):
-    found = _labels(text)
-    for name, label in expected.items():
-        assert found.get(name) == label, (name, found)
+    _check(text, expected)
 
 
 @pytest.mark.parametrize(("text", "person", "role"), [
