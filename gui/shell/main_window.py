@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
 
 def _position_key(document: Document) -> str:
     """Reading positions are kept per text: an edited file starts again from the top."""
-    return document.fingerprint
+    return document.reading_key
 
 
 def _local_files(mime: QMimeData) -> list[str]:

@@ -48,6 +48,15 @@ def test_crlf_and_bom_are_normalised_to_the_same_fingerprint(tmp_path):
     assert "\r" not in windows.text and not windows.text.startswith("\ufeff")
 
 
+def test_the_reading_key_follows_the_text_not_the_file(tmp_path):
+    plain = load_document(write(tmp_path, "plain.txt", ARTICLE.encode()))
+    windows = load_document(write(tmp_path, "win.txt", ARTICLE.replace("\n", "\r\n").encode()))
+    edited = load_document(write(tmp_path, "edited.txt", ARTICLE.replace("approves", "rejects")
+                                 .encode()))
+    assert windows.reading_key == plain.reading_key  # the same words: the same place
+    assert edited.reading_key != plain.reading_key  # an edited text starts from the top
+
+
 def test_old_mac_line_endings_become_newlines():
     assert canonical_text("a\rb\r\nc\n") == "a\nb\nc\n"
 
