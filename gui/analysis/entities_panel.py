@@ -8,10 +8,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +20,7 @@ from lectern.core.readouts.wording import count
 from lectern.gui.analysis.entities_model import ENTITY_ID_ROLE, MENTION_ROLE, EntitiesModel
 from lectern.gui.analysis.panel_base import AnalysisPanel
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
+from lectern.gui.widgets.status_line import StatusLine
 
 ORIGIN = Origin.ENTITIES
 NAME_SAMPLE = 300  # names measured to size the Name column
@@ -65,10 +64,7 @@ class EntitiesPanel(AnalysisPanel):
         self.tree.viewport().installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
-        self.count_label = QLabel()
-        self.count_label.setEnabled(False)
-        # A status line may be cut short; it must not widen the dock (and the window).
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label = StatusLine()
         self.annotate_button = QPushButton("Annotate")
         self.annotate_button.setToolTip("Turn the selected entity's mentions (or the selected "
                                         "mention) into annotations — one undo step")

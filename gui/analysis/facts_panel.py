@@ -7,9 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,7 @@ from lectern.core.readouts.wording import count
 from lectern.gui.analysis.facts_model import FACT_ID_ROLE, FactsModel
 from lectern.gui.analysis.panel_base import AnalysisPanel, follow_in_table
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
+from lectern.gui.widgets.status_line import StatusLine
 
 ORIGIN = Origin.FACTS
 
@@ -67,10 +66,7 @@ class FactsPanel(AnalysisPanel):
         header.resizeSection(3, self.table.fontMetrics().horizontalAdvance("≈") + 18)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.count_label = QLabel()
-        self.count_label.setEnabled(False)
-        # A status line may be cut short; it must not widen the dock (and the window).
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label = StatusLine()
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setToolTip("Save every fact, with raw and formatted values, as CSV")
         self.export_button.clicked.connect(self.export_requested)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from lectern.core.readouts.wording import count
 from lectern.gui.analysis.facts_panel import make_table
 from lectern.gui.analysis.panel_base import AnalysisPanel, follow_in_table
 from lectern.gui.analysis.quotes_model import QUOTE_ID_ROLE, QuotesModel
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
+from lectern.gui.widgets.status_line import StatusLine
 
 ORIGIN = Origin.QUOTES
 WRAP_LIMIT = 300  # wrapping rows costs a layout per row; long lists stay one line each
@@ -30,10 +31,7 @@ class QuotesPanel(AnalysisPanel):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 130)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.count_label = QLabel()
-        self.count_label.setEnabled(False)
-        # A status line may be cut short; it must not widen the dock (and the window).
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label = StatusLine()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)

@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedLayout,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +27,7 @@ from lectern.core.readouts.wording import count
 from lectern.gui.shell.theme import is_dark
 from lectern.gui.timeline.conflicts_pane import ConflictsPane
 from lectern.gui.widgets.empty_state import EmptyState
+from lectern.gui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from lectern.gui.widgets.chart.plot import FactChart
@@ -98,11 +97,9 @@ class TimelineView(QWidget):
         self.set_scope_hint("Whole library")
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(lambda: self.scope_requested.emit(self.query.text()))
-        self.summary = QLabel()
+        self.summary = StatusLine()
         self.summary.setObjectName("timelineSummary")
-        self.summary.setEnabled(False)
         self._summaries: dict[str, str] = {}
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.png_button = QPushButton("Export PNG…")
         self.svg_button = QPushButton("Export SVG…")
         self.png_button.setToolTip("Save the chart shown as a PNG image, with its title")

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from lectern.core.readouts.wording import count
 from lectern.gui.analysis.panel_base import WAITING, AnalysisPanel
 from lectern.gui.analysis.selection import Origin, Selection, SelectionCoordinator, SelectionKind
 from lectern.gui.shell.theme import is_dark
+from lectern.gui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:  # pyqtgraph is heavy: the plot module is imported after the first paint
     from lectern.core.document import Document
@@ -60,10 +59,7 @@ class ChartPanel(AnalysisPanel):
         self.log_box = QCheckBox("Log scale")
         self.log_box.setToolTip("Show bar heights on a logarithmic scale")
         self.log_box.toggled.connect(self._set_log)
-        self.summary = QLabel()
-        self.summary.setEnabled(False)
-        # A status line may be cut short; it must not widen the dock (and the window).
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary = StatusLine()
         self.png_button = QPushButton("Export PNG…")
         self.svg_button = QPushButton("Export SVG…")
         self.png_button.setToolTip("Save the chart as a PNG image, with its title and source")
@@ -145,7 +141,6 @@ class ChartPanel(AnalysisPanel):
         plot.log_scale = self.log_box.isChecked()
         plot.show_selection(_fact_id(self.selection.current))
         self.summary.setText(_summary(data))
-        self.summary.setToolTip(self.summary.text())  # the line may be cut short
         self.show_content()
         self._steps = plot.draw_steps(data)
         self._next_step(self._generation)

@@ -305,7 +305,6 @@ def test_the_summary_mentions_hatching_only_when_a_bar_is_hatched(window, qtbot,
     chart = window.analysis.chart
     qtbot.waitUntil(lambda: chart.is_drawn and chart.data.bars == 1, timeout=10_000)
     assert chart.summary.text() == "1 dated event · 1 figure"
-    assert chart.summary.toolTip() == chart.summary.text()  # the line may be cut short
 
 
 def test_a_narrow_panel_keeps_its_export_buttons_whole(analysed):
