@@ -304,6 +304,20 @@ class AnnotationsPanel(QWidget):
         elif self._editing_id:
             self._caption = self._caption_of(self._editing_id)  # its tags may have changed
             self._show_caption()
+            self._follow_stored_note(self._editing_id)
+
+    def _follow_stored_note(self, annotation_id: str) -> None:
+        """A note changed elsewhere (undone, redone, set by a command) shows in the editor,
+        unless typing waits to be saved there: the reader's words are never overwritten."""
+        if self._note_timer.isActive():
+            return
+        row = self.model.row_of(annotation_id)
+        stored = str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "")
+        if stored != self.note_editor.toPlainText():
+            self.note_editor.blockSignals(True)  # showing a note is not typing one
+            self.note_editor.setPlainText(stored)
+            self.note_editor.blockSignals(False)
+            self.note_editor.moveCursor(self.note_editor.textCursor().MoveOperation.End)
 
     def _update_counts(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

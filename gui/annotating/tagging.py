@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -27,6 +27,8 @@ STATUS_MS = 2500
 
 class Tagging(QObject):
     """The current tag (what sticky mode applies), the tag actions and the picker."""
+
+    tagged = Signal(str)  # the annotation a tag was just applied to: the one a note is for
 
     def __init__(self, window: WindowApi, sessions: SessionSource, layer: AnnotationLayer,
                  tag_bar: TagBar, interaction: ArticleInteraction,
@@ -116,6 +118,7 @@ class Tagging(QObject):
             self._collapse_selection()
         if annotation is not None:
             self.layer.set_current(annotation.id)
+            self.tagged.emit(annotation.id)
         return annotation
 
     def _collapse_selection(self) -> None:

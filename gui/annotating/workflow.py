@@ -75,6 +75,8 @@ class AnnotationWorkflow(QObject):
         self.interaction = ArticleInteraction(self.view, self.layer)
         self.tagging = Tagging(window, self, self.layer, self.tag_bar, self.interaction,
                                self.edit_note)
+        # The passage just tagged is the one listed as selected: its note is ready to write.
+        self.tagging.tagged.connect(self.panel.select_id)
         self.undo_action: QAction = window.action("edit.undo", self.undo)
         self.redo_action: QAction = window.action("edit.redo", self.redo)
         window.action("edit.tags", self.open_tags_dialog)

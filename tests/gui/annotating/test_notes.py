@@ -137,3 +137,28 @@ def test_a_note_on_the_whole_article_is_listed_as_such(qtbot, window):
     model = window.annotations.model
     texts = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Note on the whole article" in texts
+
+
+def test_the_passage_just_tagged_is_the_one_a_click_on_the_note_box_writes_to(qtbot, window):
+    tag_phrase(qtbot, window, "river", "3")
+    tag_phrase(qtbot, window, "schools", "6")
+    panel = window.annotations.panel
+    just_tagged = window.annotations.current_annotation()
+    assert just_tagged is not None and just_tagged.exact == "schools"
+    assert panel.selected_id() == just_tagged.id and panel.note_editor.isEnabled()
+    qtbot.mouseClick(panel.note_editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.note_editor, "which schools?")
+    panel.flush_note()  # what leaving the box does
+    notes = {a.exact: a.note for a in window.annotations.session.annotations}
+    assert notes == {"river": "", "schools": "which schools?"}
+
+
+def test_undoing_a_note_shows_the_note_it_had_in_the_box(qtbot, window):
+    tag_phrase(qtbot, window, "river", "3")
+    _edit_first_note(qtbot, window, "a real river")
+    panel = window.annotations.panel
+    panel.flush_note()
+    window.annotations.undo()
+    assert panel.note_editor.toPlainText() == ""  # the box shows what is stored
+    window.annotations.redo()
+    assert panel.note_editor.toPlainText() == "a real river"
