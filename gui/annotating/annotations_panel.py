@@ -210,10 +210,7 @@ class AnnotationsPanel(QWidget):
     def _load_note(self, annotation_id: str | None) -> None:
         self._editing_id = annotation_id
         row = self.model.row_of(annotation_id) if annotation_id else -1
-        index = self.model.index(row, QUOTE)
-        self.note_editor.blockSignals(True)  # loading a note is not typing one
-        self.note_editor.setPlainText(str(index.data(NOTE_ROLE) or "") if row >= 0 else "")
-        self.note_editor.blockSignals(False)
+        self._show_note(self._stored_note(row))
         self.note_editor.setEnabled(row >= 0)
         self.note_editor.setPlaceholderText(NOTE_HINT if row >= 0 else NO_NOTE_TARGET)
         self._caption = self._caption_of(annotation_id) if annotation_id and row >= 0 else ""
@@ -247,9 +244,8 @@ class AnnotationsPanel(QWidget):
         if self._editing_id is None:
             return
         row = self.model.row_of(self._editing_id)
-        old = str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "") if row >= 0 else ""
         text = self.note_editor.toPlainText()
-        if row >= 0 and text != old:
+        if row >= 0 and text != self._stored_note(row):
             self.note_edited.emit(self._editing_id, text, continuing and self._burst)
             self._burst = True
 
@@ -311,13 +307,19 @@ class AnnotationsPanel(QWidget):
         unless typing waits to be saved there: the reader's words are never overwritten."""
         if self._note_timer.isActive():
             return
-        row = self.model.row_of(annotation_id)
-        stored = str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "")
+        stored = self._stored_note(self.model.row_of(annotation_id))
         if stored != self.note_editor.toPlainText():
-            self.note_editor.blockSignals(True)  # showing a note is not typing one
-            self.note_editor.setPlainText(stored)
-            self.note_editor.blockSignals(False)
+            self._show_note(stored)
             self.note_editor.moveCursor(self.note_editor.textCursor().MoveOperation.End)
+
+    def _stored_note(self, row: int) -> str:
+        """The note the model holds for ``row`` ("" for no row)."""
+        return str(self.model.index(row, QUOTE).data(NOTE_ROLE) or "") if row >= 0 else ""
+
+    def _show_note(self, text: str) -> None:
+        self.note_editor.blockSignals(True)  # showing a note is not typing one
+        self.note_editor.setPlainText(text)
+        self.note_editor.blockSignals(False)
 
     def _update_counts(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
