@@ -15,7 +15,8 @@ DESCRIPTION = ("Lectern: read news articles, highlight and tag them, "
 HOME_HELP = "keep all data under DIR (like $LECTERN_HOME)"
 EPILOG = """commands (each has its own --help):
   extract FILE        print the entities, facts and quotes found in an article
-  export FILE         write an article's annotations as W3C JSON-LD, brat, CSV or JSONL
+  export FILE         write an article's annotations (W3C, brat, CSV, doccano, Prodigy,
+                      Label Studio, REFI-QDA)
   import ANN --into FILE   merge an annotation file into the local store
   search              list stored annotations across articles
   add PATH...         add article files or folders to the library
@@ -23,6 +24,12 @@ EPILOG = """commands (each has its own --help):
   find QUERY          full-text search across the library
   open ID             start the window on a library article
   remove ID           remove an article from the library
+  entities            one entry per entity across the library
+  entity STEP         curate entities: merge, rename, retype, reject, split, undo...
+  timeline            the library's dated events, by date
+  conflicts           figures that articles give differently for the same measure
+  quotes [--ledger]   quotations with their speakers; the same quotation across articles
+  report KIND         tag frequencies, tag co-occurrence or sourcing, as a table or CSV
   recover DAMAGED     merge what a damaged store file (moved aside) still holds
 
 Data lives under $LECTERN_HOME when it is set, else in the platform's user folders."""

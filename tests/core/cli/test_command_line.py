@@ -24,6 +24,15 @@ def test_help_documents_the_options_and_commands(lectern_home):
         assert word in result.stdout
 
 
+def test_help_lists_every_command_there_is():
+    from lectern.core.cli import COMMAND_MODULES
+    from lectern.main import EPILOG
+
+    listed = {line.split()[0] for line in EPILOG.splitlines() if line.startswith("  ")
+              and not line.startswith("   ")}
+    assert listed == set(COMMAND_MODULES)
+
+
 @pytest.mark.parametrize("size", [(1000, 700), (1024, 700)])
 def test_screenshot_renders_the_window_to_a_png_and_exits_cleanly(lectern_home, tmp_path,
                                                                   size):
