@@ -213,12 +213,16 @@ def decode_bytes(raw: bytes, name: str = "the file") -> tuple[str, str]:
         if _looks_binary(text):
             raise LecternError(f"“{name}” looks like a binary file, not a text article.")
         return text, unmarked
+    if b"\x00" in raw:  # NULs outside a wide encoding's pattern: valid UTF-8, but not text
+        raise LecternError(f"“{name}” looks like a binary file (it contains NUL bytes).")
     try:
-        return raw.decode("utf-8"), "utf-8"
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in raw:
-        raise LecternError(f"“{name}” looks like a binary file (it contains NUL bytes).")
+    else:
+        if _looks_binary(text):  # control bytes are valid UTF-8 too
+            raise LecternError(f"“{name}” looks like a binary file, not a text article.")
+        return text, "utf-8"
     from charset_normalizer import from_bytes  # only needed for non-UTF-8 files
 
     best = from_bytes(raw).best()

@@ -148,6 +148,8 @@ def test_html_loading_never_touches_the_network(tmp_path, monkeypatch):
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
         ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
         ("nul.txt", b"abc\x00\x01\x02\xff\xfe\x00def" * 20, "binary"),
+        ("controls.txt", b"\x00\x01\x02" * 100, "binary"),  # valid UTF-8, but not text
+        ("bell.txt", b"\x07\x08\x0e\x1b" * 100 + b"word", "binary"),
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n\t \r\n", "empty"),
     ],
