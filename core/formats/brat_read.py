@@ -219,25 +219,38 @@ def brat_text_path(ann_path: Path) -> Path:
 
 
 def read_brat(ann_path: str | os.PathLike[str], txt_path: str | os.PathLike[str] | None = None,
-              raw_ann: bytes | None = None) -> tuple[str, ParsedFile]:
+              raw_ann: bytes | None = None, article: str | None = None
+              ) -> tuple[str, ParsedFile]:
     """Read a brat ``.ann`` and its ``.txt`` (beside it unless given): the text, with line
-    ends normalised as brat counts them, and what the ``.ann`` holds."""
+    ends normalised as brat counts them, and what the ``.ann`` holds. With no ``.txt``, the
+    spans are read against ``article`` (the text the import is for), when there is one."""
     ann_path = Path(ann_path)
     txt_path = Path(txt_path) if txt_path is not None else brat_text_path(ann_path)
     if raw_ann is None:
         raw_ann = read_annotation_bytes(ann_path, "brat .ann file")
-    if not txt_path.exists() and not txt_path.is_symlink():
+    missing = not txt_path.exists() and not txt_path.is_symlink()
+    if missing and article is not None:
+        ann = decode_utf8(raw_ann, ann_path.name, "a brat annotation file")
+        parsed = parse_brat(ann, article, ann_path.name, utc_text(_changed(ann_path)))
+        parsed.notices.insert(0, f"No “{txt_path.name}” beside “{ann_path.name}”: its spans "
+                                 "were read against the article's text.")
+        return article, parsed
+    if missing:
         raise LecternError(f"“{ann_path.name}” is a brat annotation file, but the text it "
                            f"annotates, “{txt_path.name}”, is missing: brat keeps the two side "
                            "by side.")
     text = decode_utf8(read_annotation_bytes(txt_path, "brat text file"), txt_path.name,
                        "a brat text file").replace("\r\n", "\n")
     ann = decode_utf8(raw_ann, ann_path.name, "a brat annotation file")
+    return text, parse_brat(ann, text, ann_path.name, utc_text(_changed(ann_path)))
+
+
+def _changed(ann_path: Path) -> str:
+    """When the ``.ann`` was last written: its annotations' creation time."""
     try:
-        changed = datetime.fromtimestamp(ann_path.stat().st_mtime, UTC).isoformat()
+        return datetime.fromtimestamp(ann_path.stat().st_mtime, UTC).isoformat()
     except OSError:
-        changed = utc_now()
-    return text, parse_brat(ann, text, ann_path.name, utc_text(changed))
+        return utc_now()
 
 
 def loads_brat(ann: str, text: str, name: str = "the .ann file",

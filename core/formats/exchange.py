@@ -230,7 +230,7 @@ def read_annotation_file(path: str | os.PathLike[str], fmt: str | None = None,
     if chosen is Format.W3C:
         return chosen, read_w3c(path, raw).parsed, {}
     if chosen is Format.BRAT:
-        return chosen, read_brat(path, raw_ann=raw)[1], {}
+        return chosen, read_brat(path, raw_ann=raw, article=article)[1], {}
     if chosen is Format.QDPX:
         project = read_qdpx(path, raw)
         index = record_for([s.text for s in project.sources], article, path.name,

@@ -136,6 +136,19 @@ def test_an_ann_without_its_txt_says_the_txt_is_missing(tmp_path):
         read_brat(tmp_path / "lonely.ann")
 
 
+def test_an_ann_without_its_txt_imports_against_the_article_it_is_imported_into(tmp_path):
+    text = "Ana Costa met the mayor.\n"
+    (tmp_path / "story.txt").write_text(text, "utf-8")
+    (tmp_path / "coded.ann").write_text("T1\tPerson 0 9\tAna Costa\n", "utf-8")
+    article = Document(text, "story", tmp_path / "story.txt")
+    placed = anchor_file(tmp_path / "coded.ann", article)
+    assert [(a.start, a.end, a.tags) for a in placed.annotations] == [(0, 9, ("Person",))]
+    assert "No “coded.txt” beside “coded.ann”" in placed.summary()
+    (tmp_path / "wrong.ann").write_text("T1\tPerson 0 9\tBea Silva\n", "utf-8")
+    with pytest.raises(LecternError, match="does not match"):  # checked as against its .txt
+        anchor_file(tmp_path / "wrong.ann", article)
+
+
 @pytest.mark.parametrize("digits", [str(2**63), "9" * 5000])
 def test_huge_offsets_are_a_clear_error(digits):
     with pytest.raises(LecternError, match="larger than any text"):
