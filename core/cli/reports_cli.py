@@ -95,17 +95,20 @@ def _shown(value: object) -> object:
 
 
 def run_quotes(args: argparse.Namespace, paths: AppPaths) -> int:
-    from lectern.core.library.ledger import ledger_of
+    from lectern.core.library.ledger import LedgerEntry, quote_ledger
     from lectern.core.library.quote_index import bring_up_to_date
 
     store = _open(paths)
     quotes = []
+    entries: list[LedgerEntry] = []
     if store is not None:
         with store:
-            bring_up_to_date(store)
-            quotes = store.reports.quotes()
+            if args.ledger:
+                entries = quote_ledger(store)
+            else:
+                bring_up_to_date(store)
+                quotes = store.reports.quotes()
     if args.ledger:
-        entries = ledger_of(quotes)
         if args.format == "json":
             print_json([entry.to_json() for entry in entries])
         else:

@@ -77,11 +77,6 @@ def fact_rows(version_id: int, analysis: dict[str, Any]) -> list[FactRow]:
     return rows
 
 
-def row_entities(row: FactRow) -> tuple[tuple[str, str], ...]:
-    """(label, name) of the named entities in a fact's sentence, in the order they come."""
-    return entities_of(row.entities)
-
-
 @lru_cache(maxsize=65_536)  # a sentence's entities are read once for each of its facts
 def entities_of(joined: str) -> tuple[tuple[str, str], ...]:
     """(label, name) pairs of a row's ``entities`` column."""

@@ -72,6 +72,12 @@ def quote_ledger(store: AnnotationStore) -> list[LedgerEntry]:
     from lectern.core.library.quote_index import bring_up_to_date
 
     bring_up_to_date(store)
+    return curated_ledger(store)
+
+
+def curated_ledger(store: AnnotationStore) -> list[LedgerEntry]:
+    """The ledger of what the library's quotes index holds now, its speakers named as the
+    entity curation names them (the window's view, which leaves the catch-up to a worker)."""
     quotes = store.reports.quotes()
     curated = curated_names(store, (q.quote.speaker for q in quotes))
     for found in quotes:  # the speaker as the reader's entity curation names them

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from lectern.core.errors import LecternError
 from lectern.core.library.analyses import analyser_version, pending
-from lectern.core.library.ledger import Occurrence, ledger_of
+from lectern.core.library.ledger import Occurrence, curated_ledger
 from lectern.core.library.quote_index import bring_up_to_date
 from lectern.core.library.reports import cooccurrence, sources, tag_frequencies, write_csv
 from lectern.core.output_paths import output_target
@@ -126,7 +126,7 @@ class ReportsFeature(QObject):
 
     def fill_ledger(self) -> None:
         try:
-            self.ledger_view.set_entries(ledger_of(self.library.store.reports.quotes()))
+            self.ledger_view.set_entries(curated_ledger(self.library.store))
         except LecternError as error:
             self.window.show_error("The quote ledger cannot be made", str(error))
 

@@ -83,6 +83,17 @@ def test_quotes_ledger_json_and_the_flat_list(capsys, app_paths, tmp_path):
     assert out.startswith("“We will not let the port") and "truncated" in out
 
 
+def test_the_ledger_command_names_speakers_as_the_curation_does(capsys, app_paths, tmp_path):
+    library(app_paths, tmp_path)
+    _, out, _ = run(capsys, "entities", "--type", "PERSON", "--format", "json")
+    people = {e["name"]: e["id"] for e in json.loads(out)}
+    run(capsys, "entity", "merge", str(people["Teymur Musayev"]), str(people["Nadia Orlova"]))
+    _, out, _ = run(capsys, "quotes", "--ledger", "--format", "json")
+    (entry,) = json.loads(out)
+    assert entry["speakers"] == ["Teymur Musayev"]  # one person now: no attribution conflict
+    assert "attribution" not in [o["differs"] for o in entry["occurrences"]]
+
+
 def test_an_empty_home_reports_nothing_and_creates_no_store(capsys, lectern_home):
     code, out, _ = run(capsys, "report", "tags", "--format", "csv")
     assert code == 0 and out == "tag,article,outlet,count\n"

@@ -82,6 +82,22 @@ def test_the_ledger_lists_the_shared_quotation_and_opens_a_passage(qtbot, app_pa
     assert ids["second"] in {o.article for o in view.current_entry().occurrences}
 
 
+def test_the_ledger_view_names_speakers_as_the_curation_does(qtbot, app_paths, tmp_path,
+                                                               sample_article):
+    from lectern.core.library.curation import merge
+    from lectern.core.library.entities import list_entities
+
+    store, _ = build(tmp_path, app_paths.store_file)
+    with store:
+        people = {e.name: e.id for e in list_entities(store, "PERSON")}
+        merge(store, people["Teymur Musayev"], people["Nadia Orlova"])
+    window = show_window(qtbot, app_paths, sample_article)
+    window.menu_actions.actions["view.quote_ledger"].trigger()
+    view = window.reports.ledger_view
+    assert view.entry_list.topLevelItem(0).text(2) == "truncated"  # no other speaker now
+    assert view.current_entry().speakers == ("Teymur Musayev",)
+
+
 def test_pending_analyses_run_on_a_worker_before_the_ledger_fills(qtbot, app_paths, tmp_path,
                                                                   sample_article):
     library_in(app_paths, tmp_path, analyse=False)
