@@ -60,6 +60,7 @@ def find_facts(text: str, candidates: list[Candidate], sentences: SentenceIndex)
         (c.start, c.value)
         for c in candidates
         if c.label == "DATE" and c.value and _ISO_DATE.fullmatch(c.value)
+        and not _opens_period(text, c.start)
     ]
     date_starts = [start for start, _ in dated]
     facts: list[Fact] = []
@@ -239,6 +240,16 @@ def _previous_end(
         if previous.label in KIND_OF_LABEL and previous.label != "DATE":
             return previous.end if previous.start >= sentence_start else None
     return None
+
+
+_PERIOD_OPENERS = lexicon_words("period_openers")
+_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
+
+
+def _opens_period(text: str, start: int) -> bool:
+    """"since 2009": the date a period started, which dates none of its sentence's figures."""
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).lower() in _PERIOD_OPENERS
 
 
 def _figure_date(

@@ -132,3 +132,19 @@ def test_fractions_and_repeated_headline_figures_are_no_facts():
 )
 def test_a_number_that_counts_nothing_named_is_no_fact(text, figure, is_fact):
     assert (figure in _facts(text)) is is_fact
+
+
+# P. A date after "since" starts a period: it is a dated claim of its own, but the figures of
+#    its sentence are not of that date.
+@pytest.mark.parametrize(
+    ("text", "figure", "date"),
+    [
+        ("Voters handed the Green Alliance 38.5% of the vote on Sunday, its best result since "
+         "2009.", "38.5%", None),
+        ("The mine has produced 212 tonnes of copper since March 2019.", "212 tonnes", None),
+        ("The mine produced 212 tonnes of copper in 2019.", "212 tonnes", "2019"),
+        ("Prices have risen 6% since 2020, and rose 2% in 2023.", "2%", "2023"),
+    ],
+)
+def test_a_date_after_since_dates_no_figure(text, figure, date):
+    assert _facts(text)[figure].date == date
