@@ -3,9 +3,9 @@ are told apart by their file names."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Sequence
-from pathlib import PurePath
 
 
 def told_apart(rows: Sequence[tuple[str, str]]) -> list[str]:
@@ -14,5 +14,6 @@ def told_apart(rows: Sequence[tuple[str, str]]) -> list[str]:
     paths: dict[str, set[str]] = defaultdict(set)
     for title, path in rows:
         paths[title.casefold()].add(path)
-    return [f"{title} · {PurePath(path).name}" if len(paths[title.casefold()]) > 1 and path
+    # os.path.basename: the platform's rule, at a fraction of a PurePath's cost per row
+    return [f"{title} · {os.path.basename(path)}" if len(paths[title.casefold()]) > 1 and path
             else title for title, path in rows]
