@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, str)
                 and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
             self._default_size()
-        restored = isinstance(state, str) and self.restoreState(
+        restored = isinstance(state, str) and self.panels.restore(
             QByteArray.fromBase64(state.encode("ascii")))
         # The default layout is fitted to the window once it is shown at its real size (a
         # layout saved in a small window is refitted in a large one); an arranged one stays.

@@ -4,7 +4,7 @@ pane to pane (F6, Alt+1..6)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from lectern.core.settings import Settings
@@ -41,6 +41,15 @@ class PanelLayout(QObject):
             self._laying_out = False
         self._compact = is_compact(self.window.width())
         self._fit_timer.start()  # docks just moved get their sizes once Qt has laid them out
+
+    def restore(self, state: QByteArray) -> bool:
+        """The arrangement saved at the last quit; restoring it is not the reader moving a
+        panel (its docks report their areas as they are put back)."""
+        self._laying_out = True
+        try:
+            return self.window.restoreState(state)
+        finally:
+            self._laying_out = False
 
     def reset(self) -> None:
         """View › Reset Layout: the window arranges the panels again."""

@@ -46,3 +46,13 @@ def test_a_layout_the_reader_arranged_is_left_alone(qtbot, app_paths, sample_art
     window.menu_actions.actions["view.reset_layout"].trigger()
     assert window.dockWidgetArea(window.docks["factsPanel"]) == \
         Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_the_layout_still_follows_the_window_after_a_restart(qtbot, app_paths, sample_article):
+    first = show_window(qtbot, app_paths, sample_article, size=(1024, 700))
+    first.save_layout()  # as a quit does
+    first.close()
+    again = show_window(qtbot, app_paths, sample_article, size=(1024, 700))
+    assert again.panels.auto  # restoring the saved panels is not the reader moving one
+    again.resize(1920, 1000)
+    qtbot.waitUntil(lambda: again.docks["entitiesPanel"].width() >= 500, timeout=2000)
