@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QPoint, Qt, Signal
+from PySide6.QtCore import QMargins, QPoint, Signal
 from PySide6.QtGui import QFontMetricsF, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
@@ -33,6 +33,7 @@ MIN_SIDE_MARGIN = 28
 MIN_READING_CHARS = 40
 MAX_SCROLL_STEPS = 8
 TOP_MARGIN = 36
+SELECTABLE_BY_MOUSE_AND_KEYBOARD = 1 | 2  # Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard
 
 
 class ArticleView(QPlainTextEdit):
@@ -50,8 +51,9 @@ class ArticleView(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Selectable by mouse and by keyboard, set through the property with its number:
+        # naming the flags would build Qt's enum namespace before the first paint (docks.py).
+        self.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE_AND_KEYBOARD)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(False)

@@ -220,7 +220,8 @@ def _tab_stops(text: str, blocks: tuple[Span, ...], fonts: _Fonts) -> list[float
     return stops
 
 
-def tab_option(base: QTextOption, stops: list[float]) -> QTextOption:
-    option = QTextOption(base)
+def tab_option(option: QTextOption, stops: list[float]) -> QTextOption:
+    """``option`` (a copy, as ``defaultTextOption()`` gives) with these tab stops; copying it
+    here would try QTextOption's alignment overload and build Qt's enums before the paint."""
     option.setTabs([QTextOption.Tab(x, QTextOption.TabType.LeftTab) for x in stops])
     return option

@@ -5,11 +5,14 @@ analysis on the right; a narrow one gathers every side panel into one tabbed col
 the right, so the article keeps a readable measure. While the reader has not rearranged
 the panels, the layout follows the window across that boundary (and is refitted when a
 layout saved in a small window is opened in a large one).
+
+Qt's enum namespace (``PySide6.QtCore.Qt``: some 90 enums, a tenth of a bare window's start)
+is built on its first use, so the modules on the way to the first paint name it only in code
+that runs later; a start that restores the saved panels never needs it before the paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 # objectName and title of each panel; apply_default_layout places them.
@@ -33,9 +36,6 @@ def make_dock(object_name: str, title: str, content: QWidget, parent: QWidget) -
     return dock
 
 
-LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
-RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
-BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 # Default panel sizes as shares of the window, within bounds that keep each readable.
 ANNOTATIONS_WIDTH = (0.2, 260, 380)  # share of the width, minimum, maximum (pixels)
 ANALYSIS_WIDTH = (0.28, 360, 640)
@@ -50,24 +50,29 @@ def is_compact(width: int) -> bool:
 def apply_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """Wide: Annotations left; Entities over Facts/Quotes right; Chart below the article.
     Narrow: Entities, Facts, Quotes and Annotations as tabs on the right; Chart below."""
-    window.setCorner(Qt.Corner.TopRightCorner, RIGHT)
-    window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
-    window.setCorner(Qt.Corner.TopLeftCorner, LEFT)
-    window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
+    from PySide6.QtCore import Qt  # see the module's note: not on a restored start's path
+
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    window.setCorner(Qt.Corner.TopRightCorner, right)
+    window.setCorner(Qt.Corner.BottomRightCorner, right)
+    window.setCorner(Qt.Corner.TopLeftCorner, left)
+    window.setCorner(Qt.Corner.BottomLeftCorner, left)
     for dock in docks.values():
         dock.setFloating(False)
         window.removeDockWidget(dock)
     if is_compact(window.width()):
-        window.addDockWidget(RIGHT, docks["entitiesPanel"])
+        window.addDockWidget(right, docks["entitiesPanel"])
         for name in ("factsPanel", "quotesPanel", "annotationsPanel"):
             window.tabifyDockWidget(docks["entitiesPanel"], docks[name])
     else:
-        window.addDockWidget(LEFT, docks["annotationsPanel"])
-        window.addDockWidget(RIGHT, docks["entitiesPanel"])
+        window.addDockWidget(left, docks["annotationsPanel"])
+        window.addDockWidget(right, docks["entitiesPanel"])
         window.splitDockWidget(docks["entitiesPanel"], docks["factsPanel"],
                                Qt.Orientation.Vertical)
         window.tabifyDockWidget(docks["factsPanel"], docks["quotesPanel"])
-    window.addDockWidget(BOTTOM, docks["chartPanel"])
+    window.addDockWidget(bottom, docks["chartPanel"])
     for dock in docks.values():
         dock.show()
     docks["entitiesPanel" if is_compact(window.width()) else "factsPanel"].raise_()
@@ -76,6 +81,8 @@ def apply_default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> 
 
 def fit_default_dock_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """Give the side and bottom panels their default share of the window's current size."""
+    from PySide6.QtCore import Qt
+
     def share(extent: int, spec: tuple[float, int, int]) -> int:
         fraction, low, high = spec
         return int(min(max(extent * fraction, low), high))

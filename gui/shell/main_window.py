@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.timeline: TimelineFeature | None = None
         self.reports: ReportsFeature | None = None
         self.shortcuts_dialog: QWidget | None = None
+        self._settle_after_paint = False  # set by _restore_layout for an interactive start
         if with_features:
             self.install_features()
         self._restore_layout()
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
+        if self._settle_after_paint:
+            self._settle_after_paint = False
+            self.panels.settle_restored()
 
     # --- the interface features use (WindowApi) -----------------------------------------
     @property
@@ -221,6 +225,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         large = path.is_file() and path.stat().st_size > LARGE_FILE_BYTES
         if large:
+            from PySide6.QtCore import Qt  # a long open: the namespace's cost is lost in it
+
             self.statusBar().showMessage(f"Opening {path.name}…")
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             QApplication.processEvents()
@@ -266,6 +272,7 @@ class MainWindow(QMainWindow):
         self.last_notice_box = self._show_message(title, message)
 
     def _show_message(self, title: str, message: str, warning: bool = False) -> QMessageBox:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
@@ -319,11 +326,16 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, str)
                 and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
             self._default_size()
-        restored = isinstance(state, str) and self.panels.restore(
-            QByteArray.fromBase64(state.encode("ascii")))
+        restored = self.panels.start(QByteArray.fromBase64(state.encode("ascii"))
+                                     if isinstance(state, str) else None)
         # The default layout is fitted to the window once it is shown at its real size (a
         # layout saved in a small window is refitted in a large one); an arranged one stays.
-        self._fit_docks_when_shown = not restored or self.panels.auto
+        # A restored default layout is checked just after the first paint, when the features
+        # come: it was saved at this window size, so it moves only across the narrow/wide
+        # boundary (a start on a smaller screen).
+        refit = restored and self.panels.auto
+        self._settle_after_paint = refit and self.annotations is None
+        self._fit_docks_when_shown = not restored or (refit and not self._settle_after_paint)
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -54,6 +53,8 @@ class MenuActions:
 
 
 def _make(window: QMainWindow, item: Binding, menu: QMenu) -> QAction:
+    from PySide6.QtCore import Qt  # the items come after the first paint (docks.py)
+
     action = QAction(item.text, window)
     action.setObjectName(item.id)
     action.setShortcuts([QKeySequence(key) for key in item.keys])

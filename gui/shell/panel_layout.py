@@ -4,7 +4,7 @@ pane to pane (F6, Alt+1..6)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from lectern.core.settings import Settings
@@ -27,10 +27,19 @@ class PanelLayout(QObject):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit)
-        self.apply()
-        for dock in docks.values():
+
+    def start(self, saved: QByteArray | None) -> bool:
+        """The panels as the reader left them (``saved``), else the default layout; True when
+        the saved arrangement was restored. Then a panel moved or floated is the reader's."""
+        restored = saved is not None and self.window.restoreState(saved)
+        if not restored:
+            self.apply()
+        # Watched only now: a restored dock reports its area, and the Python side of that
+        # signal would build Qt's enum namespace before the first paint (docks.py).
+        for dock in self.docks.values():
             dock.dockLocationChanged.connect(self._touched)
             dock.topLevelChanged.connect(self._touched)
+        return restored
 
     # --- the default layout --------------------------------------------------------------
     def apply(self) -> None:
@@ -42,14 +51,16 @@ class PanelLayout(QObject):
         self._compact = is_compact(self.window.width())
         self._fit_timer.start()  # docks just moved get their sizes once Qt has laid them out
 
-    def restore(self, state: QByteArray) -> bool:
-        """The arrangement saved at the last quit; restoring it is not the reader moving a
-        panel (its docks report their areas as they are put back)."""
-        self._laying_out = True
-        try:
-            return self.window.restoreState(state)
-        finally:
-            self._laying_out = False
+    def settle_restored(self) -> None:
+        """After the first paint of a start that restored the default layout: the panels stay
+        as they were saved (at this window size), unless the window is now on the other side
+        of the narrow/wide boundary from them."""
+        from PySide6.QtCore import Qt  # after the paint: see docks.py
+
+        annotations_area = self.window.dockWidgetArea(self.docks["annotationsPanel"])
+        self._compact = annotations_area != Qt.DockWidgetArea.LeftDockWidgetArea
+        if is_compact(self.window.width()) != self._compact:
+            self.apply()
 
     def reset(self) -> None:
         """View › Reset Layout: the window arranges the panels again."""
@@ -95,6 +106,8 @@ class PanelLayout(QObject):
 
     def focus(self, pane: str) -> None:
         """Put the keyboard in the article or a panel, showing the panel if it was closed."""
+        from PySide6.QtCore import Qt  # after the first paint (docks.py)
+
         if pane == "article":
             self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return

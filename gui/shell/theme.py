@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Liberation Serif",
@@ -27,7 +26,8 @@ SELECTION_COLOURS = {False: ("#3b3f47", "#ffffff"), True: ("#d7dce4", "#111111")
 def with_reading_selection(palette: QPalette) -> QPalette:
     """``palette`` with the article's selection colours for its light or dark base."""
     background, text = SELECTION_COLOURS[is_dark(palette)]
-    changed = QPalette(palette)
+    changed = QPalette()  # then resolved against ``palette``: QPalette(palette) would try a
+    changed = changed.resolve(palette)  # Qt.GlobalColor overload and build Qt's enums
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         changed.setColor(group, QPalette.ColorRole.Highlight, QColor(background))
         changed.setColor(group, QPalette.ColorRole.HighlightedText, QColor(text))
@@ -38,9 +38,11 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def system_prefers_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+def system_prefers_dark(app: QGuiApplication) -> bool:
+    """Whether the desktop is in its dark scheme, read from the palette the platform gave the
+    application (Fusion and the desktop themes follow the system's scheme). Asking
+    ``styleHints().colorScheme()`` would build Qt's enum namespace before the first paint."""
+    return is_dark(app.palette())
 
 
 def dark_palette() -> QPalette:
@@ -93,6 +95,6 @@ def apply_theme(app, dark: bool | None = None, *, set_style: bool = True) -> boo
     ``set_style=False``: the application was made with ``STYLE_ARGUMENTS`` already."""
     if set_style:
         app.setStyle("Fusion")
-    use_dark = system_prefers_dark() if dark is None else dark
+    use_dark = system_prefers_dark(app) if dark is None else dark
     app.setPalette(dark_palette() if use_dark else light_palette())
     return use_dark

@@ -3,7 +3,7 @@ as the Library or the Passages, which put the article's panels away while they s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from lectern.gui.shell.panel_layout import PanelLayout
@@ -49,6 +49,8 @@ class CentralViews(QStackedWidget):
                 panels.set_hidden(True)
         self.setCurrentWidget(page)
         self.updateGeometry()
+        from PySide6.QtCore import Qt  # never before the first paint (docks.py)
+
         page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # The page on show decides the size: a wide Library must not squeeze the article's panels.

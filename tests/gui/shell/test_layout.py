@@ -56,3 +56,35 @@ def test_the_layout_still_follows_the_window_after_a_restart(qtbot, app_paths, s
     assert again.panels.auto  # restoring the saved panels is not the reader moving one
     again.resize(1920, 1000)
     qtbot.waitUntil(lambda: again.docks["entitiesPanel"].width() >= 500, timeout=2000)
+
+
+def test_a_restored_start_keeps_its_panels_where_they_were_painted(qtbot, app_paths,
+                                                                   sample_article):
+    from lectern.gui.shell.main_window import MainWindow
+
+    def start() -> MainWindow:  # as the app starts: the features come after the first paint
+        window = MainWindow(app_paths, with_features=False)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.open_file(sample_article)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    first = start()
+    first.install_features()
+    first.save_layout()
+    first.close()
+    again = start()
+    def sizes() -> dict[str, tuple[int, int]]:
+        return {name: (dock.width(), dock.height()) for name, dock in again.docks.items()
+                if dock.isVisible() and not dock.visibleRegion().isEmpty()}
+
+    painted = sizes()
+    again.install_features()
+    qtbot.wait(50)
+    after = sizes()
+    assert after.keys() == painted.keys()
+    for name, (width, height) in after.items():  # the status bar's fields may take a few px
+        assert abs(width - painted[name][0]) <= 8 and abs(height - painted[name][1]) <= 8, name
+    assert again.panels.auto
