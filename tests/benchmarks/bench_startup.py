@@ -1,6 +1,6 @@
 """Startup to first paint, as whole processes, against a bare PySide6 floor measured alongside.
 
-Run on demand:  python tests/benchmarks/bench_startup.py [--runs 7]
+Run on demand:  python tests/benchmarks/bench_startup.py [--runs 7] [--compare CHECKOUT]
 Prints the median time from process launch to the article's first paint for:
   floor   a bare QMainWindow + QTextEdit showing the sample text
   lectern python main.py on the sample article
@@ -46,11 +46,12 @@ app.exec()
 """
 
 
-def time_to_first_paint(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def time_to_first_paint(command: list[str], env: dict[str, str], cwd: Path = REPO
+                        ) -> tuple[float, float]:
     """Wall seconds from launch to the first paint, and the CPU seconds the process had used
     by then (less disturbed than wall time when the machine is busy)."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
                             timeout=120, check=True)
     for line in result.stdout.splitlines():
         if line.startswith("first-paint "):
@@ -71,8 +72,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="also time the sample article in another checkout (say, `git "
+                             "worktree add /tmp/old HEAD~1`), alternating with this one")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as home:
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as other:
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                "LECTERN_HOME": home}
         # An installed Lectern starts from bytecode (pip compiles a wheel as it installs it),
@@ -87,13 +91,29 @@ def main() -> None:
             "lectern, 10 MB article": [sys.executable, "main.py", "--quit-after-paint",
                                        str(large)],
         }
-        for command in commands.values():  # a warm-up run: caches, bytecode
-            time_to_first_paint(command, env)
+        places: dict[str, tuple[dict[str, str], Path]] = {}
+        if args.compare:
+            # The other checkout imported as the lectern package (its folder linked under
+            # that name first on the path), with a home of its own.
+            package = Path(other) / "path"
+            package.mkdir()
+            (package / "lectern").symlink_to(args.compare.resolve())
+            name = f"lectern at {args.compare}, sample"
+            commands[name] = [sys.executable, "main.py", "--quit-after-paint", str(SAMPLE)]
+            places[name] = ({**env, "PYTHONPATH": str(package), "LECTERN_HOME": other},
+                            args.compare.resolve())
+
+        def run(name: str) -> tuple[float, float]:
+            own_env, cwd = places.get(name, (env, REPO))
+            return time_to_first_paint(commands[name], own_env, cwd)
+
+        for name in commands:  # a warm-up run: caches, bytecode, the saved panels
+            run(name)
         timings: dict[str, list[float]] = {name: [] for name in commands}
         cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):  # interleaved so machine noise hits all alike
-            for name, command in commands.items():
-                wall, used = time_to_first_paint(command, env)
+            for name in commands:
+                wall, used = run(name)
                 timings[name].append(wall)
                 cpu[name].append(used)
     medians = {name: statistics.median(values) for name, values in timings.items()}
@@ -107,6 +127,9 @@ def main() -> None:
     print(f"startup ratio lectern/floor: {medians['lectern, sample article'] / floor:.2f} "
           f"(target <= 1.3); in CPU time to the paint: "
           f"{cpu_medians['lectern, sample article'] / cpu_floor:.2f}")
+    for name in places:
+        print(f"startup ratio {name.removesuffix(', sample')}/floor: "
+              f"{medians[name] / floor:.2f}; in CPU time: {cpu_medians[name] / cpu_floor:.2f}")
     print(f"10 MB article to first paint: {medians['lectern, 10 MB article']:.2f} s "
           "(target < 2 s)")
 
