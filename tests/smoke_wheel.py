@@ -3,7 +3,8 @@
     python tests/smoke_wheel.py VENV_BIN_DIR
 
 Runs the ``lectern`` command the wheel installed: help, the analysis, a headless screenshot
-of the window, and export / import / search on an article written for the test, and checks
+of the window, export / import / search on an article written for the test, the library's
+commands (add, find, entities, timeline, conflicts, quotes, report, --show), and checks
 that site-packages holds no generic top-level names and that resources come from it.
 """
 
@@ -70,6 +71,21 @@ def main() -> None:
         found = json.loads(run(bin_dir, "search", "--tag", "Person", "--format", "json",
                                home=home).stdout)
         assert [hit["quote"] for hit in found] == ["Ewa Nowak"]
+
+        # The library's commands, with the analysis the wheel's word lists drive.
+        added = json.loads(run(bin_dir, "add", str(article), str(sample), "--format", "json",
+                               home=home).stdout)
+        assert len(added["added"]) + len(added["present"]) == 2 and not added["refused"]
+        hits = json.loads(run(bin_dir, "find", "Gdansk", "--format", "json",
+                              home=home).stdout)["hits"]
+        assert any(hit["where"] == "text" for hit in hits)
+        people = json.loads(run(bin_dir, "entities", "--type", "PERSON", "--format", "json",
+                                home=home).stdout)
+        assert "Ewa Nowak" in {entity["name"] for entity in people}
+        for command in (["library"], ["timeline"], ["conflicts"], ["quotes", "--ledger"],
+                        ["report", "sources", "--format", "csv"]):
+            run(bin_dir, *command, home=home)
+        run(bin_dir, "--screenshot", str(shot), "--show", "library", home=home)
     print("smoke test of the installed wheel: ok")
 
 
