@@ -5,6 +5,7 @@ are brought up to date on a worker thread with its own connection, then the view
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog
 from lectern.core.errors import LecternError
 from lectern.core.library.analyses import analyser_version, pending
 from lectern.core.library.ledger import Occurrence, curated_ledger
-from lectern.core.library.quote_index import bring_up_to_date
 from lectern.core.library.reports import cooccurrence, sources, tag_frequencies, write_csv
 from lectern.core.output_paths import output_target
 from lectern.core.readouts.chart_data import Captions
@@ -39,13 +39,24 @@ class CatchUp(QThread):
     def __init__(self, store_file: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store_file = store_file
+        self._stop = threading.Event()
 
     def run(self) -> None:
+        from lectern.core.library.analyses import run_pending
+        from lectern.core.library.quote_index import catch_up
+
         try:
             with AnnotationStore.open(self.store_file) as store:
-                bring_up_to_date(store)
+                run_pending(store, cancelled=self._stop.is_set)  # each article kept whole
+                if not self._stop.is_set():
+                    catch_up(store)
         except LecternError as error:
             self.failed.emit(str(error))
+
+    def stop(self, timeout_ms: int = 30_000) -> None:
+        """Quitting: the article being analysed is finished and kept, the rest waits."""
+        self._stop.set()
+        self.wait(timeout_ms)
 
 
 class ReportsFeature(QObject):
@@ -98,6 +109,10 @@ class ReportsFeature(QObject):
                 "The library's analyses could not be brought up to date", m))
             self.catch_up.finished.connect(self._caught_up)
             self.catch_up.start()
+
+    def shutdown(self) -> None:
+        if self.catch_up is not None:
+            self.catch_up.stop()
 
     def _caught_up(self) -> None:
         if self.catch_up is not None:

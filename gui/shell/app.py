@@ -117,6 +117,8 @@ def _dispose(app, window) -> None:
         window.analysis.runner.shutdown()
     if window.library is not None:
         window.library.shutdown()  # a keep or an add in flight finishes its article first
+    if window.reports is not None:
+        window.reports.shutdown()  # a catch-up of the library's analyses in flight stops
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -120,3 +120,14 @@ def test_an_empty_library_says_what_fills_each_view(qtbot, app_paths, sample_art
     view = window.reports.ledger_view
     assert view.stack.currentWidget() is view.empty
     assert "two articles" in view.empty.headline.text()
+
+
+def test_quitting_while_the_analyses_catch_up_stops_the_worker(qtbot, app_paths, tmp_path,
+                                                               sample_article):
+    library_in(app_paths, tmp_path, analyse=False)
+    window = show_window(qtbot, app_paths, sample_article)
+    window.menu_actions.actions["view.reports"].trigger()
+    worker = window.reports.catch_up
+    assert worker is not None
+    window.reports.shutdown()  # as quitting does: no "QThread destroyed while running" abort
+    assert worker.isFinished()
