@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from lectern.core.library.speakers import NAMED, NONE, UNNAMED, key_of, speaker_key, unnamed_credit
@@ -93,9 +94,12 @@ def behind(store: AnnotationStore) -> int:
     return len(store.reports.unindexed(analyser_version())) if store.reports.available() else 0
 
 
-def bring_up_to_date(store: AnnotationStore) -> None:
-    """Analyse the pending articles (each is indexed as it is stored), then catch up."""
+def bring_up_to_date(store: AnnotationStore,
+                     cancelled: Callable[[], bool] | None = None) -> None:
+    """Analyse the pending articles (each is indexed as it is stored), then catch up; a
+    ``cancelled()`` stop keeps every article analysed so far and leaves the rest pending."""
     from lectern.core.library.analyses import run_pending
 
-    run_pending(store)
-    catch_up(store)
+    run_pending(store, cancelled=cancelled)
+    if cancelled is None or not cancelled():
+        catch_up(store)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 from lectern.core.errors import LecternError
 from lectern.core.library.analyses import analyser_version, pending
 from lectern.core.library.ledger import Occurrence, curated_ledger
+from lectern.core.library.quote_index import bring_up_to_date
 from lectern.core.library.reports import cooccurrence, sources, tag_frequencies, write_csv
 from lectern.core.output_paths import output_target
 from lectern.core.readouts.chart_data import Captions
@@ -42,14 +43,9 @@ class CatchUp(QThread):
         self._stop = threading.Event()
 
     def run(self) -> None:
-        from lectern.core.library.analyses import run_pending
-        from lectern.core.library.quote_index import catch_up
-
         try:
             with AnnotationStore.open(self.store_file) as store:
-                run_pending(store, cancelled=self._stop.is_set)  # each article kept whole
-                if not self._stop.is_set():
-                    catch_up(store)
+                bring_up_to_date(store, cancelled=self._stop.is_set)
         except LecternError as error:
             self.failed.emit(str(error))
 

@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self.timeline: TimelineFeature | None = None
         self.reports: ReportsFeature | None = None
         self.shortcuts_dialog: QWidget | None = None
-        self._settle_after_paint = False  # set by _restore_layout for an interactive start
         if with_features:
             self.install_features()
         self._restore_layout()
@@ -148,9 +147,7 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.annotations.open_session(self.document)
             self.analysis.analyse(self.document)
-        if self._settle_after_paint:
-            self._settle_after_paint = False
-            self.panels.settle_restored()
+        self.panels.features_installed()
 
     # --- the interface features use (WindowApi) -----------------------------------------
     @property
@@ -272,14 +269,9 @@ class MainWindow(QMainWindow):
         self.last_notice_box = self._show_message(title, message)
 
     def _show_message(self, title: str, message: str, warning: bool = False) -> QMessageBox:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
+        from lectern.gui.shell.message_box import open_message
 
-        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        return box
+        return open_message(self, title, message, warning)
 
     def _fill_recent_menu(self) -> None:
         fill_recent_menu(self.recent_menu, self.settings, self.open_file)
@@ -326,16 +318,9 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, str)
                 and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
             self._default_size()
-        restored = self.panels.start(QByteArray.fromBase64(state.encode("ascii"))
-                                     if isinstance(state, str) else None)
-        # The default layout is fitted to the window once it is shown at its real size (a
-        # layout saved in a small window is refitted in a large one); an arranged one stays.
-        # A restored default layout is checked just after the first paint, when the features
-        # come: it was saved at this window size, so it moves only across the narrow/wide
-        # boundary (a start on a smaller screen).
-        refit = restored and self.panels.auto
-        self._settle_after_paint = refit and self.annotations is None
-        self._fit_docks_when_shown = not restored or (refit and not self._settle_after_paint)
+        self.panels.start(QByteArray.fromBase64(state.encode("ascii"))
+                          if isinstance(state, str) else None,
+                          features_later=self.annotations is None)
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
@@ -343,9 +328,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._fit_docks_when_shown:
-            self._fit_docks_when_shown = False
-            self.panels.apply()
+        self.panels.window_shown()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -27,13 +27,24 @@ class PanelLayout(QObject):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit)
+        self._fit_when_shown = False
+        self._settle_after_paint = False
 
-    def start(self, saved: QByteArray | None) -> bool:
+    def start(self, saved: QByteArray | None, *, features_later: bool) -> bool:
         """The panels as the reader left them (``saved``), else the default layout; True when
-        the saved arrangement was restored. Then a panel moved or floated is the reader's."""
+        the saved arrangement was restored. Then a panel moved or floated is the reader's.
+
+        The default layout is fitted to the window once it is shown at its real size (a
+        layout saved in a small window is refitted in a large one); an arranged one stays.
+        A restored default layout is checked after the first paint when the features come
+        then (``features_later``): saved at this window size, it moves only across the
+        narrow/wide boundary (a start on a smaller screen)."""
         restored = saved is not None and self.window.restoreState(saved)
         if not restored:
             self.apply()
+        refit = restored and self.auto
+        self._settle_after_paint = refit and features_later
+        self._fit_when_shown = not restored or (refit and not features_later)
         # Watched only now: a restored dock reports its area, and the Python side of that
         # signal would build Qt's enum namespace before the first paint (docks.py).
         for dock in self.docks.values():
@@ -51,10 +62,18 @@ class PanelLayout(QObject):
         self._compact = is_compact(self.window.width())
         self._fit_timer.start()  # docks just moved get their sizes once Qt has laid them out
 
-    def settle_restored(self) -> None:
-        """After the first paint of a start that restored the default layout: the panels stay
-        as they were saved (at this window size), unless the window is now on the other side
-        of the narrow/wide boundary from them."""
+    def window_shown(self) -> None:
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            self.apply()
+
+    def features_installed(self) -> None:
+        """Just after the first paint: a restored default layout stays as it was saved (at
+        this window size), unless the window is now on the other side of the narrow/wide
+        boundary from it."""
+        if not self._settle_after_paint:
+            return
+        self._settle_after_paint = False
         from PySide6.QtCore import Qt  # after the paint: see docks.py
 
         annotations_area = self.window.dockWidgetArea(self.docks["annotationsPanel"])

@@ -26,8 +26,8 @@ SELECTION_COLOURS = {False: ("#3b3f47", "#ffffff"), True: ("#d7dce4", "#111111")
 def with_reading_selection(palette: QPalette) -> QPalette:
     """``palette`` with the article's selection colours for its light or dark base."""
     background, text = SELECTION_COLOURS[is_dark(palette)]
-    changed = QPalette()  # then resolved against ``palette``: QPalette(palette) would try a
-    changed = changed.resolve(palette)  # Qt.GlobalColor overload and build Qt's enums
+    # A copy by resolving: QPalette(palette) tries a Qt.GlobalColor overload (docks.py).
+    changed = QPalette().resolve(palette)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         changed.setColor(group, QPalette.ColorRole.Highlight, QColor(background))
         changed.setColor(group, QPalette.ColorRole.HighlightedText, QColor(text))
